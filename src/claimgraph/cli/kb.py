@@ -1,0 +1,1 @@
+"""Knowledge-base commands: actor, events, timeline, network, export."""

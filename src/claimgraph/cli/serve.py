@@ -1,0 +1,1 @@
+"""``claimgraph serve``: the web workbench."""

@@ -1,0 +1,1 @@
+"""Natural-language steps: entities, places, times, attribution, events, status, relations."""

