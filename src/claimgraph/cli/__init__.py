@@ -16,6 +16,8 @@ from .common import cli
 
 def _register() -> None:
     from . import analyze as _analyze  # noqa: F401
+    from . import export as _export  # noqa: F401
+    from . import ingest as _ingest  # noqa: F401
     from . import kb as _kb  # noqa: F401
     from . import serve as _serve  # noqa: F401
 

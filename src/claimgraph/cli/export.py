@@ -1,0 +1,1 @@
+"""``claimgraph export``: the knowledge base in STIX, JSONL, CSV, GraphML or FtM."""

@@ -1,0 +1,1 @@
+"""``claimgraph ingest``: analyze and store."""
