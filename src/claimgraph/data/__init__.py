@@ -1,0 +1,1 @@
+"""Package data built by scripts/ (the gazetteer, the truecasing table)."""

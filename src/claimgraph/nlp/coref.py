@@ -1,0 +1,315 @@
+"""Within-document coreference: one entity per real-world referent.
+
+Rules, in order, all linear in the number of tokens and mentions:
+
+1. **Names.** Mentions with the same folded name are one entity; a bare surname or a
+   titled short form ("Segal", "Rabbi Segal") joins the most recent person whose full
+   name ends (or begins) with it; an acronym joins the organisation whose initials it
+   spells; country aliases ("U.S.", "United States") share one key.
+2. **Missed names.** Tokens spaCy left unlabelled that spell a known entity's name or a
+   person's surname ("recruited Aslanov") become mentions.
+3. **Definite descriptions.** "the rabbi", "the newspaper": a definite noun phrase whose
+   head is the head word of a role an earlier entity was given (or a publication noun
+   after a publication) refers to the most recent such entity.
+4. **Pronouns.** he/she and forms: the one person mentioned in this or the previous
+   sentence, else the one in subject position; "its" (and "it" as the subject of a
+   reporting verb): the organisation or place in subject position nearby.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Document, Entity
+from .entities import PUB_NOUNS, PUBLICATION_WORDS, Mention, is_demonym
+from .gazetteer import COUNTRY_ALIASES, fold
+
+PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+REPORT_LEMMAS = frozenset(
+    "say report state add claim write note tell announce affirm confirm deny cite quote "
+    "publish reveal accuse allege insist warn".split()
+)
+_STOP_INITIALS = frozenset({"of", "the", "and", "for", "&", "de", "la", "on", "in"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(slots=True)
+class Cluster:
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    labels: list[str] = field(default_factory=list)
+
+    @property
+    def fullest(self) -> Mention:
+        names = [m for m in self.mentions if m.kind == "name"]
+        return max(names, key=lambda m: (len(m.name.split()), len(m.name), -m.start))
+
+    def last_before(self, i: int) -> int:
+        return max((m.start for m in self.mentions if m.start < i), default=-1)
+
+    @property
+    def roles(self) -> list[str]:
+        out: dict[str, None] = {}
+        for m in self.mentions:
+            for r in m.roles:
+                out.setdefault(r, None)
+        return list(out)
+
+
+def _key(m: Mention) -> str:
+    k = fold(m.name)
+    if m.label in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG") and k in COUNTRY_ALIASES:
+        return "cc:" + COUNTRY_ALIASES[k]
+    return k
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _STOP_INITIALS and w[:1].isalpha()).upper()
+
+
+def _find_cluster(m: Mention, clusters: list[Cluster]) -> Cluster | None:
+    key = _key(m)
+    for c in clusters:
+        if key in c.keys and (c.labels[0] != "NORP") == (m.label != "NORP"):
+            return c
+    words = m.name.split()
+    if m.label == "PERSON":
+        return _person_match(words, clusters)
+    if m.label == "ORG":
+        return _org_match(m.name, clusters)
+    return None
+
+
+def _person_match(words: list[str], clusters: list[Cluster]) -> Cluster | None:
+    persons = [c for c in reversed(clusters) if c.label == "PERSON"]
+    if len(words) == 1:
+        w = words[0]
+        for c in persons:
+            full = c.fullest.name.split()
+            if len(full) > 1 and full[-1] == w:
+                return c
+        for c in persons:
+            full = c.fullest.name.split()
+            if len(full) > 1 and full[0] == w:
+                return c
+        return None
+    for c in persons:
+        full = c.fullest.name.split()
+        if len(full) == 1 and full[0] == words[-1]:
+            return c
+    return None
+
+
+def _org_match(name: str, clusters: list[Cluster]) -> Cluster | None:
+    orgs = [c for c in reversed(clusters) if c.label == "ORG"]
+    if name.isupper() and 2 <= len(name) <= 6:
+        for c in orgs:
+            if _initials(c.fullest.name) == name:
+                return c
+    for c in orgs:
+        full = c.fullest.name
+        if len(name.split()) >= 2 and full.endswith(" " + name):
+            return c
+        if full.isupper() and _initials(name) == full and len(name.split()) >= 2:
+            return c
+    return None
+
+
+def cluster_names(mentions: list[Mention]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for m in mentions:
+        c = _find_cluster(m, clusters)
+        if c is None:
+            c = Cluster(m.label)
+            clusters.append(c)
+        c.mentions.append(m)
+        c.keys.add(_key(m))
+        c.labels.append(m.label)
+    for c in clusters:
+        c.label = max(set(c.labels), key=lambda lb: (c.labels.count(lb), -c.labels.index(lb)))
+        if c.label in ("PERSON", "ORG") and "GPE" in c.labels:
+            c.label = "GPE"  # a place by its context somewhere: "in Alexandria"
+    return clusters
+
+
+def _covered(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def add_missed_names(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> None:
+    """Mentions spaCy missed: a known name's tokens, or a person's bare surname."""
+    seqs: dict[str, list[tuple[list[str], Cluster]]] = {}
+    for c in clusters:
+        if c.label == "NORP":
+            continue
+        for m in c.mentions:
+            words = m.name.split()
+            if words and words[0][:1].isupper():
+                seqs.setdefault(words[0], []).append((words, c))
+        if c.label == "PERSON":
+            full = c.fullest.name.split()
+            if len(full) > 1:
+                seqs.setdefault(full[-1], []).append(([full[-1]], c))
+    n = len(sdoc)
+    i = 0
+    while i < n:
+        tok = sdoc[i]
+        cands = seqs.get(tok.text) if i not in covered else None
+        if not cands:
+            i += 1
+            continue
+        best: tuple[list[str], Cluster] | None = None
+        for words, c in cands:
+            j = i + len(words)
+            if j <= n and [t.text for t in sdoc[i:j]] == words and not any(k in covered for k in range(i, j)):
+                if best is None or len(words) > len(best[0]):
+                    best = (words, c)
+        if best is None or _glued(sdoc, i, i + len(best[0])):
+            i += 1
+            continue
+        words, c = best
+        j = i + len(words)
+        c.mentions.append(Mention(i, j, i, j, c.label, sdoc[i:j].text))
+        covered.update(range(i, j))
+        i = j
+
+
+def _glued(sdoc: Any, i: int, j: int) -> bool:
+    """True when the match is part of a longer proper name ("Segal Foundation")."""
+    before = sdoc[i - 1] if i > 0 else None
+    after = sdoc[j] if j < len(sdoc) else None
+    return bool(
+        (before is not None and before.pos_ == "PROPN" and before.is_title and not before.is_sent_start)
+        or (after is not None and after.pos_ == "PROPN" and after.is_title)
+    )
+
+
+def _role_heads(c: Cluster) -> set[str]:
+    heads = {r.split()[-1] for r in c.roles}
+    if c.label == "ORG":
+        name = c.fullest.name.split()
+        if name and name[0] == "The" and name[-1].lower() in PUBLICATION_WORDS:
+            heads |= PUB_NOUNS
+        if heads & PUB_NOUNS:
+            heads |= PUB_NOUNS
+    return heads
+
+
+def add_descriptions(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> None:
+    """Definite descriptions ("the rabbi") that name a role of an earlier entity."""
+    heads = [(c, _role_heads(c)) for c in clusters]
+    for tok in sdoc:
+        if tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.i in covered:
+            continue
+        det = next((c for c in tok.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the":
+            continue
+        if any(c.pos_ == "PROPN" or is_demonym(c.text) for c in tok.lefts if c.i > det.i):
+            continue
+        lemma = tok.lemma_.lower()
+        best: Cluster | None = None
+        best_pos = -1
+        for c, hs in heads:
+            if lemma in hs:
+                pos = c.last_before(det.i)
+                if pos > best_pos:
+                    best, best_pos = c, pos
+        if best is None or any(k in covered for k in range(det.i, tok.i + 1)):
+            continue
+        best.mentions.append(Mention(det.i, tok.i + 1, det.i, tok.i + 1, best.label, sdoc[det.i : tok.i + 1].text, kind="desc"))
+        covered.update(range(det.i, tok.i + 1))
+
+
+def _candidates(sent_starts: list[int], clusters: list[Cluster], tok: Any, labels: set[str]) -> list[tuple[Cluster, Mention]]:
+    sent = tok.sent
+    prev_start = sent.start
+    for s in sent_starts:
+        if s < sent.start:
+            prev_start = s
+    out = []
+    for c in clusters:
+        if c.label not in labels:
+            continue
+        for m in c.mentions:
+            if prev_start <= m.start < tok.i and m.kind != "pron":
+                out.append((c, m))
+    return out
+
+
+def _pick(cands: list[tuple[Cluster, Mention]], sdoc: Any, tok: Any) -> Cluster | None:
+    distinct = {id(c): c for c, _ in cands}
+    if len(distinct) == 1:
+        return next(iter(distinct.values()))
+    if not distinct:
+        return None
+    sent_start = tok.sent.start
+    for here in (True, False):
+        subj = {
+            id(c): c
+            for c, m in cands
+            if (m.start >= sent_start) == here and any(sdoc[k].dep_ in _SUBJ for k in range(m.name_start, m.name_end))
+        }
+        if len(subj) == 1:
+            return next(iter(subj.values()))
+        if subj:
+            return None
+    return None
+
+
+def add_pronouns(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> None:
+    """Third-person pronouns resolved by a salience rule, only when unambiguous."""
+    sent_starts = [s.start for s in sdoc.sents]
+    for tok in sdoc:
+        low = tok.lower_
+        if tok.i in covered or tok.pos_ != "PRON":
+            continue
+        if low in PERSON_PRONOUNS:
+            labels = {"PERSON"}
+        elif low == "its" or (low == "it" and tok.dep_ in _SUBJ and tok.head.lemma_ in REPORT_LEMMAS):
+            labels = {"ORG", "GPE"}
+        else:
+            continue
+        c = _pick(_candidates(sent_starts, clusters, tok, labels), sdoc, tok)
+        if c is not None:
+            c.mentions.append(Mention(tok.i, tok.i + 1, tok.i, tok.i + 1, c.label, tok.text, kind="pron"))
+            covered.add(tok.i)
+
+
+def _build(doc: Document, sdoc: Any, clusters: list[Cluster]) -> tuple[list[Entity], dict[int, str]]:
+    live = [c for c in clusters if any(m.kind == "name" for m in c.mentions)]
+    for c in live:
+        c.mentions.sort(key=lambda m: m.start)
+    live.sort(key=lambda c: c.mentions[0].start)
+    ents: list[Entity] = []
+    token_entity: dict[int, str] = {}
+    for n, c in enumerate(live, 1):
+        eid = f"e{n}"
+        full = c.fullest
+        name = full.name
+        aliases: dict[str, None] = {}
+        for m in c.mentions:
+            if m.kind != "name":
+                continue
+            surface = m.titled or m.name
+            if surface != name:
+                aliases.setdefault(surface, None)
+        spans = []
+        for m in c.mentions:
+            a, b = sdoc[m.start].idx, sdoc[m.end - 1].idx + len(sdoc[m.end - 1])
+            spans.append(doc.span(a, b))
+            for k in range(m.start, m.end):
+                token_entity.setdefault(k, eid)
+        ents.append(Entity(eid, c.label, name, True, list(aliases), c.roles, spans))
+    return ents, token_entity
+
+
+def resolve(doc: Document, sdoc: Any, mentions: list[Mention]) -> tuple[list[Entity], dict[int, str]]:
+    """Group ``mentions`` into entities; return them and the token -> entity id map."""
+    clusters = cluster_names(mentions)
+    covered = _covered(mentions)
+    add_missed_names(sdoc, clusters, covered)
+    add_descriptions(sdoc, clusters, covered)
+    add_pronouns(sdoc, clusters, covered)
+    return _build(doc, sdoc, clusters)

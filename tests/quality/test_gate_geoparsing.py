@@ -1,0 +1,50 @@
+"""Quality gate: toponym recognition and resolution on a fixed subset of LGL and GeoVirus.
+
+Re-computes overlap F1 and end-to-end accuracy@161 km with ``bench/eval_geoparsing.py`` on
+the first 40 articles of each corpus and checks them against the floors in
+``bench/baselines/geoparsing.json``. Skips when ``../shared`` is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BASELINE = json.loads((ROOT / "bench" / "baselines" / "geoparsing.json").read_text(encoding="utf-8"))
+
+
+def _bench():
+    if "eval_geoparsing" in sys.modules:
+        return sys.modules["eval_geoparsing"]
+    spec = importlib.util.spec_from_file_location("eval_geoparsing", ROOT / "bench" / "eval_geoparsing.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["eval_geoparsing"] = mod  # dataclasses need their module registered
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_eval_geoparsing_scoring_on_known_spans():
+    bench = _bench()
+    art = bench.Article("Flooding hit Paris and Lyon.", [bench.Gold(13, 18, 48.85, 2.35), bench.Gold(23, 27, 45.75, 4.85)])
+    sc = bench.Scores()
+    bench.score_article(art, [(13, 18, 48.86, 2.35), (0, 8, None, None)], sc)
+    assert (sc.gold, sc.pred, sc.exact, sc.overlap) == (2, 2, 1, 1)
+    assert sc.with_coords == 2 and sc.hits == 1 and sc.acc161 == 0.5
+    assert bench._align("xParis", 0, 5, "Paris") == (1, 6)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", ["lgl", "geovirus"])
+def test_gate_geoparsing_floor(shared_dir, corpus):
+    bench = _bench()
+    sc = bench.evaluate(corpus, limit=BASELINE["subset_size"][corpus])
+    _, _, f1 = sc.prf(sc.overlap)
+    floor = BASELINE["floor"][corpus]
+    assert f1 >= floor["f1_overlap"], f"{corpus} toponym F1 {f1:.3f} fell below {floor['f1_overlap']}"
+    assert sc.acc161 >= floor["acc161"], f"{corpus} acc@161 {sc.acc161:.3f} fell below {floor['acc161']}"
