@@ -80,10 +80,14 @@ def analyze_inputs(
 
     def flush() -> Iterator[Outcome]:
         docs = [o.document for o in pending if o.document is not None]
-        done = iter(pipeline.pipe(docs)) if docs else iter(())
+        done = iter(pipeline.pipe_outcomes(docs, batch_size=len(docs) or 1))
         for o in pending:
             if o.document is not None:
-                o.document = next(done)
+                doc, error = next(done)
+                if error is not None:
+                    o.document, o.error = None, error
+                else:
+                    o.document = doc
             yield o
         pending.clear()
 

@@ -15,6 +15,8 @@ Messages say what went wrong *and what to do about it*; the CLI prints them as o
     │   ├── InputTooLargeError     over the size limit
     │   ├── MalformedInputError    broken HTML / JSON / XML / gzip
     │   ├── UnsupportedInputError  a file type claimgraph does not read
+    │   ├── UnreadableInputError   a path that does not exist or cannot be read
+    │   ├── AnalysisError          the pipeline failed on this input (a bug: report it)
     │   └── FetchError             a URL could not be fetched
     │       └── BlockedAddressError    a URL pointing at a non-public address (SSRF)
     ├── PipelineError          a pipeline step is missing or misconfigured
@@ -67,6 +69,14 @@ class UnsupportedInputError(InputError):
     pass
 
 
+class UnreadableInputError(InputError):
+    pass
+
+
+class AnalysisError(InputError):
+    """A pipeline step failed on this one input; the rest of the batch goes on."""
+
+
 class FetchError(InputError):
     pass
 
@@ -101,6 +111,8 @@ __all__ = [
     "InputTooLargeError",
     "MalformedInputError",
     "UnsupportedInputError",
+    "UnreadableInputError",
+    "AnalysisError",
     "FetchError",
     "BlockedAddressError",
     "PipelineError",

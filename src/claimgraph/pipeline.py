@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from .config import Settings, load_settings
-from .errors import PipelineError
+from .errors import AnalysisError, ConfigError, ModelError, PipelineError
 from .models import Document
 
 StepFunc = Callable[[Document], Document]
@@ -127,26 +127,70 @@ class Pipeline:
             have.add(s.name)
 
     def __call__(self, doc: Document) -> Document:
-        return next(iter(self.pipe([doc])))
+        doc, error = self.run_batch([doc])[0]
+        if error is not None:
+            raise error
+        return doc
 
     def pipe(self, docs: Iterable[Document], batch_size: int | None = None) -> Iterator[Document]:
-        """Run every step over ``docs``, in batches, yielding documents in input order."""
+        """Run every step over ``docs``, in batches, yielding documents in input order.
+
+        A document on which a step fails raises its :class:`AnalysisError` here; use
+        :meth:`pipe_outcomes` to keep going past failures.
+        """
+        for doc, error in self.pipe_outcomes(docs, batch_size):
+            if error is not None:
+                raise error
+            yield doc
+
+    def pipe_outcomes(
+        self, docs: Iterable[Document], batch_size: int | None = None
+    ) -> Iterator[tuple[Document, AnalysisError | None]]:
+        """Like :meth:`pipe`, but yield ``(document, error)``: one failure stops nothing else."""
         size = batch_size or self.settings.batch_size
         batch: list[Document] = []
         for d in docs:
             batch.append(d)
             if len(batch) >= size:
-                yield from self._run_batch(batch)
+                yield from self.run_batch(batch)
                 batch = []
         if batch:
-            yield from self._run_batch(batch)
+            yield from self.run_batch(batch)
 
-    def _run_batch(self, batch: list[Document]) -> list[Document]:
+    def run_batch(self, batch: list[Document]) -> list[tuple[Document, AnalysisError | None]]:
+        """Run all steps over one batch; a step failing on one document fails only that one."""
+        errors: dict[int, AnalysisError] = {}
+        live = list(batch)
         for s in self.steps:
             if s.batch is not None:
-                batch = s.batch(batch, self.settings)
-            else:
-                batch = [s.func(d) for d in batch]
+                try:
+                    live = s.batch(live, self.settings)
+                    continue
+                except (ModelError, ConfigError):
+                    raise
+                except Exception:  # fall back to one document at a time to find the culprit
+                    pass
+            kept: list[Document] = []
+            for d in live:
+                try:
+                    kept.append(s.batch([d], self.settings)[0] if s.batch is not None else s.func(d))
+                except (ModelError, ConfigError):
+                    raise  # not about this document: nothing else would work either
+                except Exception as exc:  # a bug in a step must not sink the batch
+                    errors[id(d)] = _analysis_error(d, s.name, exc)
+            live = kept
+        out: list[tuple[Document, AnalysisError | None]] = []
         for d in batch:
             d.scratch.clear()
-        return batch
+            out.append((d, errors.get(id(d))))
+        return out
+
+
+def _analysis_error(doc: Document, step_name: str, exc: BaseException) -> AnalysisError:
+    err = AnalysisError(
+        doc.info.source or doc.info.id,
+        f"the {step_name!r} step failed ({type(exc).__name__}: {exc}); this is a claimgraph bug, "
+        "please report it with this input. The other inputs were processed.",
+    )
+    err.__cause__ = exc
+    return err

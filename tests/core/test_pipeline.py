@@ -34,3 +34,24 @@ def test_pipeline_pipe_keeps_input_order_and_clears_scratch():
     assert [d.info.id for d in out] == ["0", "1", "2", "3", "4"]
     assert all(not d.scratch for d in out)
     assert all(any(e.name == "Baku" for e in d.entities) for d in out)
+
+
+def test_pipeline_a_failing_step_fails_only_that_document():
+    from claimgraph.errors import AnalysisError
+    from claimgraph.pipeline import step
+
+    @step("explode_on_boom", requires=("sdoc",), assigns=("boom",))
+    def _explode(doc: Document) -> Document:
+        """Fail on documents that say boom (a deliberately broken step for this test)."""
+        if "boom" in doc.text:
+            raise ValueError("boom seen")
+        return doc
+
+    texts = ["A quiet day in Baku.", "Then boom, said nobody.", "Another quiet day in Tehran."]
+    docs = [Document(info=DocumentInfo(id=str(i), source=f"doc{i}", text=t)) for i, t in enumerate(texts)]
+    pipe = Pipeline(names=("parse", "explode_on_boom", "entities"), settings=load_settings())
+    out = list(pipe.pipe_outcomes(docs, batch_size=3))
+    assert [err is None for _, err in out] == [True, False, True]
+    err = out[1][1]
+    assert isinstance(err, AnalysisError) and err.source == "doc1" and "explode_on_boom" in str(err)
+    assert any(e.name == "Tehran" for e in out[2][0].entities)
