@@ -1,0 +1,297 @@
+"""HTML pages: body text and metadata through trafilatura, then our own cleaning.
+
+trafilatura runs with comments left out and precision favoured (the settings that scored
+best on the article-extraction benchmark, see ``bench/eval_articles.py``); when that gives a
+short text, it runs again favouring recall and the longer reading wins if the precise one is
+far shorter (a notice kept, the article lost); last a plain block-by-block text rendering is
+tried, so a short page still yields its text. The body keeps paragraphs separated by blank
+lines; furniture lines left at the edges (share/subscribe/"Read more") are trimmed.
+
+The publication time is read from the page's own metadata first (``article:published_time``,
+JSON-LD ``datePublished``, ``<time datetime>`` ...) because those keep the time and UTC
+offset; trafilatura's date (a day only) is the fallback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..config import Settings
+from ..errors import EmptyInputError, InputError, InputTooLargeError, MalformedInputError
+from ..models import DocumentInfo
+from .dates import normalise_datetime
+from .decode import decode_bytes
+from .furniture import is_edge_furniture, is_furniture, is_reader_pitch, words
+from .text import make_info
+
+#: Below this many words a precise extraction is checked against a recall-favouring one.
+SHORT_WORDS = 200
+#: ... and replaced by it when the precise one has less than this share of its words.
+SHORT_SHARE = 0.4
+_EXTRACT = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+}
+
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+    "article.published",
+    "publish_date",
+    "published_time",
+)
+#: Where the publisher's name is read: og:site_name first, trafilatura's sitename next, then these.
+_SITE_META = ("application-name", "publisher", "dc.publisher", "twitter:site")
+_BLOCKS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 blockquote pre tr td th dd dt section article header footer "
+    "figcaption caption br table ul ol main aside nav".split()
+)
+_DROP = frozenset(
+    "script style noscript template iframe object embed svg canvas form button select textarea head".split()
+)
+_TRUNCATED = re.compile(r"<[^>]*\Z")
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+
+
+@dataclass(slots=True)
+class PageMeta:
+    publisher: str | None = None
+    headline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    url: str | None = None
+
+
+def parse_tree(text: str, source: str) -> etree._Element:
+    """An lxml tree of ``text`` (an XML declaration inside a ``str`` is tolerated)."""
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text, count=1)
+    try:
+        tree = lxml_html.document_fromstring(
+            text, parser=lxml_html.HTMLParser(huge_tree=False, remove_comments=True)
+        )
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
+        raise MalformedInputError(
+            source, f"the HTML cannot be parsed ({exc}); check that it is a web page"
+        ) from exc
+    if tree is None:
+        raise MalformedInputError(source, "the HTML cannot be parsed; check that it is a web page")
+    return tree
+
+
+def _meta_map(tree: etree._Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        val = (m.get("content") or "").strip()
+        if key and val and key not in out and len(val) < 2000:
+            out[key] = val
+    return out
+
+
+def _jsonld_values(tree: etree._Element, key: str) -> list[object]:
+    found: list[object] = []
+
+    def walk(obj: object) -> None:
+        if isinstance(obj, dict):
+            if key in obj:
+                found.append(obj[key])
+            for v in obj.values():
+                walk(v)
+        elif isinstance(obj, list):
+            for v in obj:
+                walk(v)
+
+    for s in tree.iter("script"):
+        if (s.get("type") or "").lower() == "application/ld+json" and s.text and len(s.text) < 500_000:
+            try:
+                walk(json.loads(s.text))
+            except ValueError:
+                continue
+    return found
+
+
+def page_published(tree: etree._Element) -> str | None:
+    """The page's own publication time, with its offset when the page gives one."""
+    meta = _meta_map(tree)
+    candidates: list[str] = [meta[k] for k in _DATE_META if k in meta]
+    candidates += [v for v in _jsonld_values(tree, "datePublished") if isinstance(v, str)]
+    for t in tree.iter("time"):
+        if t.get("datetime") and (
+            t.get("pubdate") is not None or "publish" in (t.get("itemprop") or "").lower()
+        ):
+            candidates.append(t.get("datetime") or "")
+    timed = [n for n in (normalise_datetime(c) for c in candidates) if n]
+    with_time = [n for n in timed if "T" in n]
+    return (with_time or timed or [None])[0]
+
+
+def _page_publisher(tree: etree._Element, keys: tuple[str, ...]) -> str | None:
+    meta = _meta_map(tree)
+    for k in keys:
+        if meta.get(k) and not meta[k].startswith("http"):
+            return meta[k].lstrip("@")
+    return None
+
+
+def _split_authors(raw: str | None) -> list[str]:
+    out: list[str] = []
+    for part in re.split(r"\s*(?:;|\||,\s*and\s+|\s+and\s+)\s*", raw or ""):
+        name = re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.I).strip()
+        if name and name not in out and len(name) < 80:
+            out.append(name)
+    return out
+
+
+def block_text(tree: etree._Element) -> str:
+    """Every visible text block of ``tree``, one paragraph per block (scripts and forms dropped)."""
+    parts: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        line = _SPACES.sub(" ", "".join(buf)).strip()
+        if line:
+            parts.append(line)
+        buf.clear()
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _DROP:
+            if el.tail:
+                buf.append(el.tail)
+            return
+        block = tag in _BLOCKS
+        if block:
+            flush()
+        if el.text and tag:
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    body = tree.find("body")
+    walk(body if body is not None else tree)
+    flush()
+    return "\n".join(parts)
+
+
+def clean_body(text: str) -> str:
+    """Paragraphs separated by blank lines; furniture trimmed from both ends and dropped inside."""
+    lines = [_SPACES.sub(" ", ln).strip() for ln in text.replace("\r", "\n").split("\n")]
+    lines = [ln for ln in lines if ln]
+    while lines and (is_edge_furniture(lines[0]) or is_reader_pitch(lines[0])):
+        lines.pop(0)
+    while lines and (is_edge_furniture(lines[-1]) or is_reader_pitch(lines[-1])):
+        lines.pop()
+    return "\n\n".join(ln for ln in lines if not is_furniture(ln))
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.casefold()))
+
+
+def drop_headline(body: str, headline: str | None) -> str:
+    """``body`` without a first paragraph that only repeats the headline."""
+    if not headline or not body:
+        return body
+    first, _, rest = body.partition("\n\n")
+    return rest if rest and _norm(first) == _norm(headline) else body
+
+
+def _extract_once(text: str, url: str | None, meta: PageMeta, **favour: bool) -> str:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, **_EXTRACT, **favour)
+    if doc is None:
+        return ""
+    meta.headline = meta.headline or doc.title
+    meta.publisher = meta.publisher or doc.sitename
+    meta.authors = meta.authors or _split_authors(doc.author)
+    meta.published = meta.published or normalise_datetime(doc.date)
+    meta.url = meta.url or doc.url
+    return drop_headline(clean_body(doc.text or ""), meta.headline)
+
+
+def _extract(text: str, url: str | None) -> tuple[str, PageMeta]:
+    """Precision-favouring extraction; a recall-favouring one replaces it when it is far longer.
+
+    A short precise result (under :data:`SHORT_WORDS` words) is often a notice or a teaser
+    that the precise rules kept while dropping the article; then the recall-favouring run is
+    taken if the precise one has less than :data:`SHORT_SHARE` of its words.
+    """
+    meta = PageMeta(url=url)
+    body = _extract_once(text, url, meta, favor_precision=True)
+    n = words(body)
+    if n >= SHORT_WORDS:
+        return body, meta
+    wide = _extract_once(text, url, meta, favor_recall=True)
+    return (wide if n < SHORT_SHARE * words(wide) else body), meta
+
+
+def html_document(
+    data: bytes | str,
+    source: str,
+    *,
+    url: str | None = None,
+    settings: Settings,
+    content_type: str | None = None,
+) -> DocumentInfo | InputError:
+    """One HTML page as a :class:`DocumentInfo`, or the :class:`InputError` that says why not."""
+    try:
+        text = decode_bytes(data, source, content_type) if isinstance(data, bytes) else data
+        if not text.strip():
+            raise EmptyInputError(source, "the page is empty")
+        tree = parse_tree(text, source)
+        published = page_published(tree)
+        publisher = _page_publisher(tree, ("og:site_name",))
+        fallback_publisher = _page_publisher(tree, _SITE_META)
+        body, meta = _extract(text, url)
+        if not body:
+            body = clean_body(block_text(tree))
+        if not body and _TRUNCATED.search(text):
+            raise MalformedInputError(
+                source, "the HTML ends inside a tag and yields no text; it looks truncated, fetch it again"
+            )
+        if not body:
+            raise EmptyInputError(
+                source, "no article text found in the page (only markup, scripts or navigation)"
+            )
+        if not _LETTER.search(body):
+            raise MalformedInputError(source, "the page has no readable words; it may be broken HTML")
+        if len(body) > settings.max_chars:
+            raise InputTooLargeError(
+                source,
+                f"the article text has {len(body):,} characters, over max_chars={settings.max_chars:,}",
+            )
+    except InputError as exc:
+        return exc
+    return make_info(
+        body,
+        source,
+        url=url or meta.url,
+        publisher=publisher or meta.publisher or fallback_publisher,
+        headline=meta.headline,
+        authors=meta.authors,
+        published=published or meta.published or settings.published,
+    )
