@@ -13,7 +13,13 @@ Splits (fixed, by file name, never by content):
 
   gate  = every third file of dev (what tests/quality/test_gate_tempeval.py re-scores)
 
+Values are compared as strings, as the official TE3 scorer does. The corpora disagree on
+week numbers (TimeBank writes 1998-W08, AQUAINT 2000-W7; claimgraph writes ISO 2000-W07),
+so a second value figure is printed with week numbers compared without leading zeros
+("value F1, W7 = W07"); the gate and the baseline use the official string comparison.
+
 Usage: python bench/eval_tempeval.py [--split dev|train|gate|all] [--limit N] [--errors]
+  --errors prints every miss / spurious / extent / type / value error, then a count per kind.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _DCT = re.compile(r"<DCT>\s*<TIMEX3[^>]*value=\"([^\"]+)\"")
 _BODY = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_WEEK_ZERO = re.compile(r"-W0(\d)\b")
 
 
 @dataclass(slots=True)
@@ -115,7 +122,22 @@ class Counts:
     relaxed_sys: int = 0
     type_ok: int = 0
     value_ok: int = 0
+    value_ok_weeknorm: int = 0
     errors: list[str] = field(default_factory=list)
+
+
+def week_normalised(value: str) -> str:
+    """``2000-W07`` -> ``2000-W7``: the bench's one documented value normalisation."""
+    return _WEEK_ZERO.sub(r"-W\1", value)
+
+
+def error_summary(errors: list[str]) -> str:
+    """Counts of the error kinds (MISS, SPURIOUS, EXTENT, TYPE, VALUE) in ``errors``."""
+    kinds: dict[str, int] = {}
+    for line in errors:
+        kind = line.split("\t")[1]
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return "  errors: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
 
 
 def _f1(p: float, r: float) -> float:
@@ -143,9 +165,11 @@ def score_document(gold: TimeMLDoc, system: list[tuple[int, int, str, str]], c: 
         c.strict += s == g.start and e == g.end
         c.type_ok += t == g.type
         c.value_ok += v == g.value
+        c.value_ok_weeknorm += week_normalised(v) == week_normalised(g.value)
         if v != g.value or t != g.type:
+            kind = "VALUE" if v != g.value else "TYPE"
             c.errors.append(
-                f"{gold.name}\tVALUE\t{g.text!r}->{gold.text[s:e]!r}\t{g.type}/{t}\t{g.value}/{v}"
+                f"{gold.name}\t{kind}\t{g.text!r}->{gold.text[s:e]!r}\t{g.type}/{t}\t{g.value}/{v}"
             )
         elif (s, e) != (g.start, g.end):
             c.errors.append(f"{gold.name}\tEXTENT\t{g.text!r}->{gold.text[s:e]!r}")
@@ -167,6 +191,7 @@ def figures(c: Counts) -> dict[str, float]:
     rf = _f1(rp, rr)
     type_acc = c.type_ok / c.relaxed_gold if c.relaxed_gold else 0.0
     value_acc = c.value_ok / c.relaxed_gold if c.relaxed_gold else 0.0
+    weeknorm_acc = c.value_ok_weeknorm / c.relaxed_gold if c.relaxed_gold else 0.0
     return {
         "strict_p": 100 * sp,
         "strict_r": 100 * sr,
@@ -178,6 +203,7 @@ def figures(c: Counts) -> dict[str, float]:
         "type_f1": 100 * rf * type_acc,
         "value_accuracy": 100 * value_acc,
         "value_f1": 100 * rf * value_acc,
+        "value_f1_weeknorm": 100 * rf * weeknorm_acc,
     }
 
 
@@ -216,16 +242,27 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         fig, counts = evaluate(paths)
         took = time.perf_counter() - t0
-        for name in ("gold", "system", "strict", "relaxed_gold", "relaxed_sys", "type_ok", "value_ok"):
+        for name in (
+            "gold",
+            "system",
+            "strict",
+            "relaxed_gold",
+            "relaxed_sys",
+            "type_ok",
+            "value_ok",
+            "value_ok_weeknorm",
+        ):
             setattr(total, name, getattr(total, name) + getattr(counts, name))
         if args.errors:
             print("\n".join(counts.errors))
+            print(error_summary(counts.errors))
         print(f"TempEval-3 Task A, {split} split: {len(paths)} docs, {counts.gold} gold TIMEX3, {took:.1f}s")
         print(
             f"  strict   P {fig['strict_p']:.2f}  R {fig['strict_r']:.2f}  F1 {fig['strict_f1']:.2f}\n"
             f"  relaxed  P {fig['relaxed_p']:.2f}  R {fig['relaxed_r']:.2f}  F1 {fig['relaxed_f1']:.2f}\n"
             f"  type     acc {fig['type_accuracy']:.2f}  F1 {fig['type_f1']:.2f}\n"
             f"  value    acc {fig['value_accuracy']:.2f}  F1 {fig['value_f1']:.2f}"
+            f"  (F1 with W7 = W07: {fig['value_f1_weeknorm']:.2f})"
         )
         published = ", ".join(f"{k} {v:.2f}" for k, v in PUBLISHED.items())
         print(f"  published value F1 on TE3 platinum test: {published}")
@@ -234,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"All TBAQ ({total.gold} gold TIMEX3): strict F1 {fig['strict_f1']:.2f}, relaxed F1 "
             f"{fig['relaxed_f1']:.2f}, type F1 {fig['type_f1']:.2f}, value F1 {fig['value_f1']:.2f}"
+            f" (W7 = W07: {fig['value_f1_weeknorm']:.2f})"
         )
     return 0
 

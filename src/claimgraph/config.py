@@ -107,7 +107,18 @@ def load_settings(**overrides: Any) -> Settings:
         env = os.environ.get(f"CLAIMGRAPH_{name.upper()}")
         if env is not None:
             values[name] = _coerce(name, env)
-    return Settings(**values).with_overrides(**overrides)
+    settings = Settings(**values).with_overrides(**overrides)
+    if settings.published:
+        from .ingest.dates import normalise_datetime
+
+        iso = normalise_datetime(settings.published)
+        if iso is None:
+            raise ConfigError(
+                f"published={settings.published!r} is not a date or time; give ISO 8601, "
+                "e.g. 2025-04-07 or 2025-04-07T20:11:00+04:00."
+            )
+        settings.published = iso
+    return settings
 
 
 def default_db_path() -> Path:

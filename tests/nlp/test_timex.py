@@ -106,7 +106,7 @@ def test_times_durations(pipeline: Pipeline) -> None:
     )
     assert got["three days"] == ("DURATION", "P3D")
     assert got["months"] == ("DURATION", "PXM")
-    assert got["the past decade"] == ("DURATION", "P1DE")
+    assert got["the past decade"] == ("DURATION", "P10Y")  # decades in years, as TimeBank
     assert got["2 1/2 hours"] == ("DURATION", "PT2H30M")
 
 
@@ -246,3 +246,91 @@ def test_find_timexes_survives_calendar_edges() -> None:
 def test_times_frequency_is_a_set(pipeline: Pipeline) -> None:
     got = _times(pipeline, "The board meets twice a year.")
     assert got["a year"] == ("SET", "P1Y")
+
+
+def test_times_spelled_out_days_and_years(pipeline: Pipeline) -> None:
+    got = _times(
+        pipeline,
+        "Voters go to the polls this coming Sunday, March eighth. The law dates from "
+        "January nineteen ninety-seven and the treaty from the twenty-first of April, 1990. "
+        "It was signed in the winter of nineteen ninety-four.",
+        "2026-03-02",
+    )
+    assert ("DATE", "2026-03-08") in got.values()
+    assert got["January nineteen ninety-seven"] == ("DATE", "1997-01")
+    assert got["the twenty-first of April, 1990"] == ("DATE", "1990-04-21")
+    assert got["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+
+
+def test_times_week_of_and_halves(pipeline: Pipeline) -> None:
+    got = _times(
+        pipeline,
+        "Hearings begin the week of March 6. Sales slowed in the last half of 1989 "
+        "and will recover in the first two quarters of 1990.",
+        "2000-02-24",
+    )
+    assert got["the week of March 6"] == ("DATE", "2000-W10")
+    assert got["the last half of 1989"] == ("DATE", "1989-H2")
+    assert got["the first two quarters of 1990"] == ("DATE", "1990-H1")
+
+
+def test_times_seasons_early_in_the_year(pipeline: Pipeline) -> None:
+    got = _times(pipeline, "Prices rose last fall and may fall again next spring.", "1998-02-06")
+    assert got["last fall"] == ("DATE", "1997-FA")
+    assert got["next spring"] == ("DATE", "1998-SP")
+
+
+def test_times_past_tense_never_dates_forward(pipeline: Pipeline) -> None:
+    got = _times(pipeline, "In January, a clinic bombing killed a security guard.", "1998-10-25")
+    assert got["January"] == ("DATE", "1998-01")
+
+
+def test_times_participle_clause_takes_head_tense(pipeline: Pipeline) -> None:
+    got = _times(
+        pipeline,
+        "He was found floating off the Florida coast on Thanksgiving Day after the boat sank.",
+        "2000-04-03",
+    )
+    assert got["Thanksgiving Day"] == ("DATE", "1999-11-25")
+
+
+def test_times_titles_are_not_times(pipeline: Pipeline) -> None:
+    got = _times(pipeline, 'The minister spoke on CBS\'s "60 Minutes" and on ABC\'s "This Week" on Sunday.')
+    assert list(got) == ["Sunday"]
+
+
+def test_times_adjectival_quarter_leaves_determiner_out(pipeline: Pipeline) -> None:
+    doc = _run(
+        pipeline,
+        "Analysts said that third-quarter earnings fell, and the third-quarter loss widened.",
+        "1989-11-02",
+    )
+    assert [(t.span.text, t.value) for t in doc.times] == [
+        ("third-quarter", "1989-Q3"),
+        ("third-quarter", "1989-Q3"),
+    ]
+
+
+def test_times_more_clock_and_duration_forms(pipeline: Pipeline) -> None:
+    got = _times(
+        pipeline,
+        "The plane leaves at 4 in the morning. The speech lasted a minute and a half. "
+        "Shares fell sharply mid-afternoon yesterday, below the then current price.",
+        "2000-04-05",
+    )
+    assert got["4 in the morning"][0] == "TIME" and got["4 in the morning"][1].endswith("T04:00")
+    assert got["a minute and a half"] == ("DURATION", "PT1M30S")
+    assert got["mid-afternoon yesterday"] == ("TIME", "2000-04-04TAF")
+    assert got["then current"] == ("DATE", "PAST_REF")
+
+
+def test_times_that_day_of_a_month_leaves_the_day_open(pipeline: Pipeline) -> None:
+    got = _times(pipeline, "The talks opened in October 1998. Rebels attacked that same day.", "1999-02-06")
+    assert got["October 1998"] == ("DATE", "1998-10")
+    assert got["that same day"] == ("DATE", "1998-10-XX")
+
+
+def test_times_decade_durations_in_years(pipeline: Pipeline) -> None:
+    got = _times(pipeline, "The feud lasted two decades, and decades-long mistrust remains.")
+    assert got["two decades"] == ("DURATION", "P20Y")
+    assert got["decades-long"] == ("DURATION", "PXY")

@@ -76,6 +76,25 @@ def test_eval_tempeval_scoring_on_known_spans() -> None:
     assert fig["value_f1"] == pytest.approx(fig["relaxed_f1"] * 0.5)
 
 
+def test_eval_tempeval_week_normalisation_is_reported_apart() -> None:
+    bench = _bench()
+    assert bench.week_normalised("2000-W07") == "2000-W7"
+    assert bench.week_normalised("2000-W14-WE") == "2000-W14-WE"
+    assert bench.week_normalised("1989-WXX") == "1989-WXX"
+    gold = bench.TimeMLDoc(
+        "d",
+        "2000-02-16",
+        "Talks resumed this week.",
+        [bench.GoldTimex(14, 23, "this week", "DATE", "2000-W7")],
+    )
+    c = bench.Counts()
+    bench.score_document(gold, [(14, 23, "DATE", "2000-W07")], c)
+    fig = bench.figures(c)
+    assert fig["value_f1"] == pytest.approx(0.0)  # the official figure compares strings
+    assert fig["value_f1_weeknorm"] == pytest.approx(100.0)
+    assert bench.error_summary(c.errors) == "  errors: VALUE 1"
+
+
 @pytest.mark.slow
 def test_gate_tempeval_value_f1_above_floor(shared_dir: Path) -> None:
     data = shared_dir / "data" / "tempeval3" / "train" / "TBAQ-cleaned"

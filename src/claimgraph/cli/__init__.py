@@ -22,13 +22,27 @@ def _register() -> None:
     from . import serve as _serve  # noqa: F401
 
 
+#: click >= 8.2 raises this (a UsageError) for a bare group; older click has none.
+_NO_ARGS_IS_HELP: type[Exception] | tuple[()] = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 def main(argv: list[str] | None = None) -> int:
     _register()
     try:
-        cli.main(args=argv, prog_name="claimgraph", standalone_mode=False)
+        rv = cli.main(args=argv, prog_name="claimgraph", standalone_mode=False)
+        if isinstance(rv, int) and rv:  # a command's click.exceptions.Exit(code)
+            return rv
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return 130
+    except _NO_ARGS_IS_HELP as exc:  # bare `claimgraph`: the help, exit 0
+        ctx = getattr(exc, "ctx", None)
+        click.echo(ctx.get_help() if ctx is not None else str(exc))
+        return 0
+    except click.exceptions.UsageError as exc:  # one line, not click's three
+        where = exc.ctx.command_path if exc.ctx is not None else "claimgraph"
+        click.echo(f"{where}: error: {exc.format_message()} (see '{where} --help')", err=True)
+        return exc.exit_code
     except click.exceptions.ClickException as exc:
         exc.show()
         return exc.exit_code

@@ -57,7 +57,7 @@ def analyze_cmd(inputs: tuple[str, ...], fmt: str | None, published: str | None,
         else:
             out.write(_text_summary(rec) + "\n\n")
     if failed:
-        raise SystemExit(1)
+        raise click.exceptions.Exit(1)
 
 
 def _is_dir(p: str) -> bool:

@@ -67,7 +67,7 @@ def object_document(obj: Any, source: str, settings: Settings) -> DocumentInfo |
     if obj.get("id") is not None:
         source = str(obj["id"])
     text, html = obj.get("text"), obj.get("html")
-    published = normalise_datetime(_str(obj.get("published"))) or _str(obj.get("published"))
+    published = normalise_datetime(_str(obj.get("published")))  # not ISO-readable: unknown (null)
     meta = {
         "url": _str(obj.get("url")),
         "publisher": _str(obj.get("publisher")),

@@ -102,6 +102,6 @@ def checked_addresses(
             raise BlockedAddressError(
                 url,
                 f"host {host!r} resolves to the non-public address {addr}; claimgraph refuses "
-                "loopback/private/link-local/reserved addresses (set allow_private to fetch it anyway)",
+                "loopback/private/link-local/reserved addresses (pass --allow-private, or set allow_private, to fetch it anyway)",
             )
     return addresses

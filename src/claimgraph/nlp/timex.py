@@ -28,6 +28,10 @@ _PLAN_LEMMAS = frozenset(
     "plan schedule postpone delay set expect intend hope aim vow promise threaten prepare"
     " reschedule due slate".split()
 )
+_TITLE_RULES = frozenset({"relative", "duration", "vague_units"})
+_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "oprd", "acl", "conj"})
+#: Entity types of names that may contain a month or a year without dating anything.
+_NAME_ENTS = frozenset({"PERSON", "ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "FAC", "LAW"})
 _COUNT_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 _REF_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -39,6 +43,7 @@ _YEAR_AGO = re.compile(r"year-(?:earlier|ago)|last\s+year", re.I)
 #: How far back (characters) a quarter stays the reference for "a year earlier", "the quarter".
 _CONTEXT_CHARS = 400
 _MERGE_GAP = re.compile(r"[ ,]*(?:on\s+)?")
+_DET_PREFIX = re.compile(r"\w+(?:\s+year'?s)?\s+")
 _ONCE = re.compile(r"(?:once|twice|thrice|times|\bper)\s+$", re.I)
 
 
@@ -57,6 +62,16 @@ def _verb_tense(verb: Any) -> str:
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "PRESENT"
     return "NONE"
+
+
+def _is_bare_participle(verb: Any) -> bool:
+    """A gerund-participle clause without auxiliaries, whose time is its head verb's."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in _PARTICIPLE_DEPS
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _tense_of(token: Any) -> str:
@@ -78,6 +93,8 @@ def _tense_of(token: Any) -> str:
     if verb.pos_ not in ("VERB", "AUX"):
         return "NONE"
     tense = _verb_tense(verb)
+    if _is_bare_participle(verb):  # "was found floating ... on Thanksgiving Day"
+        tense = _verb_tense(verb.head)
     if until and not any(c.lower_ == "had" for c in verb.children):
         return "FUTURE"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _PLAN_LEMMAS:
@@ -96,7 +113,11 @@ def _token_at(sdoc: Any, start: int, end: int) -> Any | None:
 
 
 def _plausible(c: Candidate, sdoc: Any, text: str) -> bool:
-    """Parse-based vetoes: a year that counts things, a month name that is a person."""
+    """Vetoes: a capitalised unit word in a title, and from the parse a year that counts
+    things, a month name that is a person."""
+    unit = c.groups.get("unit", "")
+    if c.rule in _TITLE_RULES and unit[:1].isupper() and not unit.isupper():
+        return False  # a title: ABC's "This Week", CBS's "60 Minutes"
     if c.rule not in ("year", "month", "duration_hyphen"):
         return True
     tok = _token_at(sdoc, c.start, c.end)
@@ -105,9 +126,9 @@ def _plausible(c: Candidate, sdoc: Any, text: str) -> bool:
     if c.rule == "year":
         if c.start > 0 and text[c.start - 1] in "$#£€":
             return False
-        return tok.ent_type_ not in _COUNT_ENTS
-    if c.rule == "month" and not c.groups.get("y") and tok.ent_type_ in ("PERSON", "ORG"):
-        return False
+        return tok.ent_type_ not in _COUNT_ENTS and tok.ent_type_ not in _NAME_ENTS
+    if c.rule == "month" and not c.groups.get("y") and tok.ent_type_ in _NAME_ENTS:
+        return False  # "the annual March for Life", "Orion 1980"
     return True
 
 
@@ -178,6 +199,14 @@ def _as_date(value: str) -> date | None:
         return None
 
 
+def _unknown_day(value: str) -> str | None:
+    """``1998-10`` -> ``1998-10-XX``, ``1998`` -> ``1998-XX-XX``; None when the day is known."""
+    m = _REF_VALUE.match(value)
+    if m is None or m.group(3):
+        return None
+    return f"{m.group(1)}-{m.group(2) or 'XX'}-XX"
+
+
 def _in_context(items: list[tuple[Candidate, str, str]]) -> list[tuple[Candidate, str, str]]:
     """Resolve references to earlier expressions: the last-mentioned quarter (financial
     "a year earlier", "the quarter") and the last-mentioned date ("that day", "the
@@ -187,10 +216,16 @@ def _in_context(items: list[tuple[Candidate, str, str]]) -> list[tuple[Candidate
     last_end = -(10**9)
     ref: date | None = None
     ref_day: str | None = None
+    ref_gran: str | None = None
     for c, t, v in items:
         if c.rule == "anaphoric" and ref is not None:
+            unit = c.groups["unit"].lower()
+            rel = (c.groups.get("rel") or "").lower()
+            if unit == "day" and not rel and ref_gran is not None:
+                out.append((c, "DATE", ref_gran))  # "that day" of a month: 1998-10-XX
+                continue
             try:
-                t, v = anaphoric_value(c.groups["unit"].lower(), (c.groups.get("rel") or "").lower(), ref)
+                t, v = anaphoric_value(unit, rel, ref)
             except (OverflowError, ValueError):
                 pass
             out.append((c, t, v))
@@ -200,8 +235,9 @@ def _in_context(items: list[tuple[Candidate, str, str]]) -> list[tuple[Candidate
             if hm is not None:
                 out.append((c, "TIME", f"{ref_day}T{hm}"))
                 continue
-        if c.rule in _REF_RULES and t in ("DATE", "TIME"):
-            ref = _as_date(v) or ref
+        if c.rule in _REF_RULES and t in ("DATE", "TIME") and _as_date(v) is not None:
+            ref = _as_date(v)
+            ref_gran = _unknown_day(v)
             ref_day = v[:10] if _DAY_VALUE.match(v) else ref_day
         if last is not None and c.start - last_end < _CONTEXT_CHARS:
             nv = _contextual_quarter(c, last)
@@ -215,10 +251,23 @@ def _in_context(items: list[tuple[Candidate, str, str]]) -> list[tuple[Candidate
     return out
 
 
+def _drop_adjectival_det(c: Candidate, text: str) -> Candidate:
+    """ "the third-quarter loss": a hyphenated quarter is an adjective, its determiner
+    belongs to the noun (TimeBank leaves it out of the extent)."""
+    g = c.groups
+    if c.rule != "quarter" or "-" not in g.get("sep", "") or not g.get("det"):
+        return c
+    m = _DET_PREFIX.match(text, c.start, c.end)
+    if m is None:
+        return c
+    groups = {k: v for k, v in g.items() if k != "det"}
+    return Candidate(m.end(), c.end, c.rule, groups, c.priority)
+
+
 def find_timexes(text: str, anchor: date | None, sdoc: Any = None) -> list[tuple[int, int, str, str]]:
     """``(start, end, type, value)`` of every temporal expression in ``text``."""
     resolved: list[tuple[Candidate, str, str]] = []
-    cands = [c for c in find_candidates(text) if _plausible(c, sdoc, text)]
+    cands = [_drop_adjectival_det(c, text) for c in find_candidates(text) if _plausible(c, sdoc, text)]
     by_id: dict[int, tuple[str, str]] = {}
     kept: list[Candidate] = []
     for c in cands:

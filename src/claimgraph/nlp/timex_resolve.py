@@ -82,6 +82,8 @@ def duration_value(num: float | None, unit: str) -> str:
     """``(3, "day")`` -> ``P3D``; ``(None, "year")`` -> ``PXY``; ``(2.5, "year")`` -> ``P2Y6M``."""
     letter, is_time = UNITS[unit]
     prefix = "PT" if is_time else "P"
+    if letter == "DE":  # TimeBank and AQUAINT write decades in years: P10Y, PXY
+        num, letter = (None if num is None else num * 10), "Y"
     if num is None:
         return f"{prefix}X{letter}"
     if letter == "2W":
@@ -95,6 +97,8 @@ def duration_value(num: float | None, unit: str) -> str:
         return f"P{whole}DT{round(frac * 24)}H" if whole else f"PT{round(frac * 24)}H"
     if letter == "H":
         return f"PT{whole}H{round(frac * 60)}M" if whole else f"PT{round(frac * 60)}M"
+    if letter == "M" and is_time:
+        return f"PT{whole}M{round(frac * 60)}S" if whole else f"PT{round(frac * 60)}S"
     return f"{prefix}{num:g}{letter}"
 
 
@@ -121,10 +125,10 @@ def _year_for(month: int, day: int, anchor: date, tense: str, slack: int = 30) -
     except ValueError:
         return y
     diff = (cand - anchor).days
-    if tense == "PAST" and diff > slack:
-        return y - 1
-    if tense == "FUTURE" and diff < -slack:
-        return y + 1
+    if tense == "PAST":  # a past event is never dated after the anchor
+        return y - 1 if diff > slack else y
+    if tense == "FUTURE":
+        return y + 1 if diff < -slack else y
     reach = 183 if tense == "NONE" else 270
     if diff > reach:
         return y - 1
@@ -157,8 +161,18 @@ def _month_num(word: str) -> int:
 
 
 def _day_num(s: str) -> int | None:
-    d = int(re.sub(r"\D", "", s))
+    word = ORDINALS.get(_norm(s))
+    d = word if word is not None else int(re.sub(r"\D", "", s) or 0)
     return d if 1 <= d <= 31 else None
+
+
+def _given_year(g: dict[str, str]) -> int | None:
+    """The year written in the expression, in digits (``y``) or in words (``yw``)."""
+    if g.get("y"):
+        return int(g["y"])
+    if g.get("yw"):
+        return year_from_words(g["yw"])
+    return None
 
 
 def _with_pod(day_value: str, pod: str | None) -> Value:
@@ -186,11 +200,12 @@ def _r_slash(c: Candidate, anchor: date | None, tense: str) -> Value | None:
 
 def _r_month_day(c: Candidate, anchor: date | None, tense: str) -> Value | None:
     g = c.groups
-    month, day = _month_num(g["mon"]), _day_num(g["day"])
+    month, day = _month_num(g["mon"]), _day_num(g.get("day") or g.get("dayw", ""))
     if day is None:
         return None
-    if g.get("y"):
-        return "DATE", f"{g['y']}-{month:02d}-{day:02d}"
+    given = _given_year(g)
+    if given is not None:
+        return "DATE", f"{given}-{month:02d}-{day:02d}"
     if anchor is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     year = _year_for(month, day, anchor, tense)
@@ -212,8 +227,9 @@ def _year_matching_weekday(month: int, day: int, wd: int, anchor: date, default:
 def _r_month(c: Candidate, anchor: date | None, tense: str) -> Value | None:
     g = c.groups
     month = _month_num(g["mon"])
-    if g.get("y"):
-        return "DATE", f"{g['y']}-{month:02d}"
+    given = _given_year(g)
+    if given is not None:
+        return "DATE", f"{given}-{month:02d}"
     if anchor is None:
         return "DATE", f"XXXX-{month:02d}"
     rel, rely = _norm(g.get("rel", "")), _norm(g.get("rely", ""))
@@ -240,22 +256,30 @@ def _r_year(c: Candidate, anchor: date | None, tense: str) -> Value | None:
     return "DATE", f"{y:04d}"
 
 
-_YEAR_WORD = re.compile(r"(nineteen|twenty)[\s-](.+)|two thousand(?: and (.+))?", re.I)
+_YEAR_WORD = re.compile(r"(nineteen|twenty)[\s-](.+)|two thousand(?: (?:and )?(.+))?", re.I)
 
 
-def _r_year_words(c: Candidate, anchor: date | None, tense: str) -> Value | None:
-    m = _YEAR_WORD.fullmatch(_norm(c.groups["yw"]))
+def year_from_words(words: str) -> int | None:
+    """``"nineteen ninety-four"`` -> 1994, ``"two thousand and one"`` -> 2001, else None."""
+    m = _YEAR_WORD.fullmatch(_norm(words))
     if not m:
         return None
     if m.group(1):
-        rest = parse_number(m.group(2))
-        if rest is None or not 10 <= rest < 100:
+        rest_s = m.group(2)
+        oh = rest_s.startswith("oh ")
+        rest = parse_number(rest_s[3:] if oh else rest_s)
+        if rest is None or not (1 <= rest < 10 if oh else 10 <= rest < 100):
             return None
-        return "DATE", f"{19 if m.group(1).lower() == 'nineteen' else 20}{int(rest):02d}"
+        return (19 if m.group(1).lower() == "nineteen" else 20) * 100 + int(rest)
     tail = parse_number(m.group(3)) if m.group(3) else 0
     if tail is None:
         return None
-    return "DATE", f"{2000 + int(tail)}"
+    return 2000 + int(tail)
+
+
+def _r_year_words(c: Candidate, anchor: date | None, tense: str) -> Value | None:
+    y = year_from_words(c.groups["yw"])
+    return None if y is None else ("DATE", f"{y}")
 
 
 def _r_decade(c: Candidate, anchor: date | None, tense: str) -> Value | None:
@@ -364,6 +388,12 @@ def clock_value(g: dict[str, str]) -> str | None:
     if g.get("h24"):
         h, mi = int(g["h24"]), int(g["mi24"])
         return f"{h:02d}:{mi:02d}" if h < 24 else None
+    if g.get("podc"):  # "4 in the morning", "7 in the evening"
+        h, mi = int(g["hp"]), int(g.get("mip") or 0)
+        if not 1 <= h <= 12:
+            return None
+        pm = g["podc"].lower() != "morning"
+        return f"{(h % 12) + (12 if pm else 0):02d}:{mi:02d}"
     h, mi = int(g["h"]), int(g.get("mi") or 0)
     if not 1 <= h <= 12:
         return None
@@ -393,7 +423,8 @@ def _r_deictic_day(c: Candidate, anchor: date | None, tense: str) -> Value | Non
     dd = c.groups["dd"].lower()
     if anchor is None:
         return "DATE", _DD_REF[dd]
-    return _with_pod(fmt_day(anchor + timedelta(days=_DD[dd])), c.groups.get("pod"))
+    pod = c.groups.get("pod") or c.groups.get("podpre", "").lower().removeprefix("mid").lstrip("-")
+    return _with_pod(fmt_day(anchor + timedelta(days=_DD[dd])), pod)
 
 
 def _r_pod(c: Candidate, anchor: date | None, tense: str) -> Value | None:
@@ -413,17 +444,22 @@ def _r_pod(c: Candidate, anchor: date | None, tense: str) -> Value | None:
 def _season_value(season: str, anchor: date, rel: str) -> str:
     s = SEASON_ORDER[season]
     cur = _SEASON_OF_MONTH[anchor.month]
-    y = anchor.year - (1 if anchor.month <= 2 and season == "WI" else 0)
+    # January and February belong to the winter that began the December before
+    season_year = anchor.year - 1 if anchor.month <= 2 else anchor.year
     if rel in _BACK:
-        y = y if s < cur else y - 1
+        y = season_year if s < cur else season_year - 1
     elif rel in _FORWARD:
-        y = y if s > cur else y + 1
+        y = season_year if s > cur else season_year + 1
+    else:
+        y = season_year if season == "WI" else anchor.year
     return f"{y}-{season}"
 
 
 def _r_relative(c: Candidate, anchor: date | None, tense: str) -> Value | None:
     g = c.groups
-    rel = _norm(g["rel"]).replace(" fiscal", "").replace(" calendar", "").replace("this past", "past")
+    if not g.get("rel") and not g.get("mod"):
+        return None  # a bare "week", "summer": not a date by itself
+    rel = _norm(g.get("rel", "")).replace(" fiscal", "").replace(" calendar", "").replace("this past", "past")
     unit = _norm(g["unit"])
     if rel in ("that", "the same", "same") or unit == "season":
         return None
@@ -464,7 +500,22 @@ def _r_relative(c: Candidate, anchor: date | None, tense: str) -> Value | None:
 
 
 def _r_season(c: Candidate, anchor: date | None, tense: str) -> Value | None:
-    return "DATE", f"{c.groups['y']}-{SEASONS[c.groups['season'].lower()]}"
+    year = _given_year(c.groups)
+    return None if year is None else ("DATE", f"{year}-{SEASONS[c.groups['season'].lower()]}")
+
+
+def _r_week_of(c: Candidate, anchor: date | None, tense: str) -> Value | None:
+    """ "the week of March 6": the ISO week of that day."""
+    found = _r_month_day(c, anchor, tense)
+    if found is None or found[1].startswith("X"):
+        return None
+    y, m, d = (int(x) for x in found[1].split("-"))
+    return "DATE", fmt_week(date(y, m, d))
+
+
+def _r_half_year(c: Candidate, anchor: date | None, tense: str) -> Value | None:
+    n = 1 if c.groups["half"].lower() == "first" else 2
+    return "DATE", f"{c.groups['y']}-H{n}"
 
 
 def _ago_value(n: float, unit: str, anchor: date, sign: int) -> str | None:
@@ -501,6 +552,8 @@ def _r_duration(c: Candidate, anchor: date | None, tense: str) -> Value | None:
     num = None if fuzzy else parse_number(num_s)
     if num is None and not fuzzy:
         return None
+    if num is not None and g.get("half"):
+        num += 0.5
     direction = _norm(g.get("dir", "")).replace(" or so", "").replace("or so", "")
     if direction in ("ago", "earlier", "later", "from now", "hence"):
         if anchor is None or num is None:
@@ -690,6 +743,8 @@ RESOLVERS: dict[str, Callable[[Candidate, date | None, str], Value | None]] = {
     "holiday": _r_holiday,
     "anaphoric": _r_anaphoric,
     "season": _r_season,
+    "week_of": _r_week_of,
+    "half_year": _r_half_year,
     "duration": _r_duration,
     "duration_hyphen": _r_duration_hyphen,
     "year_ago": _r_year_ago,

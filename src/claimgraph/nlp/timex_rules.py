@@ -51,8 +51,21 @@ ORDINALS = {
     "4th": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
     "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+    "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
+_UNIT_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9,
+}  # fmt: skip
+ORDINALS.update(
+    {
+        f"{tens}{sep}{w}": base + n
+        for tens, base in (("twenty", 20), ("thirty", 30))
+        for w, n in _UNIT_ORDINALS.items()
+        for sep in ("-", " ")
+        if base + n <= 31
+    }
+)
 
 #: Unit word (singular, lower case) -> TIMEX3 duration letter(s) and whether it is a time unit.
 UNITS = {
@@ -81,7 +94,8 @@ DEICTIC = {
     "at present": ("DATE", "PRESENT_REF"), "presently": ("DATE", "PRESENT_REF"),
     "recently": ("DATE", "PAST_REF"), "more recently": ("DATE", "PAST_REF"),
     "lately": ("DATE", "PAST_REF"), "the past": ("DATE", "PAST_REF"),
-    "the future": ("DATE", "FUTURE_REF"),
+    "the future": ("DATE", "FUTURE_REF"), "then current": ("DATE", "PAST_REF"),
+    "then-current": ("DATE", "PAST_REF"),
     "the near future": ("DATE", "FUTURE_REF"), "the near term": ("DATE", "FUTURE_REF"),
     "the short term": ("DATE", "FUTURE_REF"), "the long term": ("DATE", "FUTURE_REF"),
     "the years ahead": ("DATE", "FUTURE_REF"), "the days ahead": ("DATE", "FUTURE_REF"),
@@ -120,8 +134,19 @@ _WD_FULL = [w for w in WEEKDAYS if w.endswith("day")]
 _WD_ABBR = [w for w in WEEKDAYS if not w.endswith("day")]
 WEEKDAY = rf"(?:{_cased(_WD_FULL)}\b|{_cased(_WD_ABBR)}\.)"
 WEEKDAYS_PL = rf"(?:{_cased([w + 's' for w in _WD_FULL])}\b)"
-DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?\b(?![-/:.,]?\d)"
+_DAY_ORD = [w for w, n in ORDINALS.items() if n <= 31 and not w[0].isdigit()]
+DAYDIG = r"(?:[0-3]?\d)(?:st|nd|rd|th)?\b(?![-/:.,]?\d)"
+DAYWORD = rf"(?:{_alt(_DAY_ORD)})\b(?![-\w])"
+DAYNUM = rf"(?:{DAYDIG}|{DAYWORD})"
 YEAR = r"(?:1[0-9]|20)\d\d(?![\d,.]\d|%|-\d)"
+_UNITW = "one|two|three|four|five|six|seven|eight|nine"
+_TEENW = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENSW = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+#: A year in words: "nineteen ninety-four", "two thousand and one".
+YEAR_WORDS = (
+    rf"(?:(?:nineteen|twenty)[\s-](?:(?:{_TENSW})(?:[\s-](?:{_UNITW}))?|{_TEENW}|oh[\s-](?:{_UNITW}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENW}|{_UNITW}))?)\b"
+)
 CARD = r"(?:\d+(?:\.\d+)?(?:\s+1/2)?)"
 _NUMW = [w for w in NUMBER_WORDS if w not in ("a", "an")]
 NUMWORD = rf"(?:(?:{_alt(_NUMW)})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)"
@@ -144,6 +169,7 @@ POD = r"(?:morning|afternoon|evening|night)"
 REL = r"(?:this\s+past|this|last|next|past|coming|previous|following|current|same|that)"
 CLOCK = (
     r"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+    r"|(?P<hp>[01]?\d)(?::(?P<mip>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+(?P<podc>morning|afternoon|evening)"
     r"|(?<![+\d])(?P<h24>[012]\d):(?P<mi24>[0-5]\d)(?![\d.])|(?P<noon>noon|midnight|midday))"
 )
 TZ = r"(?:\s+(?-i:[A-Z]{2,4}T|GMT|UTC))?"
@@ -168,17 +194,23 @@ RULES: tuple[Rule, ...] = (
         "month_day",
         rf"(?:(?P<mod>{MOD}))?(?:(?P<rel>this\s+coming|this|last|next|coming)\s+)?"
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})"
-        rf"(?:,?\s+(?P<y>{YEAR}))?",
+        rf"(?:,?\s+(?:(?P<y>{YEAR})|(?P<yw>{YEAR_WORDS})))?",
     ),
     _rule(
         "day_month",
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})"
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:the\s+)?(?P<day>{DAYDIG})\s+(?:of\s+)?|the\s+(?P<dayw>{DAYWORD})\s+of\s+)"
+        rf"(?P<mon>{MONTH})"
         rf"(?:,?\s+(?P<y>{YEAR}))?",
     ),
     _rule(
         "month",
         rf"(?:(?P<mod>{MOD}))?(?:(?P<rel>{REL})\s+)?(?P<mon>{MONTH})"
-        rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?P<rely>this|last|next)\s+year)?",
+        rf"(?:,?\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yw>{YEAR_WORDS}))|\s+(?P<rely>this|last|next)\s+year)?",
+    ),
+    _rule(
+        "half_year",
+        r"(?:the\s+)?(?P<half>first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?"
+        rf"(?P<y>{YEAR})",
     ),
     _rule(
         "year",
@@ -223,7 +255,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "deictic_day",
-        rf"(?:(?P<mod>{MOD}))?(?P<dd>today|yesterday|tomorrow)(?:\s+(?P<pod>{POD}))?",
+        rf"(?:(?P<mod>{MOD}))?(?:(?P<podpre>(?:mid-?)?{POD})\s+)?(?P<dd>today|yesterday|tomorrow)"
+        rf"(?:\s+(?P<pod>{POD}))?",
     ),
     _rule(
         "pod",
@@ -241,16 +274,24 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "relative",
-        rf"(?:(?P<mod>{MOD}))?(?P<rel>(?:the\s+)?(?:{REL}|latest|fiscal|calendar|full)(?:\s+(?:fiscal|calendar))?|the)"
-        rf"\s+(?P<unit>week|weekend|month|year|decade|century|{SEASON}|season|fiscal\s+year)",
+        rf"(?:(?P<mod>{MOD}))?(?:(?P<rel>(?:the\s+)?(?:{REL}|latest|fiscal|calendar|full)(?:\s+(?:fiscal|calendar))?|the)\s+)?"
+        rf"(?P<unit>week|weekend|month|year|decade|century|{SEASON}|season|fiscal\s+year)",
     ),
-    _rule("season", rf"(?:(?P<mod>{MOD}))?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))"),
+    _rule(
+        "season",
+        rf"(?:the\s+)?(?:(?P<mod>{MOD}))?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yw>{YEAR_WORDS})))",
+    ),
+    _rule(
+        "week_of",
+        rf"(?:the\s+)?week\s+of\s+(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})"
+        rf"(?:,?\s+(?P<y>{YEAR}))?",
+    ),
     _rule(
         "duration",
         rf"(?:(?P<det>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous"
         rf"|final|following|ensuing|preceding|remaining|initial|prior|latest|better\s+part\s+of\s+the)\s+)?"
         rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>(?:{CARD}|{NUMWORD})\s+(?:to|or)\s+(?:{NUM})|{NUM}|{FUZZY})\s+(?:(?:more|additional|full|straight"
-        rf"|consecutive|trading|business|calendar|working|long)\s+)?(?P<unit>{UNIT})"
+        rf"|consecutive|trading|business|calendar|working|long)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?"
         r"(?:\s+(?P<dir>ago|earlier|from\s+now|hence|or\s+so\s+ago|or\s+so))?",
     ),
     _rule(
