@@ -1,12 +1,555 @@
-"""The ``events`` step (first pass: none)."""
+"""The ``events`` step: PLOVER events with participants, place, time, amount and claim.
+
+Triggers come from the lemma lexicon in :mod:`claimgraph.nlp.event_lexicon` (verbal and
+nominal). Participants come from the dependency parse (:mod:`claimgraph.nlp.participants`).
+Repeated references to one event in a document ("the plot", "This failed plot", "the
+foiled attack") are merged into one event whose trigger is the most specific mention.
+
+For the ``status`` step the step leaves ``scratch["event_mentions"]``: event id -> the
+spaCy token indices of every mention's trigger head, and ``scratch["mention_cues"]``:
+token index -> cues found while extracting ("plan": an intended event, "attempt": tried,
+"purpose": an infinitive of purpose, "plot": a plot noun, "nominal": a noun trigger); and
+``scratch["participant_phrases"]``: event id -> entity id -> the (start, end) character
+bounds of the noun phrases through which the entity took part.
+"""
 
 from __future__ import annotations
 
-from ..models import Document
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Document, Event, EventTime, Participant
 from ..pipeline import step
+from .amounts import find_amounts
+from .event_lexicon import (
+    ANAPHORIC_EVENT_NOUNS,
+    ATTEMPT_VERBS,
+    INFLECTIONS,
+    NOUN_TRIGGERS,
+    PATIENT_NOMINALS,
+    PHRASAL_TRIGGERS,
+    PLAN_VERBS,
+    PLOT_NOUNS,
+    RECIPIENT_TYPES,
+    VERB_TRIGGERS,
+    VIOLENT_PLOT_MODIFIERS,
+    Trigger,
+    verb_lemma,
+)
+from .participants import EntityResolver, location_of, noun_roles, unnamed_type, verb_roles
+from .status import in_counterfactual
+
+try:  # the times step exports event_time once it lands
+    from .timex import event_time as _event_time  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on the times step's progress
+    _event_time = None
+
+#: Verbs whose object only counts as an attack when it is physical or a person.
+_PHYSICAL_ONLY = frozenset({"damage", "destroy", "burn", "sabotage", "execute", "beat", "shell",
+                            "strike", "seize", "capture", "hijack", "torch"})
+#: Verbs whose object must be a person or group ("kill", "kidnap", "arrest").
+_PERSON_ONLY = frozenset({"kill", "murder", "assassinate", "slay", "kidnap", "abduct", "arrest",
+                          "detain", "massacre", "behead", "torture", "imprison", "deport",
+                          "recruit", "enlist", "wound", "injure", "stab"})
+_NON_PERSON = frozenset({"bill", "deal", "plan", "proposal", "idea", "project", "motion",
+                         "talks", "law", "measure", "story", "engine", "time", "mood", "hope",
+                         "chance", "momentum", "crop", "tree", "plant", "fish", "bacteria"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_HEAD_EXTENDERS = frozenset({"attempt", "plot", "plan", "operation", "campaign"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One trigger occurrence before merging."""
+
+    tok: Any
+    start: int
+    end: int
+    trigger: Trigger
+    nominal: bool
+    kind: str = "trigger"  # trigger | plot | anaphor
+    cues: set[str] = field(default_factory=set)
+    roles: list[tuple[str, str]] = field(default_factory=list)
+    phrases: dict[str, tuple[int, int]] = field(default_factory=dict)
+    extra_heads: tuple[Any, ...] = ()
+
+    @property
+    def definite(self) -> bool:
+        return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE
+                   for c in self.tok.children) or any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for h in self.extra_heads for c in h.children)
+
+
+# -- finding triggers ----------------------------------------------------------------------
+
+
+def _verb_trigger(tok: Any) -> Trigger | None:
+    lemma = verb_lemma(tok)
+    for c in tok.children:
+        if c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_TRIGGERS:
+            return PHRASAL_TRIGGERS[(lemma, c.lower_)]
+        if c.dep_ in {"dobj", "oprd", "attr", "npadvmod", "advmod", "acomp"} and (
+            lemma, c.lower_
+        ) in PHRASAL_TRIGGERS:
+            return PHRASAL_TRIGGERS[(lemma, c.lower_)]
+    trig = VERB_TRIGGERS.get(lemma)
+    if trig is None:
+        return None
+    if trig.type == "PROTEST" and any(c.dep_ in {"ccomp", "dobj"} for c in tok.children):
+        return None  # "demonstrated that ...", "demonstrated its resolve"
+    if lemma in _PHYSICAL_ONLY and not _has_physical_object(tok):
+        return None
+    if lemma in _PERSON_ONLY and _has_non_person_object(tok):
+        return None  # "frost killed the crops", "killed the bill"
+    return trig
+
+
+def _has_non_person_object(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN" and not c.ent_type_:
+            lemma = c.lemma_.lower()
+            return lemma in _NON_PERSON or unnamed_type(lemma) in {"WEAPON", "VEHICLE", "FAC",
+                                                                   "OBJECT"}
+    return False
+
+
+def _has_physical_object(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubjpass"}:
+            if c.ent_type_ in {"PERSON", "FAC", "ORG"}:
+                return True
+            if unnamed_type(c.lemma_) in {"FAC", "VEHICLE", "OBJECT", "PERSON", "WEAPON"}:
+                return True
+    if tok.dep_ in {"acl", "relcl"} and unnamed_type(tok.head.lemma_) is not None:
+        return True
+    return False
+
+
+_VERBAL_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"})
+
+
+def _case_damaged_verb(tok: Any) -> bool:
+    """A verb tagged as a proper noun after truecasing ("were going to Explode")."""
+    if tok.pos_ not in {"PROPN", "ADJ"} or tok.lower_ not in INFLECTIONS:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
+        return True  # "were going to Explode" parsed as a prepositional object
+    return any(c.dep_ in _VERBAL_DEPS for c in tok.children) or tok.dep_ in {"xcomp", "ROOT"}
+
+
+def _is_generic_plural(tok: Any) -> bool:
+    """Bare nouns with no determiner and no participants: "assassinations", "sabotage"."""
+    for c in tok.children:
+        if c.dep_ in {"det", "poss", "nummod", "acl", "relcl"}:
+            return False
+        if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "by", "in", "at"}:
+            return False
+        if c.dep_ in {"amod", "compound"} and c.ent_type_:
+            return False
+    return True
+
+
+def find_mentions(sdoc: Any) -> list[Mention]:
+    """Every trigger, plot-noun and anaphoric event-noun mention, in text order."""
+    out: list[Mention] = []
+    for tok in sdoc:
+        pos = tok.pos_
+        if pos == "VERB" or _case_damaged_verb(tok):
+            trig = _verb_trigger(tok)
+            if trig is not None:
+                out.append(Mention(tok, tok.idx, tok.idx + len(tok.text), trig, nominal=False))
+            continue
+        if pos not in {"NOUN", "PROPN"}:
+            continue
+        m = _noun_mention(tok)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _noun_mention(tok: Any) -> Mention | None:
+    lemma = tok.lemma_.lower()
+    end = tok.idx + len(tok.text)
+    if lemma in NOUN_TRIGGERS:
+        trig = NOUN_TRIGGERS[lemma]
+        if tok.dep_ == "compound":
+            head = tok.head
+            if head.lemma_.lower() not in _HEAD_EXTENDERS:
+                return None
+            m = Mention(tok, tok.idx, head.idx + len(head.text), trig, True, extra_heads=(head,))
+            if head.lemma_.lower() == "attempt":
+                m.cues.add("attempt")
+            elif head.lemma_.lower() in PLOT_NOUNS:
+                m.cues.add("plan")
+            return m
+        if _is_generic_plural(tok):
+            return None
+        m = Mention(tok, tok.idx, end, trig, nominal=True)
+        if any(c.dep_ == "amod" and c.lemma_.lower() in {"attempt", "attempted"}
+               for c in tok.children):
+            m.cues.add("attempt")
+        return m
+    if lemma == "attempt" and _attempt_on_life(tok):
+        return Mention(tok, tok.idx, end, Trigger("ASSAULT", "assassination"), True,
+                       cues={"attempt"})
+    if lemma in PLOT_NOUNS:
+        if any(c.dep_ == "compound" and c.lemma_.lower() in NOUN_TRIGGERS for c in tok.children):
+            return None  # "the assassination plot" is found from its modifier
+        violent = any(c.lemma_.lower() in VIOLENT_PLOT_MODIFIERS for c in tok.children
+                      if c.dep_ in {"compound", "amod"})
+        return Mention(tok, tok.idx, end, Trigger("ASSAULT", "plot" if violent else None), True,
+                       kind="plot", cues={"plan"})
+    if lemma in ANAPHORIC_EVENT_NOUNS and tok.tag_ == "NN":
+        if any(c.dep_ == "det" and c.lower_ in {"this", "that", "the"} for c in tok.children):
+            return Mention(tok, tok.idx, end, Trigger("ASSAULT", None), True, kind="anaphor")
+    return None
+
+
+def _attempt_on_life(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() == "life":
+                    return True
+    return False
+
+
+# -- roles and cues ------------------------------------------------------------------------
+
+
+def _plan_cues(m: Mention) -> None:
+    """"planned to assassinate", "plot to kill", "tried to kill", "attempt to kill"."""
+    tok = m.tok
+    if m.nominal:
+        return
+    is_inf = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    if tok.dep_ in {"xcomp", "acl", "advcl"} and is_inf:
+        head_lemma = verb_lemma(tok.head)
+        if head_lemma in ATTEMPT_VERBS:
+            m.cues.add("attempt")
+        elif head_lemma in PLOT_NOUNS or head_lemma in PLAN_VERBS:
+            m.cues.add("plan")
+            if head_lemma in PLOT_NOUNS:
+                m.cues.add("plot-head")
+        else:
+            m.cues.add("purpose")
+    elif is_inf:
+        m.cues.add("purpose")
+
+
+def _roles(m: Mention, res: EntityResolver) -> list[tuple[str, str]]:
+    etype = m.trigger.type
+    if m.nominal:
+        if m.kind != "trigger":
+            return noun_roles(m.tok, etype, res, RECIPIENT_TYPES, patient_nominal=False)
+        patient = m.tok.lemma_.lower() in PATIENT_NOMINALS
+        return noun_roles(m.tok, etype, res, RECIPIENT_TYPES, patient, m.extra_heads)
+    return verb_roles(m.tok, etype, res, RECIPIENT_TYPES, PLAN_VERBS)
+
+
+# -- merging coreferent mentions ---------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[Mention]
+    closed: bool = False  # a counterfactual event takes no other mention
+
+    @property
+    def main(self) -> Mention:
+        for m in self.mentions:
+            if m.kind == "trigger" and not m.nominal and "plan" in m.cues:
+                return m
+        for m in self.mentions:
+            if m.kind == "trigger":
+                return m
+        return self.mentions[0]
+
+    def roles(self) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for m in self.mentions:
+            for r in m.roles:
+                if r not in out:
+                    out.append(r)
+        return out
+
+    @property
+    def planned(self) -> bool:
+        return any("plan" in m.cues or m.kind == "plot" for m in self.mentions)
+
+
+def _compatible(g: _Group, m: Mention, res: EntityResolver,
+                roles: tuple[str, ...] = ("target", "actor", "recipient")) -> bool:
+    main = g.main
+    if main.trigger.type != m.trigger.type:
+        return False
+    if main.trigger.mode and m.trigger.mode and main.trigger.mode != m.trigger.mode:
+        if "plot" not in {main.trigger.mode, m.trigger.mode}:
+            return False
+    have = g.roles()
+    for role in roles:
+        a = {e for r, e in have if r == role}
+        b = {e for r, e in m.roles if r == role}
+        if a and b and not a & b and not _same_names(a, b, res) and _conflict(a, b, res):
+            return False
+    return True
+
+
+def _conflict(a: set[str], b: set[str], res: EntityResolver) -> bool:
+    """Disjoint participants conflict unless one side is an unnamed description of the
+    same type as the other ("the rabbi" beside "Rabbi Segal")."""
+    for x in a:
+        for y in b:
+            if res.entity_type(x) == res.entity_type(y) and not (
+                res.is_named(x) and res.is_named(y)
+            ):
+                return False
+    return True
+
+
+def _same_names(a: set[str], b: set[str], res: EntityResolver) -> bool:
+    def last(eid: str) -> str:
+        e = res.by_id.get(eid)
+        return e.name.split()[-1].lower() if e and e.name.split() else eid
+
+    return bool({last(x) for x in a} & {last(x) for x in b})
+
+
+def _shares_participant(g: _Group, m: Mention) -> bool:
+    have = {e for r, e in g.roles() if r in {"target", "recipient"}}
+    return bool(have & {e for r, e in m.roles if r in {"target", "recipient"}})
+
+
+def merge_mentions(mentions: list[Mention], res: EntityResolver) -> list[_Group]:
+    """Group mentions of one event; plot nouns and anaphors join the plotted event."""
+    groups: list[_Group] = []
+    floating: list[Mention] = []
+    for m in mentions:
+        if m.kind in {"plot", "anaphor"}:
+            floating.append(m)
+            continue
+        target = None
+        if in_counterfactual(m.tok):
+            groups.append(_Group([m], closed=True))  # "if it had succeeded": another world
+            continue
+        if m.nominal and (m.definite or "attempt" in m.cues):
+            target = _latest(groups, m, res, need_shared=False)
+        else:
+            target = _latest(groups, m, res, need_shared=True)
+        if target is not None:
+            target.mentions.append(m)
+        else:
+            groups.append(_Group([m]))
+    _attach_floating(groups, floating, res)
+    return groups
+
+
+def _latest(groups: list[_Group], m: Mention, res: EntityResolver,
+            need_shared: bool) -> _Group | None:
+    for g in reversed(groups):
+        if g.closed or not _compatible(g, m, res):
+            continue
+        if need_shared and not _shares_participant(g, m):
+            continue
+        if not m.roles or _shares_participant(g, m) or not need_shared:
+            return g
+    return None
+
+
+def _attach_floating(groups: list[_Group], floating: list[Mention], res: EntityResolver) -> None:
+    for m in floating:
+        plotted = [g for g in groups if g.planned and g.main.trigger.type == "ASSAULT"]
+        before = [g for g in plotted if g.main.start < m.start]
+        target = before[-1] if before else (plotted[0] if plotted else None)
+        if target is None and m.kind == "anaphor":
+            assaults = [g for g in groups if g.main.trigger.type == "ASSAULT"
+                        and g.main.start < m.start and not g.closed]
+            target = assaults[-1] if assaults else None
+        own_targets = {e for r, e in m.roles if r == "target"}
+        if own_targets and target is not None and not _shares_participant(target, m):
+            target = None
+        if target is not None and (m.kind == "anaphor"
+                                   or _compatible(target, m, res, roles=("target",))):
+            target.mentions.append(m)
+            continue
+        if m.kind == "plot" and m.trigger.mode == "plot":
+            earlier = [g for g in groups if g.main.kind == "plot" and g.main.trigger.mode == "plot"]
+            if earlier and (m.definite or not m.roles):
+                earlier[-1].mentions.append(m)
+            else:
+                groups.append(_Group([m]))
+
+
+# -- assembling events ----------------------------------------------------------------------
+
+
+def _claim_for(doc: Document, start: int, end: int) -> str | None:
+    sdoc = doc.scratch["sdoc"]
+    sent_map: dict[int, str] = doc.scratch.get("claim_sentences") or {}
+    best = None
+    for c in doc.claims:
+        ev = c.evidence
+        if ev.start <= start and end <= ev.end and (
+            best is None or (ev.end - ev.start) < (best.evidence.end - best.evidence.start)
+        ):
+            best = c
+    if best is not None:
+        return best.id
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.sent.start_char in sent_map:
+        return sent_map[span.sent.start_char]
+    return None
+
+
+def _time_for(doc: Document, start: int, end: int) -> EventTime | None:
+    if _event_time is None:
+        return None
+    try:
+        return _event_time(doc, start, end)
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def _amount_for(doc: Document, m: Mention, trigger_heads: set[int]):
+    tok = m.tok
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    sdoc = tok.doc
+    # the subtree minus nested event clauses
+    text_start = sdoc[lo].idx
+    text_end = sdoc[hi].idx + len(sdoc[hi].text)
+    for s, e, amt in find_amounts(doc.text[text_start:text_end], text_start):
+        span = sdoc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        owner = _nearest_trigger(span.root, trigger_heads)
+        if owner == tok.i:
+            return amt
+    return None
+
+
+def _nearest_trigger(tok: Any, trigger_heads: set[int]) -> int | None:
+    t = tok
+    for _ in range(12):
+        if t.i in trigger_heads:
+            return t.i
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def build_events(doc: Document) -> list[Event]:
+    sdoc = doc.scratch["sdoc"]
+    res = EntityResolver(doc)
+    mentions = find_mentions(sdoc)
+    for m in mentions:
+        _plan_cues(m)
+        m.roles = _roles(m, res)
+        m.phrases = {e: res.phrases[e] for _, e in m.roles if e in res.phrases}
+        if m.trigger.type == "ASSAULT":
+            res.victims.update(e for r, e in m.roles if r == "target")
+    groups = merge_mentions(mentions, res)
+    groups.sort(key=lambda g: g.main.start)
+    heads = {g.main.tok.i for g in groups}
+    events: list[Event] = []
+    phrase_map: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    mention_map: dict[str, list[int]] = {}
+    cue_map: dict[int, set[str]] = {}
+    for i, g in enumerate(groups, start=1):
+        main = g.main
+        eid = f"v{i}"
+        ev = Event(
+            id=eid,
+            type=main.trigger.type,
+            mode=_mode_of(g),
+            trigger=doc.span(main.start, main.end),
+            participants=[Participant(r, e) for r, e in _clean_roles(g.roles())],
+            location=_first(location_of(m.tok, res) for m in g.mentions),
+            time=_first(_time_for(doc, m.start, m.end) for m in g.mentions),
+            amount=_first(_amount_for(doc, m, heads) for m in g.mentions),
+            claim=_claim_for(doc, main.start, main.end),
+        )
+        events.append(ev)
+        mention_map[eid] = [m.tok.i for m in g.mentions]
+        phrase_map[eid] = {}
+        for m in g.mentions:
+            for ent_id, bounds in m.phrases.items():
+                phrase_map[eid].setdefault(ent_id, [])
+                if bounds not in phrase_map[eid][ent_id]:
+                    phrase_map[eid][ent_id].append(bounds)
+        for m in g.mentions:
+            cue_map[m.tok.i] = (set(m.cues) | ({"plot"} if m.kind == "plot" else set())
+                                | ({"nominal"} if m.nominal else set()))
+    used = {p.entity for ev in events for p in ev.participants}
+    used |= {ev.location for ev in events if ev.location}
+    res.prune(used)
+    mapping = _renumber(doc, res, events)
+    for per_event in phrase_map.values():
+        for old in [k for k in per_event if k in mapping]:
+            per_event[mapping[old]] = per_event.pop(old)
+    doc.scratch["event_mentions"] = mention_map
+    doc.scratch["mention_cues"] = cue_map
+    doc.scratch["participant_phrases"] = phrase_map
+    return events
+
+
+def _renumber(doc: Document, res: EntityResolver, events: list[Event]) -> dict[str, str]:
+    """Keep the e-numbering without gaps after pruning unused descriptions."""
+    created = [e for e in doc.entities if e.id in res.created]
+    if not created:
+        return {}
+    base = len(doc.entities) - len(created)
+    fixed = [e for e in doc.entities if e.id not in res.created]
+    nums = [int(e.id[1:]) for e in fixed if e.id[1:].isdigit()]
+    start = max(nums, default=base) + 1
+    mapping = {e.id: f"e{start + k}" for k, e in enumerate(created)}
+    if all(k == v for k, v in mapping.items()):
+        return {}
+    for e in created:
+        e.id = mapping[e.id]
+    for ev in events:
+        for p in ev.participants:
+            p.entity = mapping.get(p.entity, p.entity)
+        ev.location = mapping.get(ev.location, ev.location) if ev.location else None
+    tm = doc.scratch.get("token_entity")
+    if tm:
+        for i, eid in tm.items():
+            if eid in mapping:
+                tm[i] = mapping[eid]
+    return mapping
+
+
+def _mode_of(g: _Group) -> str | None:
+    for m in g.mentions:
+        if m.trigger.mode and m.trigger.mode != "plot":
+            return m.trigger.mode
+    return g.main.trigger.mode
+
+
+def _clean_roles(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop an entity that is both actor and target (parse noise), keep the first role."""
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+    for r, e in roles:
+        if e in seen:
+            continue
+        seen.add(e)
+        out.append((r, e))
+    return out
+
+
+def _first(values: Any) -> Any:
+    for v in values:
+        if v is not None:
+            return v
+    return None
 
 
 @step("events", requires=("sdoc", "entities", "claims"), assigns=("events",))
 def events(doc: Document) -> Document:
     """Find events, their participants, place, time and amount."""
+    doc.events = build_events(doc)
     return doc
+
+
+__all__ = ["events", "build_events", "find_mentions", "Mention"]

@@ -1,12 +1,318 @@
-"""The ``status`` step (first pass: every event unknown)."""
+"""The ``status`` step: did each event occur, or was it planned, attempted, foiled ...
+
+Every mention of an event (``scratch["event_mentions"]`` from the ``events`` step) gets a
+status from its own clause:
+
+* prevention: "the foiled attack", "the plot failed", "thwarted the plot", and an arrest
+  "before they could act" -> ``foiled`` for the plotted event;
+* attempt: "assassination attempt", "tried to kill", "a failed attack" -> ``attempted``;
+* counterfactuals: "if X had succeeded, it would have ...", "Had X succeeded" ->
+  ``hypothetical`` for the antecedent's and the consequent's events;
+* negation: "did not attack", "never", "denied that ..." -> ``negated``;
+* modality and intention: will, would, could, may, plan, intend, "is expected",
+  "upcoming", "scheduled", infinitives of purpose -> ``planned``;
+* otherwise past/present indicative clauses -> ``occurred``.
+
+Mention statuses are combined by precedence (foiled > attempted > occurred > planned >
+negated > hypothetical); a nominal mention with no cue only counts when nothing else
+does. Reporting verbs ("said", "reported") never change the status of what they report.
+An event stated only inside ``opinion`` claims is never ``occurred``.
+"""
 
 from __future__ import annotations
 
-from ..models import Document
+from typing import Any
+
+from ..models import Document, Event
 from ..pipeline import step
+from .event_lexicon import PLOT_NOUNS, verb_lemma
+
+PRECEDENCE = ("foiled", "attempted", "occurred", "planned", "negated", "hypothetical")
+WEAK_OCCURRED = "occurred?"
+
+_FOIL_ADJ = frozenset({"foiled", "thwarted", "prevented", "aborted", "disrupted", "averted",
+                       "frustrated", "botched", "uncovered", "dismantled", "neutralized"})
+_FAIL_ADJ = frozenset({"failed", "unsuccessful", "abortive", "attempted", "would-be"})
+_FOIL_VERBS = frozenset({"foil", "thwart", "prevent", "disrupt", "avert", "frustrate", "stop",
+                         "uncover", "dismantle", "neutralize", "neutralise", "break", "derail",
+                         "abort", "intercept", "preempt"})
+_PLANNED_ADJ = frozenset({"upcoming", "planned", "proposed", "scheduled", "expected", "future",
+                          "forthcoming", "impending", "possible", "potential", "prospective",
+                          "intended", "imminent", "pending", "next"})
+_PLANNED_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "intend", "propose",
+                            "prepare", "announce", "go"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can",
+                     "must", "'ll", "wo", "ca"})
+_NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+_DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+
+
+def _children(tok: Any, deps: set[str]) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The verb heading the clause a token is in (the token itself for verbs)."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _is_negated(verb: Any) -> bool:
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ in {"only", "just", "merely"}:
+                continue
+            return True
+    return False
+
+
+def _counterfactual(verb: Any) -> bool:
+    """"if ... had succeeded", "Had this operation succeeded", "would have been traced"."""
+    auxes = _children(verb, {"aux", "auxpass"})
+    lemmas = [a.lower_ for a in auxes]
+    if "have" in lemmas and "would" in lemmas:
+        return True
+    if "have" in lemmas and ("could" in lemmas or "might" in lemmas) and _conditional_sentence(verb):
+        return True
+    marks = [c.lower_ for c in _children(verb, {"mark"})]
+    if "if" in marks or "unless" in marks:
+        return "had" in lemmas or any(m in lemmas for m in ("were", "would"))
+    if verb.dep_ == "advcl" and auxes and auxes[0].lower_ == "had" and auxes[0].i < verb.i:
+        subj = _children(verb, {"nsubj", "nsubjpass"})
+        if subj and auxes[0].i < subj[0].i:
+            return True
+    return False
+
+
+def _conditional_sentence(verb: Any) -> bool:
+    sent = verb.sent
+    return any(t.lower_ in {"if", "unless"} for t in sent) or sent[0].lower_ == "had"
+
+
+def _in_counterfactual(verb: Any) -> bool:
+    t = verb
+    for _ in range(4):
+        if _counterfactual(t):
+            return True
+        if t.dep_ not in {"conj", "xcomp", "advcl", "ccomp"} or t.head.i == t.i:
+            return False
+        if t.dep_ == "advcl" and not _children(t, {"mark"}) and t.tag_ == "VBG":
+            t = t.head  # "derailing ...", a participle riding on the main clause
+            continue
+        if t.dep_ in {"advcl", "ccomp"}:
+            return False
+        t = t.head
+    return False
+
+
+def _modal(verb: Any) -> bool:
+    auxes = _children(verb, {"aux", "auxpass"})
+    if any(a.lower_ == "have" for a in auxes):
+        return False  # "may have been carried out": about the past, not a plan
+    for a in auxes:
+        if a.lower_ in _MODALS or a.lemma_ in _MODALS:
+            return True
+    if verb.dep_ in {"xcomp", "ccomp"} and verb_lemma(verb.head) in _PLANNED_HEADS:
+        return True
+    if verb.dep_ == "pobj" and verb.head.lower_ == "to" and verb_lemma(verb.head.head) in _PLANNED_HEADS:
+        return True  # "were going to Explode" parsed as a prepositional object
+    return False
+
+
+def _denied(verb: Any) -> bool:
+    return verb.dep_ == "ccomp" and verb_lemma(verb.head) in _DENY_VERBS
+
+
+def _prevented(tok: Any) -> bool:
+    """The mention is the object of "foil/thwart/prevent", or the subject of "fail"."""
+    head = tok.head
+    if tok.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head) in _FOIL_VERBS:
+        return True
+    return False
+
+
+def _failed_subject(tok: Any) -> bool:
+    return tok.dep_ == "nsubj" and verb_lemma(tok.head) in {"fail", "collapse", "falter"}
+
+
+def _plan_content(verb: Any) -> bool:
+    """"The plan involved surveillance ... and included recruitment": the content of a plan."""
+    v = verb
+    for _ in range(3):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in PLOT_NOUNS
+               for c in v.children):
+            return True
+        if v.dep_ != "conj":
+            return False
+        v = v.head
+    return False
+
+
+def _nominal_status(tok: Any, plot_like: bool) -> str | None:
+    mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "acl", "advmod"}}
+    acl_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in {"acl", "amod"}}
+    if mods & _FOIL_ADJ or _prevented(tok):
+        return "foiled"
+    if mods & _FAIL_ADJ or _failed_subject(tok):
+        return "foiled" if plot_like else "attempted"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "negated"
+    if mods & _PLANNED_ADJ or acl_lemmas & _PLANNED_HEADS:
+        return "planned"
+    for t in tok.subtree:  # "a visit by the minister, expected next month"
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in _PLANNED_HEADS:
+            return "planned"
+    return None
+
+
+def _verbal_status(verb: Any) -> str | None:
+    if _in_counterfactual(verb):
+        return "hypothetical"
+    if _is_negated(verb) or _denied(verb):
+        return "negated"
+    if _modal(verb):
+        return "planned"
+    if verb.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"}:
+        return "occurred"
+    return None
+
+
+def in_counterfactual(tok: Any) -> bool:
+    """Whether a trigger token stands in a counterfactual clause (antecedent or consequent)."""
+    verb = _clause_verb(tok)
+    return verb.pos_ in {"VERB", "AUX"} and _in_counterfactual(verb)
+
+
+def mention_status(tok: Any, cues: set[str], nominal: bool) -> str:
+    """The status one mention's own wording gives its event."""
+    plot_like = tok.lemma_.lower() in PLOT_NOUNS or "plot" in cues
+    heads = [tok]
+    if nominal and tok.dep_ == "compound":
+        heads.append(tok.head)
+    if nominal:
+        for h in heads:
+            s = _nominal_status(h, h.lemma_.lower() in PLOT_NOUNS or plot_like)
+            if s is not None:
+                return s
+        verb = _clause_verb(tok)
+        if verb.i != tok.i and _plan_content(verb):
+            return "planned"
+        if verb.i != tok.i and verb.pos_ in {"VERB", "AUX"}:
+            if _in_counterfactual(verb):
+                return "hypothetical"
+            if (_is_negated(verb) or _denied(verb)) and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+                return "negated"
+            if _modal(verb) and tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}:
+                return "planned"
+        if "attempt" in cues:
+            return "attempted"
+        if plot_like:
+            return "planned"
+        return WEAK_OCCURRED
+    s = _verbal_status(tok)
+    if s in {"hypothetical", "negated"}:
+        return s
+    if "attempt" in cues and tok.dep_ in {"xcomp", "acl"}:
+        return "attempted"
+    if {"plan", "purpose"} & cues and tok.dep_ in {"xcomp", "acl", "advcl"}:
+        return "planned"
+    if tok.dep_ in {"xcomp", "acl"} and _children(tok, {"aux"}) and tok.tag_ == "VB":
+        head_status = _verbal_status(tok.head) if tok.head.pos_ in {"VERB", "AUX"} else None
+        return "planned" if head_status != "hypothetical" else "hypothetical"
+    return s or "unknown"
+
+
+def combine(statuses: list[str]) -> str:
+    for s in PRECEDENCE:
+        if s in statuses:
+            return s
+    if WEAK_OCCURRED in statuses:
+        return "occurred"
+    return "unknown"
+
+
+# -- document-level prevention: "arrested ... before they could act" -----------------------
+
+
+def _prevention_arrests(doc: Document, sdoc: Any) -> list[tuple[Event, int]]:
+    mentions = doc.scratch.get("event_mentions", {})
+    out = []
+    for ev in doc.events:
+        if ev.type != "COERCE" or ev.mode not in {"arrest", None}:
+            continue
+        for i in mentions.get(ev.id, []):
+            tok = sdoc[i]
+            for c in tok.children:
+                if c.dep_ != "advcl":
+                    continue
+                marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+                auxes = {a.lower_ for a in c.children if a.dep_ == "aux"}
+                if "before" in marks and auxes & {"could", "can", "would", "might"}:
+                    out.append((ev, i))
+    return out
+
+
+def _foil_prevented(doc: Document, sdoc: Any) -> None:
+    for arrest, tok_i in _prevention_arrests(doc, sdoc):
+        arrested = {p.entity for p in arrest.participants if p.role == "target"}
+        sent_start = sdoc[tok_i].sent.start
+        candidates = [ev for ev in doc.events if ev.status in {"planned", "unknown"}
+                      and ev.type in {"ASSAULT", "COERCE", "CRIME"} and ev is not arrest]
+        hit = [ev for ev in candidates
+               if arrested & {p.entity for p in ev.participants if p.role == "actor"}]
+        if not hit:
+            mentions = doc.scratch.get("event_mentions", {})
+            hit = [ev for ev in candidates
+                   if any(sent_start - 120 < i < tok_i for i in mentions.get(ev.id, []))]
+        for ev in hit:
+            ev.status = "foiled"
+
+
+def _opinion_only(doc: Document, ev: Event, sdoc: Any, idxs: list[int]) -> bool:
+    kinds = {c.id: c.kind for c in doc.claims}
+    sent_map: dict[int, str] = doc.scratch.get("claim_sentences") or {}
+    found = False
+    for i in idxs:
+        tok = sdoc[i]
+        cid = sent_map.get(tok.sent.start_char)
+        if cid is None:
+            for c in doc.claims:
+                if c.evidence.start <= tok.idx < c.evidence.end:
+                    cid = c.id
+                    break
+        if cid is None or kinds.get(cid) != "opinion":
+            return False
+        found = True
+    return found
+
+
+def _is_nominal(tok: Any, cues: set[str] | None) -> bool:
+    if cues is not None:
+        return "nominal" in cues
+    return tok.pos_ != "VERB"
 
 
 @step("status", requires=("events",), assigns=("status",))
 def status(doc: Document) -> Document:
     """Decide whether each event occurred, was planned, foiled ..."""
+    sdoc = doc.scratch["sdoc"]
+    mentions: dict[str, list[int]] = doc.scratch.get("event_mentions", {})
+    cues: dict[int, set[str]] = doc.scratch.get("mention_cues", {})
+    for ev in doc.events:
+        idxs = mentions.get(ev.id, [])
+        got = [mention_status(sdoc[i], cues.get(i, set()), _is_nominal(sdoc[i], cues.get(i)))
+               for i in idxs]
+        ev.status = combine(got)
+    _foil_prevented(doc, sdoc)
+    for ev in doc.events:
+        if ev.status == "occurred" and _opinion_only(doc, ev, sdoc, mentions.get(ev.id, [])):
+            ev.status = "unknown"
     return doc
+
+
+__all__ = ["status", "mention_status", "combine", "in_counterfactual", "PRECEDENCE"]

@@ -1,0 +1,337 @@
+"""MUC-4 role-filler entity extraction (REE) bench: CEAF-REE phi-strict beside GRIT/TempGen.
+
+Data: ``../shared/data/muc4/grit_ree/dev.json`` (the GRIT processing of MUC-4 TST1+TST2,
+200 documents, lower-cased text; one generic template per document with five roles).
+The test split is withheld; this bench never reads it.
+
+What it does:
+
+* runs the whole claimgraph pipeline on each document text (the parse step truecases
+  case-less text);
+* maps events to the five REE roles: of every ASSAULT, COERCE/abduction and CRIME/robbery
+  event that is not negated or hypothetical, PerpInd = actor persons and unnamed groups,
+  PerpOrg = named organisation actors, Target = physical targets (FAC, VEHICLE, OBJECT),
+  Victim = person targets, Weapon = instruments;
+* a predicted entity is the list of its mention strings that the bench picks (one: the
+  canonical name, cut back to its head phrase);
+* scores with CEAF-REE as described by Du, Rush and Cardie (EACL 2021): per document and
+  role, predicted and gold entities are aligned one-to-one by Kuhn-Munkres, where a pair
+  scores 1 under phi-strict when every predicted mention string is one of the gold
+  entity's mention strings; strings are lower-cased with punctuation, articles (a, an,
+  the) and extra whitespace removed; micro P/R/F1 over all roles and documents.
+
+Published (MUC-4 *test*, CEAF-REE phi-strict F1): GRIT 54.50, TempGen 57.76.
+
+Usage: ``python bench/eval_muc4.py [--limit N] [--json] [--split dev]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import string
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT.parent / "shared" / "data" / "muc4" / "grit_ree"
+ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+PUBLISHED = {"GRIT (test)": 54.50, "TempGen (test)": 57.76}
+INCIDENT_TYPES = {"ASSAULT", "CRIME"}
+INCIDENT_MODES = {("COERCE", "abduction")}
+SKIP_STATUS = {"negated", "hypothetical"}
+#: Gold victims are mostly named people; unnamed ones ("a soldier") cost more than they gain.
+VICTIM_NAMED_ONLY = True
+
+_ARTICLES = re.compile(r"\b(a|an|the)\b")
+_PUNCT = str.maketrans("", "", string.punctuation)
+
+Entities = list[list[str]]
+
+
+def normalize(s: str) -> str:
+    """Lower-case; drop punctuation, articles and extra whitespace (SQuAD style)."""
+    s = s.lower().translate(_PUNCT)
+    s = _ARTICLES.sub(" ", s)
+    return " ".join(s.split())
+
+
+def load(split: str = "dev", limit: int | None = None, path: Path | None = None) -> list[dict]:
+    path = path or DATA_DIR / f"{split}.json"
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+                if limit is not None and len(rows) >= limit:
+                    break
+    return rows
+
+
+def gold_of(row: dict) -> dict[str, Entities]:
+    return {
+        role: [[normalize(m) for m, _ in ent] for ent in row["extracts"].get(role, [])]
+        for role in ROLES
+    }
+
+
+# -- prediction ---------------------------------------------------------------------------
+
+
+def _is_incident(ev: Any) -> bool:
+    if ev.status in SKIP_STATUS:
+        return False
+    return ev.type in INCIDENT_TYPES or (ev.type, ev.mode) in INCIDENT_MODES
+
+
+_GROUP_HEADS = frozenset({"member", "column", "commando", "squad", "unit", "cell", "group",
+                          "faction", "detachment", "band"})
+
+
+def roles_of(doc: Any) -> dict[str, Entities]:
+    """The document's REE template from its events (and the phrases that named them)."""
+    from claimgraph.nlp.participants import PERSON_HEADS
+
+    ents = {e.id: e for e in doc.entities}
+    phrases = doc.scratch.get("participant_phrases", {})
+    sdoc = doc.scratch.get("sdoc")
+    tok_ent = doc.scratch.get("token_entity", {})
+    out: dict[str, dict[str, list[str]]] = {r: {} for r in ROLES}
+    for ev in doc.events:
+        if not _is_incident(ev) or _against_combatants(ev, ents):
+            continue
+        for p in ev.participants:
+            ent = ents.get(p.entity)
+            if ent is None:
+                continue
+            bounds = phrases.get(ev.id, {}).get(ent.id, [])
+            span = sdoc.char_span(*bounds[0], alignment_mode="expand") if bounds and sdoc else None
+            text = normalize(_surface(ent, span))
+            if not text:
+                continue
+            role = _ree_role(p.role, ent, span, PERSON_HEADS)
+            if role is None:
+                continue
+            out[role].setdefault(text, [text])
+            if role == "PerpInd" and span is not None:
+                for org in _orgs_inside(span, tok_ent, ents):
+                    out["PerpOrg"].setdefault(org, [org])
+    if any(out[r] for r in ROLES):
+        for org in _accused_orgs(doc, ents, phrases, sdoc):
+            out["PerpOrg"].setdefault(org, [org])
+    return {r: list(v.values()) for r, v in out.items()}
+
+
+_COMBATANTS = frozenset({"guerrilla", "rebel", "terrorist", "subversive", "insurgent",
+                         "militant", "guerrillas", "rebels", "terrorists", "subversives"})
+
+
+def _against_combatants(ev: Any, ents: dict[str, Any]) -> bool:
+    """Army action against guerrillas is combat, not a MUC-4 terrorist incident."""
+    for p in ev.participants:
+        ent = ents.get(p.entity)
+        if p.role == "target" and ent is not None and not ent.named:
+            words = normalize(ent.name).split()
+            if words and words[-1] in _COMBATANTS:
+                return True
+    return False
+
+
+def _accused_orgs(doc: Any, ents: dict[str, Any], phrases: dict, sdoc: Any) -> list[str]:
+    """Organisations blamed for or accused of violence in a document that reports some."""
+    found = []
+    for ev in doc.events:
+        if ev.type != "ACCUSE" or ev.status in SKIP_STATUS:
+            continue
+        for p in ev.participants:
+            ent = ents.get(p.entity)
+            if p.role == "target" and ent is not None and ent.type == "ORG" and ent.named:
+                bounds = phrases.get(ev.id, {}).get(ent.id, [])
+                span = sdoc.char_span(*bounds[0], alignment_mode="expand") if bounds else None
+                found.append(normalize(_surface(ent, span)))
+    return [f for f in found if f]
+
+
+_QUANTIFIERS = re.compile(
+    r"^(?:at least|at most|more than|less than|about|some|many|several|various|numerous|"
+    r"few|all|both|other|another|approximately|nearly|almost)\s+", re.I)
+
+
+_TITLES = re.compile(r"^(?:dr|mr|mrs|ms|the)\.?\s+", re.I)
+
+
+def _surface(ent: Any, span: Any) -> str:
+    """A named entity's fullest name; an unnamed one's phrase in this event."""
+    if ent.named and (span is None or span.root.pos_ == "PROPN"):
+        names = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
+        if span is not None:
+            names.append(_TITLES.sub("", span.text))
+        return max(names, key=len)
+    text = span.text if span is not None else ent.name
+    for _ in range(3):
+        text = _QUANTIFIERS.sub("", normalize(text))
+    return text
+
+
+def _orgs_inside(span: Any, tok_ent: dict[int, str], ents: dict[str, Any]) -> list[str]:
+    """"members of the FMLN" -> FMLN; "FMLN guerrillas" -> FMLN."""
+    found = []
+    root = span.root
+    for t in span:
+        if t.i == root.i:
+            continue
+        if (t.dep_ == "pobj" and t.head.head.i == root.i) or (t.dep_ == "compound" and t.head.i == root.i):
+            eid = tok_ent.get(t.i)
+            if t.dep_ == "pobj" or t.pos_ == "PROPN" or (eid and ents[eid].type == "ORG"):
+                lo = min(x.i for x in t.subtree if x.dep_ in {"compound", "amod", "det"}
+                         or x.i == t.i)
+                found.append(normalize(span.doc[lo:t.i + 1].text))
+    return [f for f in found if f]
+
+
+def _ree_role(role: str, ent: Any, span: Any, person_heads: frozenset[str]) -> str | None:
+    t = ent.type
+    head = span.root.lemma_.lower() if span is not None else ""
+    if role == "actor":
+        if head in person_heads or head in _GROUP_HEADS:
+            return "PerpInd"
+        if t == "ORG":
+            return "PerpOrg" if ent.named else "PerpInd"
+        if t == "PERSON":
+            return "PerpInd"
+        return None
+    if role in {"target", "recipient"}:
+        if t == "PERSON" and (ent.named or not VICTIM_NAMED_ONLY):
+            return "Victim"
+        if t in {"FAC", "VEHICLE", "OBJECT"}:
+            return "Target"
+        return None
+    if role == "instrument" and t == "WEAPON":
+        return "Weapon"
+    return None
+
+
+def _dedupe(ents: Entities) -> Entities:
+    seen: set[str] = set()
+    out = []
+    for e in ents:
+        if e[0] not in seen:
+            seen.add(e[0])
+            out.append(e)
+    return out
+
+
+def predict(rows: list[dict]) -> list[dict[str, Entities]]:
+    """Run the pipeline step by step (keeping each document's scratch for the phrases)."""
+    from claimgraph.api import get_pipeline
+
+    pipe = get_pipeline()
+    out: list[dict[str, Entities]] = []
+    for i in range(0, len(rows), 16):
+        for r in rows[i:i + 16]:
+            out.append(_predict_one(pipe, r))
+    return out
+
+
+def _predict_one(pipe: Any, row: dict) -> dict[str, Entities]:
+    from claimgraph.ingest import make_info
+    from claimgraph.models import Document
+
+    doc = Document(info=make_info(row["doctext"], row["docid"]))
+    try:
+        for s in pipe.steps:
+            doc = s.batch([doc], pipe.settings)[0] if s.batch is not None else s.func(doc)
+        return roles_of(doc)
+    except Exception as exc:  # noqa: BLE001 - one broken document must not stop the bench
+        FAILURES.append(f"{row['docid']}: {type(exc).__name__}: {exc}")
+        return {r: [] for r in ROLES}
+
+
+FAILURES: list[str] = []
+
+
+# -- scoring ------------------------------------------------------------------------------
+
+
+def phi_strict(gold: list[str], pred: list[str]) -> float:
+    return 1.0 if pred and all(m in gold for m in pred) else 0.0
+
+
+def align(gold: Entities, pred: Entities) -> float:
+    """The best one-to-one total phi between predicted and gold entities (Kuhn-Munkres)."""
+    if not gold or not pred:
+        return 0.0
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    sim = np.array([[phi_strict(g, p) for p in pred] for g in gold])
+    r, c = linear_sum_assignment(sim, maximize=True)
+    return float(sim[r, c].sum())
+
+
+def score(golds: list[dict[str, Entities]], preds: list[dict[str, Entities]]) -> dict[str, Any]:
+    """Micro P/R/F1 over all roles, and per role."""
+    per: dict[str, list[float]] = {r: [0.0, 0.0, 0.0] for r in ROLES}  # matched, n_pred, n_gold
+    for g, p in zip(golds, preds, strict=True):
+        for role in ROLES:
+            per[role][0] += align(g[role], p[role])
+            per[role][1] += len(p[role])
+            per[role][2] += len(g[role])
+    tot = [sum(v[i] for v in per.values()) for i in range(3)]
+    out = {"micro": _prf(*tot)}
+    out.update({role: _prf(*v) for role, v in per.items()})
+    return out
+
+
+def _prf(matched: float, n_pred: float, n_gold: float) -> dict[str, float]:
+    p = matched / n_pred if n_pred else 0.0
+    r = matched / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f1": round(100 * f, 2),
+            "matched": matched, "pred": n_pred, "gold": n_gold}
+
+
+def run(split: str = "dev", limit: int | None = None) -> dict[str, Any]:
+    rows = load(split, limit)
+    t0 = time.perf_counter()
+    preds = predict(rows)
+    secs = time.perf_counter() - t0
+    res = score([gold_of(r) for r in rows], preds)
+    res["docs"] = len(rows)
+    res["failed_docs"] = list(FAILURES)
+    res["seconds"] = round(secs, 1)
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not (DATA_DIR / f"{args.split}.json").is_file():
+        print(f"MUC-4 data not found at {DATA_DIR}; put ../shared beside the repo.", file=sys.stderr)
+        return 2
+    res = run(args.split, args.limit)
+    if args.json:
+        print(json.dumps(res, indent=2))
+        return 0
+    m = res["micro"]
+    print(f"MUC-4 {args.split} ({res['docs']} docs, {res['seconds']} s), CEAF-REE phi-strict")
+    if res["failed_docs"]:
+        print(f"  ({len(res['failed_docs'])} documents failed in the pipeline and count as empty)")
+    print(f"  claimgraph         P {m['p']:6.2f}  R {m['r']:6.2f}  F1 {m['f1']:6.2f}")
+    for name, f1 in PUBLISHED.items():
+        print(f"  {name:<18} F1 {f1:6.2f}  (published)")
+    for role in ROLES:
+        r = res[role]
+        print(f"    {role:<8} P {r['p']:6.2f}  R {r['r']:6.2f}  F1 {r['f1']:6.2f}"
+              f"  ({int(r['matched'])}/{int(r['pred'])} pred, {int(r['gold'])} gold)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

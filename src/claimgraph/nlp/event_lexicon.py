@@ -1,0 +1,304 @@
+"""PLOVER event types, modes and the trigger lexicon used by the ``events`` step.
+
+Types follow the PLOVER 2021 manual (sixteen categories, upper case); a few documented
+extensions (``RECRUIT``, ``SURVEIL``, ``CRIME``) cover events PLOVER has no category for
+(see ``docs/events.md``). Modes are lower-case refinements in PLOVER's
+"category-mode" style (``ASSAULT/assassination``, ``COERCE/arrest``, ``CONSULT/visit``).
+
+Triggers are keyed by spaCy lemma. A verbal entry fires on a VERB token, a nominal
+entry on a NOUN token. Lemmas are chosen to be event-denoting on their own in news
+text; generic verbs (make, take, go) are deliberately absent.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+#: PLOVER 2021 categories with a one-line gloss (the manual's definitions, paraphrased).
+PLOVER_TYPES: dict[str, str] = {
+    "AGREE": "agree to, or express intent to, a future action or settlement",
+    "CONSULT": "meet, visit, host, negotiate or talk by phone",
+    "SUPPORT": "endorse or praise another actor or its policy",
+    "CONCEDE": "yield verbally: apologise, accede to demands, release prisoners",
+    "COOPERATE": "material cooperation: joint operations, trade, intelligence sharing",
+    "AID": "provide economic, military or humanitarian aid",
+    "RETREAT": "withdraw forces, demobilise, surrender, retreat",
+    "REQUEST": "ask, appeal or demand that another actor do something",
+    "ACCUSE": "blame, allege wrongdoing, charge",
+    "REJECT": "refuse, deny a request, veto",
+    "THREATEN": "threaten force, sanctions or other action",
+    "PROTEST": "demonstrate, strike, riot, boycott",
+    "SANCTION": "reduce relations: expel diplomats, close missions, impose sanctions",
+    "MOBILIZE": "deploy or put forces on alert, show of force",
+    "COERCE": "arrest, detain, abduct, seize, deport, censor",
+    "ASSAULT": "use of violence against people or property: attack, bombing, killing",
+}
+
+#: Documented extensions (no PLOVER category covers them).
+EXTENSION_TYPES: dict[str, str] = {
+    "RECRUIT": "enlist a person into an organisation or an operation (actor recruits target)",
+    "SURVEIL": "watch, spy on or gather intelligence about a target",
+    "CRIME": "criminal acts without a political target: robbery, theft, smuggling",
+}
+
+EVENT_TYPES: tuple[str, ...] = tuple(PLOVER_TYPES) + tuple(EXTENSION_TYPES)
+
+
+class Trigger(NamedTuple):
+    type: str
+    mode: str | None
+
+
+def _t(type_: str, mode: str | None = None) -> Trigger:
+    return Trigger(type_, mode)
+
+
+#: Verbal triggers, by lemma.
+VERB_TRIGGERS: dict[str, Trigger] = {
+    # ASSAULT
+    "assassinate": _t("ASSAULT", "assassination"),
+    "attack": _t("ASSAULT"),
+    "assault": _t("ASSAULT"),
+    "ambush": _t("ASSAULT", "ambush"),
+    "bomb": _t("ASSAULT", "bombing"),
+    "dynamite": _t("ASSAULT", "bombing"),
+    "detonate": _t("ASSAULT", "bombing"),
+    "explode": _t("ASSAULT", "bombing"),
+    "shoot": _t("ASSAULT", "shooting"),
+    "gun": _t("ASSAULT", "shooting"),
+    "machinegun": _t("ASSAULT", "shooting"),
+    "kill": _t("ASSAULT", "killing"),
+    "murder": _t("ASSAULT", "killing"),
+    "slay": _t("ASSAULT", "killing"),
+    "execute": _t("ASSAULT", "killing"),
+    "massacre": _t("ASSAULT", "massacre"),
+    "behead": _t("ASSAULT", "killing"),
+    "stab": _t("ASSAULT", "beating"),
+    "beat": _t("ASSAULT", "beating"),
+    "torture": _t("ASSAULT", "torture"),
+    "wound": _t("ASSAULT"),
+    "injure": _t("ASSAULT"),
+    "burn": _t("ASSAULT", "arson"),
+    "torch": _t("ASSAULT", "arson"),
+    "destroy": _t("ASSAULT"),
+    "damage": _t("ASSAULT"),
+    "raid": _t("ASSAULT", "raid"),
+    "shell": _t("ASSAULT", "shelling"),
+    "strafe": _t("ASSAULT", "aerial"),
+    "sabotage": _t("ASSAULT", "sabotage"),
+    # COERCE
+    "arrest": _t("COERCE", "arrest"),
+    "detain": _t("COERCE", "arrest"),
+    "apprehend": _t("COERCE", "arrest"),
+    "capture": _t("COERCE", "arrest"),
+    "jail": _t("COERCE", "arrest"),
+    "imprison": _t("COERCE", "arrest"),
+    "kidnap": _t("COERCE", "abduction"),
+    "abduct": _t("COERCE", "abduction"),
+    "hijack": _t("COERCE", "abduction"),
+    "deport": _t("COERCE", "deportation"),
+    "expel": _t("SANCTION", "expulsion"),
+    "seize": _t("COERCE", "seizure"),
+    "confiscate": _t("COERCE", "seizure"),
+    # CONSULT / AGREE / SUPPORT / COOPERATE / AID
+    "visit": _t("CONSULT", "visit"),
+    "meet": _t("CONSULT", "meeting"),
+    "host": _t("CONSULT", "host"),
+    "negotiate": _t("CONSULT", "negotiation"),
+    "sign": _t("AGREE", "signing"),
+    "endorse": _t("SUPPORT"),
+    "donate": _t("AID"),
+    # ACCUSE / REJECT / THREATEN / REQUEST
+    "accuse": _t("ACCUSE", "allegation"),
+    "blame": _t("ACCUSE", "allegation"),
+    "allege": _t("ACCUSE", "allegation"),
+    "condemn": _t("ACCUSE", "condemnation"),
+    "denounce": _t("ACCUSE", "condemnation"),
+    "threaten": _t("THREATEN"),
+    "demand": _t("REQUEST", "demand"),
+    "urge": _t("REQUEST"),
+    "reject": _t("REJECT"),
+    "protest": _t("PROTEST", "demonstration"),
+    "demonstrate": _t("PROTEST", "demonstration"),
+    "riot": _t("PROTEST", "riot"),
+    "deploy": _t("MOBILIZE", "deployment"),
+    "mobilize": _t("MOBILIZE"),
+    "sanction": _t("SANCTION", "sanctions"),
+    "withdraw": _t("RETREAT", "withdrawal"),
+    "surrender": _t("RETREAT", "surrender"),
+    # extensions
+    "recruit": _t("RECRUIT"),
+    "enlist": _t("RECRUIT"),
+    "surveil": _t("SURVEIL"),
+    "spy": _t("SURVEIL"),
+    "rob": _t("CRIME", "robbery"),
+    "loot": _t("CRIME", "robbery"),
+    "steal": _t("CRIME", "robbery"),
+}
+
+#: Phrasal verbs: (lemma, particle) -> trigger.
+PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
+    ("blow", "up"): _t("ASSAULT", "bombing"),
+    ("open", "fire"): _t("ASSAULT", "shooting"),
+    ("set", "fire"): _t("ASSAULT", "arson"),
+    ("gun", "down"): _t("ASSAULT", "shooting"),
+    ("shoot", "down"): _t("ASSAULT", "shooting"),
+    ("take", "hostage"): _t("COERCE", "abduction"),
+    ("hold", "hostage"): _t("COERCE", "abduction"),
+    ("take", "prisoner"): _t("COERCE", "abduction"),
+    ("set", "ablaze"): _t("ASSAULT", "arson"),
+}
+
+#: Nominal triggers, by lemma.
+NOUN_TRIGGERS: dict[str, Trigger] = {
+    "assassination": _t("ASSAULT", "assassination"),
+    "attack": _t("ASSAULT"),
+    "assault": _t("ASSAULT"),
+    "ambush": _t("ASSAULT", "ambush"),
+    "bombing": _t("ASSAULT", "bombing"),
+    "explosion": _t("ASSAULT", "bombing"),
+    "blast": _t("ASSAULT", "bombing"),
+    "shooting": _t("ASSAULT", "shooting"),
+    "killing": _t("ASSAULT", "killing"),
+    "murder": _t("ASSAULT", "killing"),
+    "massacre": _t("ASSAULT", "massacre"),
+    "arson": _t("ASSAULT", "arson"),
+    "destruction": _t("ASSAULT"),
+    "dynamiting": _t("ASSAULT", "bombing"),
+    "car-bombing": _t("ASSAULT", "bombing"),
+    "firebombing": _t("ASSAULT", "arson"),
+    "raid": _t("ASSAULT", "raid"),
+    "sabotage": _t("ASSAULT", "sabotage"),
+    "arrest": _t("COERCE", "arrest"),
+    "detention": _t("COERCE", "arrest"),
+    "capture": _t("COERCE", "arrest"),
+    "kidnapping": _t("COERCE", "abduction"),
+    "abduction": _t("COERCE", "abduction"),
+    "hijacking": _t("COERCE", "abduction"),
+    "deportation": _t("COERCE", "deportation"),
+    "expulsion": _t("SANCTION", "expulsion"),
+    "closure": _t("SANCTION", "closure"),
+    "sanction": _t("SANCTION", "sanctions"),
+    "visit": _t("CONSULT", "visit"),
+    "meeting": _t("CONSULT", "meeting"),
+    "talk": _t("CONSULT", "negotiation"),
+    "negotiation": _t("CONSULT", "negotiation"),
+    "summit": _t("CONSULT", "meeting"),
+    "agreement": _t("AGREE"),
+    "accusation": _t("ACCUSE", "allegation"),
+    "allegation": _t("ACCUSE", "allegation"),
+    "threat": _t("THREATEN"),
+    "demand": _t("REQUEST", "demand"),
+    "protest": _t("PROTEST", "demonstration"),
+    "demonstration": _t("PROTEST", "demonstration"),
+    "riot": _t("PROTEST", "riot"),
+    "deployment": _t("MOBILIZE", "deployment"),
+    "withdrawal": _t("RETREAT", "withdrawal"),
+    "recruitment": _t("RECRUIT"),
+    "surveillance": _t("SURVEIL"),
+    "espionage": _t("SURVEIL"),
+    "robbery": _t("CRIME", "robbery"),
+    "theft": _t("CRIME", "robbery"),
+}
+
+#: Nouns that name a plan for an event: "the plot", "a conspiracy to kill X". They refer
+#: to the planned event; on their own they become ASSAULT/plot when clearly violent.
+PLOT_NOUNS = frozenset({"plot", "plan", "conspiracy", "scheme"})
+
+#: Anaphoric event nouns: they only ever corefer with an earlier event ("this operation").
+ANAPHORIC_EVENT_NOUNS = frozenset({"operation", "incident", "act", "action", "crime"})
+
+#: Modifiers that make a bare plot noun an ASSAULT plot ("terror plot", "bomb plot").
+VIOLENT_PLOT_MODIFIERS = frozenset({
+    "terror", "terrorist", "bomb", "bombing", "assassination", "murder", "kill", "attack",
+    "coup",
+})
+
+#: Verbs whose infinitival complement is an intended event: "planned to assassinate".
+PLAN_VERBS = frozenset({
+    "plan", "plot", "intend", "conspire", "prepare", "aim", "want", "seek", "decide",
+    "scheme", "mean", "hope", "vow", "order", "hire", "recruit", "pay", "send", "promise",
+})
+
+#: Verbs whose infinitival complement was tried: "tried to kill" -> attempted.
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
+
+#: Verbs whose infinitival complement happened: "managed to escape".
+SUCCESS_VERBS = frozenset({"manage", "succeed"})
+
+#: Nouns whose possessor / "of"-object is the one acted on ("his arrest", "arrest of X").
+PATIENT_NOMINALS = frozenset({
+    "assassination", "murder", "killing", "arrest", "detention", "capture", "kidnapping",
+    "abduction", "deportation", "expulsion", "recruitment", "surveillance", "massacre",
+    "execution", "closure", "destruction",
+})
+
+#: Types whose grammatical object is a recipient rather than a target.
+RECIPIENT_TYPES = frozenset({"AID", "CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+
+_IRREGULAR_FORMS: dict[str, str] = {
+    "shot": "shoot", "blew": "blow", "blown": "blow", "stole": "steal", "stolen": "steal",
+    "beaten": "beat", "burnt": "burn", "slew": "slay", "slain": "slay", "met": "meet",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "spied": "spy", "fought": "fight",
+    "sent": "send", "paid": "pay", "sought": "seek", "meant": "mean", "hid": "hide",
+    "undertook": "undertake", "undertaken": "undertake",
+}
+
+
+def _forms(lemma: str) -> list[str]:
+    forms = [lemma, lemma + "s", lemma + "ing", lemma + "ed"]
+    if lemma.endswith("e"):
+        forms += [lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms += [lemma[:-1] + "ied", lemma[:-1] + "ies"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.append(lemma + "es")
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" \
+            and lemma[-3] not in "aeiou":
+        forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    return forms
+
+
+def _inflections() -> dict[str, str]:
+    verbs = set(VERB_TRIGGERS) | {v for v, _ in PHRASAL_TRIGGERS} | set(PLAN_VERBS) | {
+        "carry", "launch", "perpetrate", "stage", "conduct", "commit", "mount", "organize",
+        "direct", "claim", "try", "attempt", "fail", "manage", "succeed", "foil", "thwart",
+    }
+    table: dict[str, str] = {}
+    for v in sorted(verbs):
+        for f in _forms(v):
+            table.setdefault(f, v)
+    table.update(_IRREGULAR_FORMS)
+    return table
+
+
+#: Inflected form -> lemma for the verbs above (robust to case-damaged or mis-lemmatised
+#: tokens in truecased wire copy: "Explode", "staged" -> "stag").
+INFLECTIONS: dict[str, str] = _inflections()
+
+
+def verb_lemma(tok: object) -> str:
+    """The lemma of a verb token, preferring the lexicon's own inflection table."""
+    low = tok.lower_  # type: ignore[attr-defined]
+    return INFLECTIONS.get(low) or tok.lemma_.lower()  # type: ignore[attr-defined]
+
+
+__all__ = [
+    "INFLECTIONS",
+    "verb_lemma",
+    "PLOVER_TYPES",
+    "EXTENSION_TYPES",
+    "EVENT_TYPES",
+    "Trigger",
+    "VERB_TRIGGERS",
+    "PHRASAL_TRIGGERS",
+    "NOUN_TRIGGERS",
+    "PLOT_NOUNS",
+    "ANAPHORIC_EVENT_NOUNS",
+    "VIOLENT_PLOT_MODIFIERS",
+    "PLAN_VERBS",
+    "ATTEMPT_VERBS",
+    "SUCCESS_VERBS",
+    "PATIENT_NOMINALS",
+    "RECIPIENT_TYPES",
+]

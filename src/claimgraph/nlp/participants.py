@@ -1,0 +1,666 @@
+"""Participants of events: from parse tokens to entities, named or not.
+
+:class:`EntityResolver` maps a spaCy token (the head of a noun phrase) to the id of an
+entity in the document. It uses the ``entities`` step's ``token_entity`` map when there
+is one (falling back to the entities' mention offsets), follows appositions
+("a local Azerbaijani, Jeyhun Ismailov"), resolves "both"/"they"/"he" to recent person
+entities, and creates unnamed entities (``named=False``) for descriptions such as
+"unidentified gunmen" (PERSON), "a car bomb" (WEAPON) or "a bus" (VEHICLE).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..models import Document, Entity
+from .event_lexicon import verb_lemma
+
+PERSON_HEADS = frozenset({
+    "man", "woman", "person", "people", "gunman", "guerrilla", "terrorist", "rebel",
+    "soldier", "policeman", "civilian", "peasant", "student", "worker", "member",
+    "assailant", "attacker", "individual", "youth", "child", "boy", "girl", "priest",
+    "journalist", "judge", "official", "agent", "bodyguard", "driver", "passenger",
+    "militant", "insurgent", "hitman", "killer", "kidnapper", "suspect", "trafficker",
+    "national", "citizen", "resident", "employee", "farmer", "businessman", "diplomat",
+    "ambassador", "minister", "mayor", "candidate", "activist", "unionist", "politician",
+    "jesuit", "nun", "guard", "leader", "commander", "assassin", "sniper", "mercenary",
+    "subversive", "extremist", "bandit", "criminal", "rabbi", "cleric", "informant",
+    "spy", "operative", "proxy", "accomplice", "fighter", "paramilitary", "sympathizer",
+    "teacher", "doctor", "nurse", "lawyer", "prosecutor", "senator", "deputy", "councilman",
+    "colonel", "general", "captain", "lieutenant", "sergeant", "major", "officer", "cop",
+    "hostage", "victim", "president", "king", "queen", "premier", "pope", "chancellor",
+    "secretary", "spokesman", "spokeswoman", "governor", "envoy", "bishop",
+    "archbishop", "congressman", "legislator", "businesswoman", "engineer", "technician", "pedestrian", "villager", "inhabitant", "family", "wife", "son",
+    "daughter", "brother", "father", "mother", "husband", "relative", "friend",
+})
+
+ORG_HEADS = frozenset({
+    "authority", "government", "army", "police", "force", "troop", "intelligence", "service",
+    "agency", "group", "organization", "organisation", "party", "front", "command", "unit",
+    "cartel", "ministry", "movement", "commando", "squad", "column", "battalion", "patrol",
+    "brigade", "regime", "military", "cell", "faction", "network", "gang", "mafia",
+    "committee", "council", "court", "embassy staff", "guerrilla column", "death squad",
+    "detachment", "platoon", "company", "community", "union", "federation", "association",
+})
+
+WEAPON_HEADS = frozenset({
+    "bomb", "grenade", "rifle", "gun", "pistol", "dynamite", "explosive", "mine", "mortar",
+    "rocket", "missile", "machinegun", "submachinegun", "revolver", "knife", "machete",
+    "device", "weapon", "firearm", "ammunition", "launcher", "rpg", "cocktail",
+    "tnt", "shotgun", "carbine", "m-16", "ak-47", "bullet", "shell", "artillery", "bazooka",
+    "poison", "drone",
+})
+
+VEHICLE_HEADS = frozenset({
+    "bus", "car", "truck", "vehicle", "jeep", "helicopter", "plane", "aircraft", "airplane",
+    "boat", "ship", "train", "motorcycle", "van", "taxi", "ambulance", "pickup", "minibus",
+    "automobile", "tanker", "vessel", "airliner", "jet",
+})
+
+FAC_HEADS = frozenset({
+    "embassy", "home", "house", "residence", "building", "office", "headquarters", "farm",
+    "substation", "tower", "station", "bank", "school", "church", "bridge", "plant",
+    "facility", "store", "shop", "hotel", "airport", "base", "barracks", "post",
+    "installation", "pylon", "restaurant", "hospital", "university", "workplace",
+    "mission", "consulate", "market", "prison", "jail", "port", "dam", "pipeline",
+    "factory", "warehouse", "site", "synagogue", "mosque", "temple", "cathedral", "line",
+    "antenna", "garrison", "camp", "apartment", "property", "premises", "ranch",
+    "estate", "dealership", "agency office", "pharmacy", "supermarket", "club", "center",
+    "centre", "studio", "radio", "newspaper", "offices", "court", "courthouse", "hall",
+    "palace", "stadium", "terminal", "refinery", "mill", "mine shaft", "well",
+})
+
+OBJECT_HEADS = frozenset({
+    "equipment", "cargo", "merchandise", "money", "document", "file", "network", "grid",
+    "infrastructure", "installation", "power", "crop", "machinery", "post",
+})
+
+_SUBJECT_PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "both"})
+_NAME_DETS_DROP = re.compile(r"^(?:its|their|his|her|this|that|these|those)\s+", re.I)
+_PHRASE_DEPS = frozenset({
+    "det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "case",
+    "predet", "npadvmod",
+})
+_OF_GROUP_HEADS = frozenset({"member", "members", "group", "column", "squad", "unit", "cell",
+                             "commando", "leader", "faction"})
+
+
+def unnamed_type(head_lemma: str, compound_lemmas: tuple[str, ...] = ()) -> str | None:
+    """The entity type of an unnamed description by its head noun, or None."""
+    lemma = head_lemma.lower()
+    joined = " ".join((*compound_lemmas, lemma))
+    for t, heads in (("WEAPON", WEAPON_HEADS), ("VEHICLE", VEHICLE_HEADS), ("ORG", ORG_HEADS)):
+        if joined in heads:
+            return t
+    if lemma in WEAPON_HEADS:
+        return "WEAPON"
+    if lemma in VEHICLE_HEADS:
+        return "VEHICLE"
+    if lemma in PERSON_HEADS:
+        return "PERSON"
+    if lemma in ORG_HEADS:
+        return "ORG"
+    if lemma in FAC_HEADS:
+        return "FAC"
+    if lemma in OBJECT_HEADS:
+        return "OBJECT"
+    return None
+
+
+def noun_lemma(tok: Any) -> str:
+    """A noun's lower-case lemma, also for common nouns mis-tagged as proper nouns."""
+    if tok.pos_ != "PROPN":
+        return tok.lemma_.lower()
+    low = tok.lower_
+    for cand in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""):
+        if cand and unnamed_type(cand) is not None:
+            return cand
+    return low
+
+
+def _common_noun_named(tok: Any, ent: Entity) -> bool:
+    if not ent.named or ent.type in {"GPE", "LOC", "NORP"}:
+        return False
+    if len(ent.name.split()) > 2 or tok.pos_ not in {"PROPN", "NOUN"}:
+        return False
+    return unnamed_type(noun_lemma(tok)) is not None and ent.name.lower().endswith(tok.lower_)
+
+
+def _build_token_map(doc: Document, sdoc: Any) -> dict[int, str]:
+    mapping: dict[int, str] = {}
+    for e in doc.entities:
+        for m in e.mentions:
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                mapping.setdefault(tok.i, e.id)
+    return mapping
+
+
+class EntityResolver:
+    """Token -> entity id for one document, adding unnamed entities as needed."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.sdoc = doc.scratch["sdoc"]
+        token_map = doc.scratch.get("token_entity")
+        self.token_entity: dict[int, str] = (
+            dict(token_map) if token_map else _build_token_map(doc, self.sdoc)
+        )
+        self.by_id: dict[str, Entity] = {e.id: e for e in doc.entities}
+        self._unnamed: dict[tuple[str, str], str] = {}
+        for e in doc.entities:
+            if not e.named:
+                self._unnamed[(e.type, _norm(e.name))] = e.id
+        nums = [int(e.id[1:]) for e in doc.entities if e.id[1:].isdigit()]
+        self._next = max(nums, default=0) + 1
+        #: entities already seen as targets of violence (not the ones later arrested)
+        self.victims: set[str] = set()
+        #: ids of the entities this resolver added
+        self.created: set[str] = set()
+        #: entity id -> (start, end) of the noun phrase that last referred to it
+        self.phrases: dict[str, tuple[int, int]] = {}
+        doc.scratch["token_entity"] = self.token_entity
+
+    # -- entity lookup -----------------------------------------------------------------
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop the entities this resolver added that nothing ended up referring to."""
+        drop = self.created - keep
+        if not drop:
+            return
+        self.doc.entities[:] = [e for e in self.doc.entities if e.id not in drop]
+        for i in [i for i, e in self.token_entity.items() if e in drop]:
+            del self.token_entity[i]
+        for eid in drop:
+            self.by_id.pop(eid, None)
+        self.created -= drop
+
+    def entity_type(self, entity_id: str) -> str | None:
+        e = self.by_id.get(entity_id)
+        return e.type if e else None
+
+    def is_named(self, entity_id: str) -> bool:
+        e = self.by_id.get(entity_id)
+        return bool(e and e.named)
+
+    def mapped(self, tok: Any) -> str | None:
+        return self.token_entity.get(tok.i)
+
+    def resolve(self, tok: Any, allow_unnamed: bool = True) -> list[str]:
+        """Entities the noun phrase headed by ``tok`` refers to (with its conjuncts)."""
+        out: list[str] = []
+        for t in _with_conjuncts(tok):
+            for eid in self._resolve_one(t, allow_unnamed):
+                if eid not in out:
+                    out.append(eid)
+                self._note_phrase(t, eid)
+        return out
+
+    def _note_phrase(self, tok: Any, eid: str) -> None:
+        """Remember the noun phrase that last referred to ``eid`` (not for pronouns)."""
+        if tok.pos_ == "PRON" or tok.lower_ == "both":
+            return
+        if self.mapped(tok) != eid:
+            for c in tok.children:
+                if c.dep_ == "appos" and self.mapped(c) == eid:
+                    tok = c
+                    break
+        self.phrases[eid] = phrase_bounds(tok)
+
+    def _resolve_one(self, tok: Any, allow_unnamed: bool) -> list[str]:
+        eid = self.mapped(tok)
+        if eid is not None and eid not in self.by_id:
+            eid = None
+        if eid is not None and _common_noun_named(tok, self.by_id[eid]):
+            eid = None  # "Rockets", "Guerrillas": a common noun capitalised by truecasing
+            if allow_unnamed:
+                return self._unnamed_for(tok)
+        if eid is not None and self.entity_type(eid) != "NORP":
+            return [eid]
+        for child in tok.children:
+            if child.dep_ == "appos":
+                ceid = self.mapped(child)
+                if ceid is not None and self.entity_type(ceid) != "NORP":
+                    out = [ceid]
+                    for conj in _with_conjuncts(child)[1:]:
+                        c2 = self.mapped(conj)
+                        if c2 is not None and c2 not in out and self.entity_type(c2) == "PERSON":
+                            out.append(c2)
+                    return out
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low == "both" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            return self._pronoun(tok)
+        if tok.lemma_.lower() in _OF_GROUP_HEADS:
+            of_obj = _of_object(tok)
+            if of_obj is not None and tok.lemma_.lower() != "member":
+                inner = self.mapped(of_obj)
+                if inner is not None and self.entity_type(inner) == "ORG":
+                    return [inner]
+        if tok.pos_ == "PROPN" and eid is None and unnamed_type(noun_lemma(tok)) is None:
+            return self._unmapped_proper(tok) if allow_unnamed else []
+        if not allow_unnamed or tok.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        return self._unnamed_for(tok)
+
+    def _pronoun(self, tok: Any) -> list[str]:
+        low = tok.lower_
+        if low in _SUBJECT_PRONOUNS_PERSON:
+            found = self.recent(tok, {"PERSON"}, 1)
+            if found:
+                return found
+            for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+                if prev.pos_ == "NOUN" and prev.tag_ == "NN" and unnamed_type(prev.lemma_) == "PERSON":
+                    return self._unnamed_for(prev)
+            return []
+        if low in _PLURAL_PRONOUNS:
+            named = [e for e in self.recent(tok, {"PERSON"}, 2, skip=self.victims)
+                     if self.is_named(e)]
+            if len(named) == 2:
+                return named
+            return self.recent(tok, {"PERSON", "ORG"}, 1, skip=self.victims)
+        return []
+
+    def recent(self, tok: Any, types: set[str], n: int, window: int = 120,
+               skip: set[str] | frozenset[str] = frozenset()) -> list[str]:
+        """The ``n`` most recent distinct entities of ``types`` mentioned before ``tok``."""
+        out: list[str] = []
+        i = tok.i - 1
+        stop = max(0, tok.i - window)
+        while i >= stop and len(out) < n:
+            eid = self.token_entity.get(i)
+            if (eid is not None and eid not in out and eid not in skip
+                    and self.entity_type(eid) in types):
+                e = self.by_id[eid]
+                if e.named or n == 1:
+                    out.append(eid)
+            i -= 1
+        return list(reversed(out))
+
+    def _unmapped_proper(self, tok: Any) -> list[str]:
+        for c in tok.children:  # "Dr Jose Antonio Rodriguez Porth" with NER on the first names
+            if c.dep_ == "compound":
+                ceid = self.mapped(c)
+                if ceid is not None and self.entity_type(ceid) in {"PERSON", "ORG"}:
+                    return [ceid]
+        label = tok.ent_type_
+        etype = label if label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} else None
+        if etype is None:
+            etype = unnamed_type(tok.lemma_)
+            if etype is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                etype = "ORG"  # "the Shining Path": a definite proper name is a group
+        if etype is None:
+            return []
+        return [self._add(tok, etype, named=True)]
+
+    def _unnamed_for(self, tok: Any) -> list[str]:
+        compounds = tuple(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")
+        etype = unnamed_type(noun_lemma(tok), compounds[-1:])
+        if etype is None:
+            return []
+        return [self._add(tok, etype, named=False)]
+
+    # -- creating entities ---------------------------------------------------------------
+
+    def _add(self, tok: Any, etype: str, named: bool) -> str:
+        start, end = phrase_bounds(tok)
+        text = self.doc.text
+        name = text[start:end]
+        key = (etype, _norm(name))
+        eid = self._unnamed.get(key)
+        if eid is None:
+            eid = f"e{self._next}"
+            self._next += 1
+            ent = Entity(id=eid, type=etype, name=name, named=named)
+            self.doc.entities.append(ent)
+            self.created.add(eid)
+            self.by_id[eid] = ent
+            self._unnamed[key] = eid
+        ent = self.by_id[eid]
+        span = self.doc.span(start, end)
+        if all(m.start != span.start for m in ent.mentions):
+            ent.mentions.append(span)
+        if len(name) > len(ent.name) and not named:
+            ent.name = name
+        self.token_entity.setdefault(tok.i, eid)
+        return eid
+
+
+def phrase_bounds(tok: Any) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed by ``tok``: its pre-modifiers, and an
+    "of"-phrase for group heads ("members of the FMLN")."""
+    lo = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _PHRASE_DEPS:
+            lo = min(lo, child.left_edge.i)
+    right = tok
+    for _ in range(3):
+        if right.lemma_.lower() not in _OF_GROUP_HEADS:
+            break
+        of_obj = _of_object(right)
+        if of_obj is None:
+            break
+        right = of_obj
+    sdoc = tok.doc
+    text = sdoc[lo:right.i + 1].text
+    start = sdoc[lo].idx
+    end = start + len(text)
+    stripped = _NAME_DETS_DROP.sub("", text)
+    start += len(text) - len(stripped)
+    return start, end
+
+
+def _of_object(tok: Any) -> Any | None:
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _with_conjuncts(tok: Any) -> list[Any]:
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and (c.pos_ in {"NOUN", "PROPN", "PRON"} or c.ent_type_):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+# -- roles from the dependency parse ---------------------------------------------------
+
+_TARGET_PREPS = frozenset({"on", "against", "at"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_NOUNS = frozenset({"city", "town", "village", "department", "province", "municipality",
+                          "capital", "neighborhood", "district", "region", "state", "area",
+                          "port", "jurisdiction", "outskirts", "suburb", "zone"})
+_CARRY_VERBS = frozenset({"carry", "launch", "perpetrate", "stage", "conduct", "commit",
+                          "mount", "plan", "organize", "direct", "execute", "organise", "order", "mastermind",
+                          "claim", "plot", "prepare", "cause", "perform"})
+_PHYSICAL = frozenset({"FAC", "VEHICLE", "OBJECT"})
+#: Types where "on/against X" names the target ("attack on", "sanctions against").
+_AGAINST_TYPES = frozenset({"ASSAULT", "THREATEN", "SANCTION", "PROTEST", "ACCUSE", "SURVEIL"})
+
+Role = tuple[str, str]
+
+
+def _pobj(prep: Any) -> Any | None:
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            return g
+    return None
+
+
+def _add_roles(out: list[Role], role: str, eids: list[str]) -> None:
+    for eid in eids:
+        if (role, eid) not in out:
+            out.append((role, eid))
+
+
+def object_role(event_type: str, recipient_types: frozenset[str]) -> str:
+    return "recipient" if event_type in recipient_types else "target"
+
+
+def _subject_role(res: EntityResolver, eids: list[str]) -> list[Role]:
+    out: list[Role] = []
+    for eid in eids:
+        out.append(("instrument" if res.entity_type(eid) == "WEAPON" else "actor", eid))
+    return out
+
+
+def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> list[str]:
+    """The actor of an infinitive or conjoined verb, from the verb that governs it."""
+    seen = 0
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to":  # "going to Explode" (case-damaged)
+        for c in tok.head.head.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                return res.resolve(c)
+    while tok.dep_ in {"xcomp", "advcl", "conj", "ccomp", "acl"} and seen < 4:
+        head = tok.head
+        seen += 1
+        if tok.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+            # "plot to assassinate" -> the plot's owner; "men to kill" -> the men
+            if head.lemma_.lower() in {"plot", "plan", "conspiracy", "attempt", "order"}:
+                for c in head.children:
+                    if c.dep_ == "poss":
+                        return res.resolve(c)
+                return []
+            return res.resolve(head)
+        deps = {c.dep_: c for c in head.children}
+        if tok.dep_ in {"xcomp", "advcl"} and verb_lemma(head) not in plan_verbs | {
+            "try", "attempt", "want", "seek", "manage", "fail"
+        }:
+            for d in ("dobj", "nsubjpass"):
+                if d in deps:
+                    return res.resolve(deps[d])
+        if tok.dep_ in {"xcomp"} and "dobj" in deps and verb_lemma(head) in {
+            "hire", "recruit", "order", "pay", "send", "train", "instruct", "force"
+        }:
+            return res.resolve(deps["dobj"])
+        if "nsubjpass" in deps and verb_lemma(head) in {"recruit", "hire", "pay", "send",
+                                                           "order", "train"}:
+            return res.resolve(deps["nsubjpass"])
+        if "nsubj" in deps:
+            return res.resolve(deps["nsubj"])
+        if "agent" in deps:
+            ag = _pobj(deps["agent"])
+            if ag is not None:
+                return res.resolve(ag)
+        tok = head
+    return []
+
+
+def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: frozenset[str],
+               plan_verbs: frozenset[str]) -> list[Role]:
+    """Participants of a verbal trigger."""
+    out: list[Role] = []
+    obj_role = object_role(event_type, recipient_types)
+    has_subject = False
+    for c in tok.children:
+        dep = c.dep_
+        if dep in {"nsubj", "csubj"}:
+            has_subject = True
+            if c.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
+                out.extend(_subject_role(res, res.resolve(tok.head)))
+            else:
+                out.extend(_subject_role(res, res.resolve(c)))
+        elif dep == "nsubjpass":
+            has_subject = True
+            if c.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
+                _add_roles(out, obj_role, res.resolve(tok.head))
+            else:
+                _add_roles(out, obj_role, res.resolve(c))
+        elif dep == "dobj":
+            _add_roles(out, obj_role, res.resolve(c))
+        elif dep == "dative":
+            _add_roles(out, "recipient", res.resolve(c))
+        elif dep == "agent":
+            ag = _pobj(c)
+            if ag is not None:
+                out.extend(_subject_role(res, res.resolve(ag)))
+        elif dep == "prep":
+            _prep_roles(out, c, event_type, res, obj_role)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        _add_roles(out, obj_role, res.resolve(tok.head))
+        has_subject = True
+    if tok.dep_ == "relcl" and not has_subject:
+        _add_roles(out, obj_role if tok.tag_ == "VBN" else "actor", res.resolve(tok.head))
+        has_subject = True
+    if not any(r == "actor" for r, _ in out) and not has_subject:
+        for role, eid in _subject_role(res, _controller(tok, res, plan_verbs)):
+            _add_roles(out, role, [eid])
+    return out
+
+
+def _prep_roles(out: list[Role], prep: Any, event_type: str, res: EntityResolver,
+                obj_role: str) -> None:
+    word = prep.lower_
+    pobj = _pobj(prep)
+    if pobj is None:
+        return
+    if word in {"with", "using"}:
+        eids = [e for e in res.resolve(pobj) if res.entity_type(e) == "WEAPON"]
+        _add_roles(out, "instrument", eids)
+    elif word == "on" and pobj.lemma_.lower() == "life":
+        for g in pobj.children:
+            if g.dep_ == "poss":
+                _add_roles(out, "target", res.resolve(g))
+    elif word in {"on", "against", "targeting"} and event_type in _AGAINST_TYPES:
+        eids = [e for e in res.resolve(pobj) if res.entity_type(e) not in {"GPE", "LOC"}
+                or event_type != "ASSAULT" or word != "on"]
+        _add_roles(out, "target", eids)
+    elif word == "to" and obj_role == "recipient":
+        _add_roles(out, "recipient", res.resolve(pobj))
+    elif word == "at" and event_type == "ASSAULT":
+        eids = [e for e in res.resolve(pobj) if res.entity_type(e) in _PHYSICAL]
+        _add_roles(out, "target", eids)
+
+
+def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: frozenset[str],
+               patient_nominal: bool, extra_heads: tuple[Any, ...] = ()) -> list[Role]:
+    """Participants of a nominal trigger ("the attack on its embassy", "his arrest")."""
+    out: list[Role] = []
+    obj_role = object_role(event_type, recipient_types)
+    for head in (tok, *extra_heads):
+        for c in head.children:
+            dep = c.dep_
+            if dep == "poss":
+                role = obj_role if patient_nominal else "actor"
+                _add_roles(out, role, res.resolve(c))
+            elif dep == "prep" and c.lower_ == "by":
+                p = _pobj(c)
+                if p is not None:
+                    out.extend(_subject_role(res, res.resolve(p)))
+            elif dep == "prep" and c.lower_ == "of":
+                p = _pobj(c)
+                if p is not None:
+                    role = obj_role if patient_nominal else "actor"
+                    _add_roles(out, role, res.resolve(p))
+            elif dep == "prep":
+                _prep_roles(out, c, event_type, res, obj_role)
+            elif dep == "acl" and c.lower_ in {"targeting", "targetting", "against"}:
+                for g in c.children:
+                    if g.dep_ == "dobj":
+                        _add_roles(out, "target", res.resolve(g))
+            elif dep in {"compound", "amod"} and c.i < tok.i:
+                _modifier_role(out, c, event_type, res, obj_role)
+    if not any(r in {"actor", "instrument"} for r, _ in out):
+        for role, eid in _subject_role(res, _carrier(tok, res)):
+            _add_roles(out, role, [eid])
+    return out
+
+
+def _modifier_role(out: list[Role], mod: Any, event_type: str, res: EntityResolver,
+                   obj_role: str) -> None:
+    eid = res.mapped(mod)
+    if eid is not None:
+        etype = res.entity_type(eid)
+        if etype in {"ORG", "NORP"} and event_type != "CONSULT":
+            _add_roles(out, "actor", [eid])
+        elif etype == "PERSON":
+            _add_roles(out, obj_role, [eid])
+        return
+    if mod.dep_ != "compound":
+        return
+    utype = unnamed_type(mod.lemma_)
+    if utype == "WEAPON":
+        _add_roles(out, "instrument", res.resolve(mod))
+    elif utype in _PHYSICAL:
+        _add_roles(out, "target", res.resolve(mod))
+
+
+def _carrier(tok: Any, res: EntityResolver) -> list[str]:
+    """"X carried out / launched / claimed the attack" -> X."""
+    t = tok
+    if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_ == "responsibility":
+        t = t.head.head
+    if t.dep_ in {"dobj", "nsubjpass"} and verb_lemma(t.head) in _CARRY_VERBS:
+        verb = t.head
+        for c in verb.children:
+            if c.dep_ == "nsubj" and t.dep_ == "dobj":
+                return res.resolve(c)
+            if c.dep_ == "agent":
+                p = _pobj(c)
+                if p is not None:
+                    return res.resolve(p)
+    return []
+
+
+def location_of(tok: Any, res: EntityResolver) -> str | None:
+    """A place entity in an "in/at/near" phrase on the trigger or its clause's verb."""
+    candidates = [tok]
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        candidates.append(t)
+        if t.pos_ in {"VERB", "AUX"}:
+            break
+    for c in list(candidates[:1]):
+        for child in c.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                candidates.extend(_with_conjuncts(child))
+            elif child.dep_ == "prep" and child.lower_ in {"of", "on", "against"}:
+                p = _pobj(child)
+                if p is not None:
+                    candidates.extend(_with_conjuncts(p))
+    for c in candidates:
+        for child in c.children:
+            if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
+                continue
+            p = _pobj(child)
+            if p is None:
+                continue
+            found = _place_entity(p, res)
+            if found is not None:
+                return found
+    return None
+
+
+def _place_entity(pobj: Any, res: EntityResolver) -> str | None:
+    eid = res.mapped(pobj)
+    if eid is not None and res.entity_type(eid) in _PLACE_TYPES:
+        return eid
+    if pobj.lemma_.lower() in _PLACE_NOUNS:
+        inner = _of_object(pobj)
+        if inner is not None:
+            eid = res.mapped(inner)
+            if eid is not None and res.entity_type(eid) in _PLACE_TYPES:
+                return eid
+        for c in pobj.children:
+            if c.dep_ in {"compound", "appos"}:
+                eid = res.mapped(c)
+                if eid is not None and res.entity_type(eid) in _PLACE_TYPES:
+                    return eid
+    return None
+
+
+def _norm(name: str) -> str:
+    s = name.lower()
+    s = re.sub(r"^(?:a|an|the|its|their|his|her|this|that|these|those)\s+", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+__all__ = [
+    "EntityResolver",
+    "unnamed_type",
+    "verb_roles",
+    "noun_roles",
+    "location_of",
+    "phrase_bounds",
+    "PERSON_HEADS",
+    "ORG_HEADS",
+    "WEAPON_HEADS",
+    "VEHICLE_HEADS",
+    "FAC_HEADS",
+    "OBJECT_HEADS",
+]
