@@ -84,9 +84,9 @@ def _tense_of(token: Any) -> str:
     verb = token
     until = False
     for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
-        if verb.pos_ == "ADJ" and verb is not token:
+        if verb.pos_ == "ADJ" and verb.i != token.i:
             return "NONE"
         until = until or verb.lower_ in _FORWARD_PREPS
         verb = verb.head

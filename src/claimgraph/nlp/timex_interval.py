@@ -165,7 +165,7 @@ def narrowed(timex: Timex, published: str | None) -> Interval:
 def _sentence_bounds(doc: Document, start: int) -> tuple[int, int]:
     sdoc = doc.scratch.get("sdoc")
     if sdoc is not None:
-        span = sdoc.char_span(start, min(start + 1, len(sdoc.text)), alignment_mode="expand")
+        span = sdoc.char_span(start, min(start + 1, len(doc.text)), alignment_mode="expand")
         if span is not None and len(span):
             sent = span[0].sent
             return sent.start_char, sent.end_char
@@ -184,7 +184,7 @@ def _attached(sdoc: Any, trigger: Any, timex: Timex) -> bool:
     for _ in range(8):
         if tok.i == trigger.i:
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i != trigger.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
