@@ -1,28 +1,393 @@
-"""The ``attribution`` and ``quotes`` steps (first pass: one reported claim per sentence)."""
+"""The ``attribution`` and ``quotes`` steps: claims, source chains, hedges, opinion, quotes.
+
+Every sentence of the body ends up inside the evidence of at least one claim, so each
+event can name the claim it is reported in.
+
+Per sentence
+    :func:`~claimgraph.nlp.cues.find_attributions` finds the attribution relations (cue,
+    source, content) on the dependency parse. A sentence with relations gets a *frame*
+    claim over the whole sentence (``reported``, or ``opinion`` when the writer's own
+    opinion cues lie outside the attributed content: the publisher reports that X said
+    Y) and one claim per innermost relation: ``attributed`` with ``evidence`` = the
+    content, or ``quote`` when the content is a direct quotation. A relation whose cue
+    lies inside another's content is nested in it, and its chain continues the outer one
+    ("Outlet A reports that, according to officials, ..." gives publisher -> A ->
+    officials); so does a source cited by another ("sources cited by the newspaper" gives
+    publisher -> the newspaper -> sources). A sentence without relations is one claim:
+    ``opinion`` (see :mod:`claimgraph.nlp.opinion`), ``attributed`` when a report frame
+    carries over to it (below), else ``reported``. Chains start with the publisher link.
+
+Carry-over rule (report frames)
+    A frame opens when a sentence's first innermost attributed claim (not a quote) covers
+    at least half of its sentence ("The Post has reported that ...", "According to X,
+    ..."). Each following sentence of the *same paragraph* that has no attribution cue of
+    its own, is no opinion, is not inside a quotation and does not open with a marker that
+    returns to the writer's voice ("However", "Meanwhile" ...) is attributed to the
+    frame's chain, with the frame's cue. The frame closes at the paragraph's end, at an
+    opinion, at such a marker, and is replaced by the next sentence with its own cue.
+    A sentence that only names the origin of the report just made ("This information
+    comes from sources in ...", "The report is based on ...") appends that origin to the
+    previous attributed claim of the paragraph (and so to the frame) and is itself
+    attributed to the extended chain, with cue "comes from".
+
+Quotes
+    Quotations in curly, straight or angle double quotes are found on the text. The
+    speaker is the source of the speech verb next to the quote ("X said:", "said X", "X
+    affirmed when speaking to Y: “...”"), or for a quote with no verb of its own, the
+    last speaker of the paragraph (or of the paragraph before). A quote with a speaker is
+    a claim of kind ``quote`` (chain publisher -> speaker, evidence = the quote without
+    its marks). Quotes of five tokens or more without a speaker are kept as quotes with
+    ``speaker: null`` and the claim of their sentence.
+
+``doc.scratch["claim_sentences"]`` maps each sentence's start offset to the innermost
+claim of that sentence (the first innermost relation, else the sentence's own claim,
+else the quote claim it lies in).
+"""
 
 from __future__ import annotations
 
-from ..models import ChainLink, Claim, Document
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+
+from ..models import ChainLink, Claim, Document, Quote, Span
 from ..pipeline import step
+from .chains import (
+    OutletIndex,
+    paragraph_of,
+    paragraph_starts,
+    publisher_link,
+    source_link,
+    token_entities,
+    unnamed_link,
+)
+from .cues import HEDGE_WORDS, QUOTE_RE, SPECULATION_MODALS, Found, Range, find_attributions
+from .opinion import opinion_cue
+
+#: Openers that return a paragraph to the writer's own voice and close a report frame.
+_FRAME_BREAKERS = frozenset(
+    "however meanwhile nevertheless nonetheless still instead indeed separately "
+    "in contrast by contrast elsewhere".split()
+)
+_QUOTE_MIN_TOKENS = 5
+
+
+def _carried(chain: list[ChainLink]) -> list[ChainLink]:
+    """A chain carried to another sentence: the links lose their spans (not in that sentence)."""
+    return [ChainLink(x.name, x.kind, x.entity) for x in chain]
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: str
+    chain: list[ChainLink]
+    evidence: Span
+    cue: Span | None = None
+    quote: Range | None = None
+    cue_text: str | None = None
+    id: str = ""
+
+
+@dataclass(slots=True)
+class _Frame:
+    chain: list[ChainLink]
+    cue: Span | None
+    para: int
+    leaf: _Draft
+
+
+@dataclass
+class _Builder:
+    doc: Document
+    sdoc: SpacyDoc
+    drafts: list[_Draft] = field(default_factory=list)
+    sentence_claim: dict[int, _Draft] = field(default_factory=dict)
+    quote_claim: dict[Range, _Draft] = field(default_factory=dict)
+    speakers: dict[int, ChainLink] = field(default_factory=dict)
+    frame: _Frame | None = None
+    last_leaf: dict[int, _Draft] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.tok_ent = token_entities(self.doc, self.sdoc)
+        self.outlets = OutletIndex(self.doc.entities)
+        self.pub = publisher_link(self.doc)
+        self.paras = paragraph_starts(self.doc.text)
+        self.quotes = self._quote_ranges()
+
+    # -- spans --------------------------------------------------------------------------
+    def tspan(self, r: Range) -> Span:
+        s, e = self.sdoc[r[0]], self.sdoc[r[1] - 1]
+        return self.doc.span(s.idx, e.idx + len(e))
+
+    def inner_quote(self, q: Range) -> Span:
+        """The words of quotation ``q`` without its marks."""
+        start, end = self.quote_chars.get(q) or (
+            self.sdoc[q[0]].idx + len(self.sdoc[q[0]]),
+            self.sdoc[q[1] - 1].idx,
+        )
+        text = self.doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return self.doc.span(start, end)
+
+    def sentence_span(self, sent: SpacySpan) -> Span | None:
+        text = self.doc.text
+        s, e = sent.start_char, sent.end_char
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if not any(ch.isalnum() for ch in text[s:e]):
+            return None
+        return self.doc.span(s, e)
+
+    def _quote_ranges(self) -> list[Range]:
+        out = []
+        self.quote_chars: dict[Range, tuple[int, int]] = {}
+        for m in QUOTE_RE.finditer(self.doc.text):
+            span = self.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and len(span) > 2:
+                out.append((span.start, span.end))
+                self.quote_chars[(span.start, span.end)] = (m.start() + 1, m.end() - 1)
+        return out
+
+    # -- chains -------------------------------------------------------------------------
+    def links(self, rel: Found) -> list[ChainLink]:
+        out = [
+            source_link(self.doc, self.sdoc, src, head, self.tok_ent, self.outlets)
+            for _, src, head in rel.cited_by
+        ]
+        if rel.source is not None and rel.source_head is not None:
+            out.append(source_link(self.doc, self.sdoc, rel.source, rel.source_head, self.tok_ent, self.outlets))
+        else:
+            out.append(unnamed_link())
+        return out
+
+    def chain(self, rel: Found, parents: dict[int, Found | None], rels: list[Found]) -> list[ChainLink]:
+        parent = parents[id(rel)]
+        base = self.chain(parent, parents, rels) if parent is not None else [self.pub]
+        return [*base, *self.links(rel)]
+
+    # -- claims -------------------------------------------------------------------------
+    def add(self, draft: _Draft) -> _Draft:
+        self.drafts.append(draft)
+        return draft
+
+    def run(self) -> None:
+        sents = self.units()
+        found = [find_attributions(s, self._quotes_in(s)) for s in sents]
+        self.doc.scratch["attribution_relations"] = [(s, rels) for s, rels in zip(sents, found, strict=True)]
+        self.spoken = {
+            q for rels in found for r in rels if r.quote for q in (self._quote_of(r.content), *r.extra)
+        }
+        for sent, rels in zip(sents, found, strict=True):
+            span = self.sentence_span(sent)
+            if span is None:
+                continue
+            para = paragraph_of(self.paras, span.start)
+            if self.frame is not None and self.frame.para != para:
+                self.frame = None
+            main = self.sentence(sent, span, para, rels)
+            self.sentence_claim[sent.start_char] = main
+            for q in self._quotes_in(sent):
+                if sent.start <= q[0] < sent.end:
+                    self._continuing(q, para)
+        self._unspoken_quotes()
+
+    def units(self) -> list[SpacySpan]:
+        """spaCy's sentences, cut again at line breaks (a sentence never spans paragraphs)."""
+        out = []
+        for sent in self.sdoc.sents:
+            start = sent.start
+            for t in sent:
+                if t.is_space and "\n" in t.text:
+                    if t.i > start:
+                        out.append(self.sdoc[start : t.i])
+                    start = t.i + 1
+                elif "\n" in t.whitespace_:
+                    out.append(self.sdoc[start : t.i + 1])
+                    start = t.i + 1
+            if start < sent.end:
+                out.append(self.sdoc[start : sent.end])
+        return out
+
+    def _quotes_in(self, sent: SpacySpan) -> list[Range]:
+        # a quotation opening right after the sentence ("Said Ellis: | “...”") is offered too
+        return [q for q in self.quotes if q[0] < sent.end + 2 and sent.start < q[1]]
+
+    def sentence(self, sent: SpacySpan, span: Span, para: int, rels: list[Found]) -> _Draft:
+        specify = [r for r in rels if r.kind == "specify"]
+        if specify and len(specify) == len(rels) and para in self.last_leaf:
+            return self._specify(specify[0], span, para)
+        if rels:
+            return self._with_relations(sent, span, para, rels)
+        inside = self._inside_quote(sent, para)
+        if inside is not None:
+            return inside
+        skip = {i for q in self._quotes_in(sent) for i in range(*q)}
+        if opinion_cue(sent, skip) is not None:
+            self.frame = None
+            return self.add(_Draft("opinion", [self.pub], span))
+        if self.frame is not None and not self._breaks_frame(sent):
+            return self.add(_Draft("attributed", _carried(self.frame.chain), span, self.frame.cue))
+        self.frame = None
+        return self.add(_Draft("reported", [self.pub], span))
+
+    def _breaks_frame(self, sent: SpacySpan) -> bool:
+        words = [t.lower_ for t in sent if not t.is_space and not t.is_punct][:2]
+        return bool(words) and (words[0] in _FRAME_BREAKERS or " ".join(words) in _FRAME_BREAKERS)
+
+    def _specify(self, rel: Found, span: Span, para: int) -> _Draft:
+        leaf = self.last_leaf[para]
+        extra = self.links(rel)
+        chain = [*_carried(leaf.chain), *extra]
+        leaf.chain.extend(ChainLink(x.name, x.kind, x.entity) for x in extra)
+        self.frame = _Frame(leaf.chain, leaf.cue, para, leaf)
+        return self.add(_Draft("attributed", chain, span, self.tspan(rel.cue)))
+
+    def _with_relations(self, sent: SpacySpan, span: Span, para: int, rels: list[Found]) -> _Draft:
+        parents: dict[int, Found | None] = {}
+        for r in rels:
+            size = r.content[1] - r.content[0]
+            outer = [
+                p
+                for p in rels
+                if p is not r and p.content[0] <= r.cue[0] < p.content[1] and p.content[1] - p.content[0] > size
+            ]
+            parents[id(r)] = min(outer, key=lambda p: p.content[1] - p.content[0]) if outer else None
+        has_child = {id(p) for p in parents.values() if p is not None}
+        skip = {i for r in rels for i in range(*r.content)}
+        kind = "opinion" if opinion_cue(sent, skip) is not None else "reported"
+        self.add(_Draft(kind, [self.pub], span))
+        leaves = [r for r in rels if id(r) not in has_child]
+        drafts = [self._leaf(r, self.chain(r, parents, rels), para) for r in leaves]
+        main = drafts[0]
+        first = leaves[0]
+        attributed = [d for d in drafts if d.kind == "attributed"]
+        if attributed:
+            self.last_leaf[para] = attributed[-1]
+        if main.kind == "attributed" and 2 * (first.content[1] - first.content[0]) >= len(sent):
+            self.frame = _Frame(main.chain, main.cue, para, main)
+        else:
+            self.frame = None
+        return main
+
+    def _leaf(self, rel: Found, chain: list[ChainLink], para: int) -> _Draft:
+        cue = self.tspan(rel.core or rel.cue)
+        if rel.quote:
+            q = self._quote_of(rel.content)
+            if q in self.quote_claim:
+                return self.quote_claim[q]
+            d = self.add(_Draft("quote", chain, self.inner_quote(q), cue, q, cue.text))
+            self.quote_claim[q] = d
+            self.speakers[para] = chain[-1]
+            for extra in rel.extra:
+                if extra not in self.quote_claim:
+                    self.quote_claim[extra] = self.add(
+                        _Draft("quote", list(chain), self.inner_quote(extra), cue, extra, cue.text)
+                    )
+            return d
+        return self.add(_Draft("attributed", chain, self.tspan(rel.content), cue))
+
+    def _quote_of(self, content: Range) -> Range:
+        for q in self.quotes:
+            if q[0] < content[1] and content[0] < q[1]:
+                return q
+        return content
+
+    def _inside_quote(self, sent: SpacySpan, para: int) -> _Draft | None:
+        words = [t.i for t in sent if not t.is_space and not t.is_punct]
+        if not words:
+            return None
+        for q in self._quotes_in(sent):
+            if q[0] < words[0] and words[-1] < q[1]:
+                return self.quote_claim.get(q) or self._continuing(q, para)
+        return None
+
+    def _continuing(self, q: Range, para: int) -> _Draft | None:
+        """A quotation no speech verb claims continues the paragraph's last speaker."""
+        if q in self.quote_claim or q in self.spoken:
+            return self.quote_claim.get(q)
+        speaker = self.speakers.get(para) or self.speakers.get(para - 1)
+        if speaker is None:
+            return None
+        link = ChainLink(speaker.name, speaker.kind, speaker.entity)
+        d = self.add(_Draft("quote", [self.pub, link], self.inner_quote(q), None, q))
+        self.quote_claim[q] = d
+        return d
+
+    def _unspoken_quotes(self) -> None:
+        """Quotes with no speaker: kept as quotes (speaker null) on their sentence's claim."""
+        self.unspoken: list[Range] = [
+            q for q in self.quotes if q not in self.quote_claim and q[1] - q[0] - 2 >= _QUOTE_MIN_TOKENS
+        ]
+
+    # -- output -------------------------------------------------------------------------
+    def hedges(self, d: _Draft) -> list[str]:
+        out: list[str] = []
+        for s in (d.cue, d.evidence):
+            if s is None:
+                continue
+            span = self.sdoc.char_span(s.start, s.end, alignment_mode="expand")
+            for t in span or ():
+                low = t.lower_
+                if low not in HEDGE_WORDS or low in out:
+                    continue
+                if low in SPECULATION_MODALS and t.head.dep_ in ("advcl", "relcl", "acl"):
+                    continue
+                out.append(low)
+        return out
+
+    def finish(self) -> None:
+        self.drafts.sort(key=lambda d: (d.evidence.start, -d.evidence.end))
+        for i, d in enumerate(self.drafts, 1):
+            d.id = f"c{i}"
+        self.doc.claims = [
+            Claim(id=d.id, kind=d.kind, chain=d.chain, evidence=d.evidence, cue=d.cue, hedges=self.hedges(d))
+            for d in self.drafts
+        ]
+        mapping = {k: d.id for k, d in self.sentence_claim.items()}
+        # spaCy's own sentence starts too (a unit may start later, after a line break)
+        starts = sorted(mapping)
+        for sent in self.sdoc.sents:
+            if sent.start_char not in mapping and starts:
+                first = next((t.idx for t in sent if not t.is_space), sent.start_char)
+                k = bisect_right(starts, first) - 1
+                mapping[sent.start_char] = mapping[starts[max(k, 0)]]
+        self.doc.scratch["claim_sentences"] = mapping
+        found = []
+        for q, d in self.quote_claim.items():
+            found.append((self.inner_quote(q), d.chain[-1].entity, d.cue_text, d.id))
+        for q in self.unspoken:
+            inner = self.inner_quote(q)
+            sent_start = self.sdoc[q[0]].sent.start_char
+            claim = self.sentence_claim.get(sent_start)
+            found.append((inner, None, None, claim.id if claim else None))
+        found.sort(key=lambda f: f[0].start)
+        self.doc.scratch["quote_found"] = found
+
+
+def analyze_claims(doc: Document) -> Document:
+    """Fill ``doc.claims`` from the parse in ``doc.scratch["sdoc"]`` (the step's body)."""
+    b = _Builder(doc, doc.scratch["sdoc"])
+    b.run()
+    b.finish()
+    return doc
 
 
 @step("attribution", requires=("sdoc", "entities"), assigns=("claims",))
 def attribution(doc: Document) -> Document:
-    """Group content into claims with their source chains."""
-    publisher = doc.info.publisher or "unknown publisher"
-    for i, sent in enumerate(doc.scratch["sdoc"].sents):
-        doc.claims.append(
-            Claim(
-                id=f"c{i + 1}",
-                kind="reported",
-                chain=[ChainLink(publisher, "publisher")],
-                evidence=doc.span(sent.start_char, sent.end_char),
-            )
-        )
-    return doc
+    """Group content into claims with their source chains, cues, hedges and opinion."""
+    return analyze_claims(doc)
 
 
 @step("quotes", requires=("claims",), assigns=("quotes",))
 def quotes(doc: Document) -> Document:
-    """Find direct quotes and their speakers."""
+    """Direct quotes with their speakers (found by the attribution step)."""
+    for span, speaker, cue, claim in doc.scratch.get("quote_found", ()):
+        doc.quotes.append(Quote(speaker=speaker, text=span.text, span=span, cue=cue, claim=claim))
     return doc

@@ -1,0 +1,658 @@
+"""Attribution cues: the lexicons, and :func:`find_attributions` over a parsed sentence.
+
+The lexicons are plain frozensets and precompiled regexes, looked up per token, so the
+attribution step costs a few dictionary lookups per token. They are general English news
+vocabulary (PARC/PolNeAR-style reporting verbs, epistemic hedges), not tuned to any one
+article.
+
+:func:`find_attributions` reads the dependency parse of one sentence and returns every
+(cue, source, content) relation in it:
+
+* a speech verb ("said", "reported", "told", "accused", "called for") with its subject as
+  source (the agent for a passive; inherited along conj/advcl/xcomp) and its clausal
+  complement, object (verbs such as "deny", "confirm", "cite") or, for "Y, X said" / "Y,
+  as X reported", the rest of the clause as content; inference verbs ("suggest", "show")
+  only with a source-like subject (a person, organisation, pronoun, source noun);
+* "according to X": X is the source, the rest of the sentence the content;
+* "This information comes from / is based on X": X is the origin of the report just
+  made (kind ``specify``);
+* a direct quotation next to the verb ("X said: “...”", "“...,” said X") is the content;
+  further quotations of the same sentence go with the nearest quote relation;
+* a source phrase "sources cited by X" yields X as the citing source (``cited_by``).
+A speech verb inside the quotation or content it would govern is not a relation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+#: Verbs that introduce reported content whatever their subject ("X said that ...").
+SPEECH_VERBS = frozenset(
+    """
+    say tell report state claim announce add note confirm deny insist affirm declare assert
+    allege write explain warn accuse acknowledge admit argue contend maintain stress
+    emphasize emphasise reiterate respond reply comment remark tweet testify disclose
+    predict promise vow pledge threaten urge demand complain concede boast recall mention
+    estimate speculate believe think feel hope fear expect doubt learn hear cite quote
+    agree disagree criticize criticise praise charge blame dismiss brief inform assure advise
+    recommend propose ask question observe conclude counter retort wonder worry caution
+    contend repeat answer suspect guess imagine decry lament condemn acknowledge announce
+    insinuate hint signal forecast project calculate reckon recount describe characterize
+    characterise label dub call mention echo propose endorse express""".split()
+)
+
+#: Verbs that report only with a source-like subject ("Its timing suggests" is no source).
+WEAK_VERBS = frozenset(
+    """
+    suggest show indicate demonstrate prove reveal imply mean find point know see
+    understand realize realise recognize recognise""".split()
+)
+
+#: Verbs whose direct object may be the content ("denied the allegations").
+OBJECT_CONTENT_VERBS = frozenset(
+    """
+    announce deny confirm reveal disclose acknowledge admit report predict promise demand
+    dismiss criticize criticise praise condemn decry question reject welcome cite mention echo
+    propose endorse express""".split()
+)
+
+#: Nouns that name a source when they head a subject ("officials said").
+SOURCE_NOUNS = frozenset(
+    """
+    official source spokesman spokeswoman spokesperson representative minister president
+    secretary senator governor mayor lawmaker legislator congressman congresswoman leader
+    chief director head chairman chairwoman ceo founder expert analyst observer critic
+    supporter opponent witness resident lawyer attorney prosecutor judge investigator
+    police authority government ministry agency department office administration embassy
+    newspaper paper outlet daily tabloid broadcaster channel magazine website agency report
+    study survey poll statement document memo letter campaign aide adviser advisor staff
+    officer diplomat envoy ambassador researcher scientist economist doctor activist group
+    organization organisation party committee commission council court people person
+    insider member voter candidate nominee team spokesperson commentator journalist reporter
+    editor correspondent columnist writer author professor scholar historian average analysis
+    research review audit investigation assessment estimate projection tally filing record
+    data figure""".split()
+)
+
+#: Sources that are documents: their "show"/"find" takes the finding as object.
+DOCUMENT_NOUNS = frozenset(
+    """
+    poll survey study analysis report data average research review audit investigation
+    assessment estimate projection tally filing record figure document memo count""".split()
+)
+
+#: Pronouns that can be a source.
+SOURCE_PRONOUNS = frozenset("i we you he she they it who that which this one someone".split())
+
+#: Subject nouns of "X comes from / is based on Y": a sentence that names the source of a
+#: report made in the previous sentence.
+INFO_NOUNS = frozenset(
+    """
+    information report news claim allegation account detail revelation intelligence data
+    assessment finding story article piece leak disclosure testimony evidence""".split()
+)
+
+#: Predicates of such a sentence: verb lemma -> the preposition that takes the source.
+SPECIFY_PREDICATES: dict[str, frozenset[str]] = {
+    "come": frozenset({"from"}),
+    "originate": frozenset({"from", "with"}),
+    "stem": frozenset({"from"}),
+    "base": frozenset({"on", "upon"}),
+    "provide": frozenset({"by"}),
+    "leak": frozenset({"by"}),
+    "obtain": frozenset({"from", "by"}),
+    "attribute": frozenset({"to"}),
+}
+
+#: Participles that nest one source inside another ("sources cited by the newspaper").
+CITING_PARTICIPLES = frozenset("cite quote mention name interview contact".split())
+
+#: Words that hedge a claim (lower-case surface forms).
+HEDGE_WORDS = frozenset(
+    """
+    allegedly reportedly purportedly apparently seemingly supposedly presumably ostensibly
+    likely unlikely possibly probably perhaps maybe may might could suspected alleged
+    claimed appears appear appeared seems seem seemed suggest suggests
+    suggested suggesting rumored rumoured unconfirmed unverified believed purported
+    possible probable""".split()
+)
+
+#: Sentence adverbs in the writer's own voice that mark an assessment.
+OPINION_ADVERBS = frozenset(
+    """
+    unfortunately fortunately clearly obviously evidently sadly regrettably undoubtedly
+    surely ironically hopefully thankfully luckily unsurprisingly predictably naturally
+    certainly admittedly arguably frankly alarmingly worryingly tragically disturbingly
+    importantly crucially notably inevitably undeniably""".split()
+)
+
+#: Adjectives that, as the predicate of "it is ADJ ..." or "X is ADJ", state an assessment.
+EVALUATIVE_ADJECTIVES = frozenset(
+    """
+    clear obvious evident crucial essential vital important imperative necessary critical
+    urgent surprising unsurprising worrying alarming troubling disturbing dangerous reckless
+    shameful outrageous unacceptable disgraceful deplorable regrettable unfortunate
+    fortunate remarkable significant telling likely unlikely inevitable undeniable wrong
+    right wise unwise foolish naive calculated deliberate consistent misguided ironic
+    absurd ridiculous laughable hypocritical cynical malign sinister""".split()
+)
+
+#: Nouns that, as the subject of a copula, introduce the writer's conclusion
+#: ("The broader takeaway is clear", "The lesson is ...", "The significance of ...").
+CONCLUSION_NOUNS = frozenset(
+    """
+    takeaway lesson significance importance moral message irony truth reality point
+    question problem conclusion implication bottom upshot""".split()
+)
+
+#: Verbs that, with a subject that is no source, are the writer's inference.
+INFERENCE_VERBS = frozenset(
+    "suggest show indicate demonstrate prove reveal imply mean signal underline underscore".split()
+)
+
+#: Modal verbs of obligation/recommendation and of speculation.
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+SPECULATION_MODALS = frozenset({"may", "might", "could"})
+#: Predicates of appearance in the writer's voice ("appears to be", "seems").
+APPEARANCE_VERBS = frozenset({"appear", "seem"})
+#: Adverbs of likelihood in the writer's voice.
+LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "certainly", "maybe"})
+
+#: Names of news organisations (link kind ``outlet``).
+OUTLET_RE = re.compile(
+    r"\b(?:Post|Times|News|Reuters|AP|AFP|BBC|CNN|MSNBC|NBC|CBS|ABC|Fox|NPR|PBS|TV|Radio|"
+    r"Journal|Gazette|Herald|Tribune|Press|Telegraph|Guardian|Observer|Independent|Daily|"
+    r"Magazine|Newsweek|Bloomberg|Politico|Axios|Breitbart|Xinhua|Interfax|TASS|RIA|"
+    r"Al Jazeera|Anadolu|Sputnik|Euronews|Economist|Chronicle|Inquirer|Monitor|Dispatch|"
+    r"Courier|Globe|Standard|Mirror|Sun|Express|Wire|Newswire|Broadcasting|Television|"
+    r"Channel|Network|Agency|Times of|Haaretz|Kommersant|Izvestia|Wikileaks|HuffPost|"
+    r"Huffington|Vox|Slate|Salon|Atlantic|New Yorker|Azernews|Trend|APA|Report\.az)\b"
+)
+#: Names/words that mark government bodies (link kind ``government``); checked first.
+GOVERNMENT_RE = re.compile(
+    r"\b(?:Ministry|Ministries|Minister|Government|Police|Army|Military|Forces|Force|Navy|"
+    r"Security|Intelligence|Department|Pentagon|White House|Kremlin|Parliament|Congress|"
+    r"Senate|Prosecutor|Prosecutors|Embassy|Cabinet|Presidency|Administration|Office|"
+    r"Guard|Service|Services|Bureau|Directorate|Command|Council|Court|Commission|FBI|CIA|"
+    r"NSA|KGB|FSB|MI5|MI6|Mossad|IRGC|Quds)\b"
+)
+#: Common nouns heading a source mention, by link kind.
+OUTLET_NOUNS = frozenset(
+    "newspaper paper outlet daily tabloid broadcaster channel magazine website agency "
+    "network station publication weekly".split()
+)
+GOVERNMENT_NOUNS = frozenset(
+    "authorities authority police government ministry administration embassy prosecutors "
+    "prosecutor military army regime cabinet parliament court officers".split()
+)
+ANONYMOUS_NOUNS = frozenset(
+    "source sources official officials insider insiders people person someone witness "
+    "witnesses resident residents analyst analysts expert experts observer observers critic "
+    "critics diplomat diplomats aide aides".split()
+)
+PERSON_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson minister president secretary senator governor "
+    "mayor lawmaker leader chief director chairman chairwoman ceo founder lawyer attorney "
+    "judge investigator rabbi priest imam bishop ambassador envoy general colonel "
+    "commander professor doctor candidate nominee".split()
+)
+#: Descriptions that refer back to a news outlet named earlier ("the newspaper").
+OUTLET_ANAPHORS = frozenset("newspaper paper outlet daily agency broadcaster tabloid publication".split())
+
+#: Quotation mark pairs: opening -> closing.
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
+QUOTE_RE = re.compile(r"“[^“”\n]{1,2000}”|«[^«»\n]{1,2000}»|\"[^\"\n]{1,2000}\"|„[^„“\n]{1,2000}“")
+QUOTE_CHARS = frozenset("“”«»\"„`'")
+
+
+# ---------------------------------------------------------------------------------------
+# Finding attribution relations (cue, source, content) in one parsed sentence
+# ---------------------------------------------------------------------------------------
+# Token ranges below are ``(start, end)`` spaCy token indices, end exclusive.
+
+Range = tuple[int, int]
+
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
+_LEFT_CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
+_TRIM_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
+_EDGE_PUNCT = frozenset(",;:—–-()[]")
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution relation in a sentence (token ranges into the spaCy doc)."""
+
+    cue: Range
+    content: Range
+    source: Range | None = None
+    source_head: int | None = None
+    #: sources that cite this one, outermost first: (cue range, source range, head index)
+    cited_by: list[tuple[Range, Range, int]] = field(default_factory=list)
+    kind: str = "verb"  # verb | according | as | specify
+    quote: bool = False
+    #: further quotations by the same source in the sentence ("“...,” he said. “...”")
+    extra: list[Range] = field(default_factory=list)
+    #: the cue without the adverbials PolNeAR counts in it ("said", not "said on Friday")
+    core: Range | None = None
+
+
+def _hull(tokens: list[Token]) -> Range:
+    return (min(t.i for t in tokens), max(t.i for t in tokens) + 1)
+
+
+def _strip(doc: Doc, r: Range) -> Range:
+    """Drop edge punctuation and conjunctions (not quote marks) from a range."""
+    s, e = r
+    while s < e and (doc[s].text in _EDGE_PUNCT or doc[s].dep_ == "cc" and s == r[0]):
+        s += 1
+    while e > s and (doc[e - 1].text in _EDGE_PUNCT or doc[e - 1].text == "."):
+        if doc[e - 1].text == ")" and any(doc[k].text == "(" for k in range(s, e)):
+            break  # keep a closed parenthesis: "Paul Ryan (R-Wis.)"
+        e -= 1
+    return (s, e)
+
+
+def _strip_source(doc: Doc, r: Range) -> Range:
+    """A source range without quote marks or punctuation at its edges."""
+    s, e = _strip(doc, r)
+    while s < e and doc[s].text in QUOTE_CHARS | {"”", "“", "''", "``"}:
+        s += 1
+    return (s, e) if e > s else r
+
+
+def _subtree(t: Token) -> Range:
+    return (t.left_edge.i, t.right_edge.i + 1)
+
+
+def is_source_like(t: Token) -> bool:
+    """Can ``t`` (the head of a subject) be the source of a report?"""
+    if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if t.pos_ == "PROPN":
+        return True
+    if t.pos_ == "PRON":
+        return t.lower_ in SOURCE_PRONOUNS and t.lower_ not in ("this", "that", "which", "it")
+    return t.lemma_.lower() in SOURCE_NOUNS
+
+
+def source_range(doc: Doc, heads: list[Token]) -> tuple[Range, list[tuple[Range, Range, int]]]:
+    """The source mention of subject ``heads`` and the sources citing it ("sources cited by X":
+    the mention ends before "cited", and X is returned as a citing source)."""
+    cited: list[tuple[Range, Range, int]] = []
+    start = min(h.left_edge.i for h in heads)
+    end = max(h.right_edge.i for h in heads) + 1
+    for h in heads:
+        for c in h.rights:
+            if c.dep_ in ("relcl", "acl") and c.i < end:
+                agent = _citing_agent(c)
+                if agent is not None:
+                    pobj = _pobj(agent)
+                    cited.insert(0, ((c.i, agent.i + 1), _strip(doc, _subtree(pobj)), pobj.i))
+                    end = min(end, c.i)
+    s, e = _strip_source(doc, (start, end))
+    if e <= s:
+        s, e = heads[0].i, heads[0].i + 1
+    return (s, e), cited
+
+
+def _pobj(prep: Token) -> Token:
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            return c
+    return prep
+
+
+def _citing_agent(participle: Token) -> Token | None:
+    if participle.lemma_.lower() not in CITING_PARTICIPLES:
+        return None
+    for c in participle.children:
+        if c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children):
+            return c
+    return None
+
+
+def cue_range(verb: Token) -> Range:
+    """The verb with its auxiliaries and negation ("has reported", "did not say", "pointed out")."""
+    s = verb.i
+    for c in reversed(list(verb.lefts)):
+        if c.dep_ in _LEFT_CUE_DEPS and c.i == s - 1:
+            s = c.i
+        elif c.i < s - 1:
+            break
+    e = verb.i + 1
+    for c in verb.rights:
+        if c.dep_ == "prt" and c.i == e:
+            e += 1
+    return (s, e)
+
+
+def _subjects(verb: Token) -> tuple[list[Token], bool]:
+    """The subject heads of ``verb`` (inherited along conj/acl/advcl) and whether passive."""
+    v: Token | None = verb
+    for _ in range(3):
+        if v is None:
+            break
+        subj = [c for c in v.children if c.dep_ in _SUBJ]
+        if subj:
+            passive = any(c.dep_ == "nsubjpass" for c in subj)
+            return subj, passive
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
+            v = v.head
+        else:
+            break
+    return [], False
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            p = _pobj(c)
+            if p.i != c.i:
+                return p
+    return None
+
+
+def _verb_content(verb: Token, lemma: str) -> Range | None:
+    """The content governed by a reporting verb, or None."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return _subtree(c)
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.i > verb.i:
+            return _subtree(c)
+    if lemma == "call":
+        return _call_content(verb)
+    if lemma in ("accuse", "charge", "blame", "criticize", "criticise", "describe"):
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
+        if objs:
+            return (min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1)
+    if lemma in OBJECT_CONTENT_VERBS:
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                return _subtree(c)
+    return None
+
+
+def _close_quote(doc: Doc, r: Range, sent: Span) -> Range:
+    """A cue that took in an opening quotation mark ("said on CNN's “State of the Union")
+    runs to its closing mark."""
+    opens = sum(1 for k in range(*r) if doc[k].text in ("“", "``"))
+    if opens and not any(doc[k].text in ("”", "''") for k in range(*r)):
+        for k in range(r[1], min(sent.end + 1, len(doc))):
+            if doc[k].text in ("”", "''"):
+                return (r[0], k + 1)
+    return r
+
+
+def _call_content(verb: Token) -> Range | None:
+    """ "called X a Y" (X..Y) and "called for X" (X)."""
+    kids = [c for c in verb.children if c.i > verb.i]
+    obj = [c for c in kids if c.dep_ in ("dobj", "oprd", "ccomp")]
+    if len(obj) >= 2 or any(c.dep_ == "oprd" for c in obj):
+        return (min(o.left_edge.i for o in obj), max(o.right_edge.i for o in obj) + 1)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            p = _pobj(c)
+            if p.i != c.i:
+                return _subtree(p)
+    return None
+
+
+def _parenthetical_content(doc: Doc, sent: Span, verb: Token) -> Range | None:
+    """For "Y, X said" / "Y, as X reported": the rest of the governing clause."""
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in ("parataxis", "advcl", "ccomp"):
+        return None
+    if verb.dep_ == "advcl" and not any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+        return None
+    vs, ve = _subtree(verb)
+    if verb.dep_ == "ccomp":
+        # only a comma-separated clause after the content ("Y, X said"), never "says that Y"
+        if verb.i < head.i or vs == 0 or doc[vs - 1].text not in (",", "—", "--", "”", "''"):
+            return None
+        if any(c.dep_ == "mark" for c in verb.children):
+            return None
+    hs, he = (head.left_edge.i, head.right_edge.i + 1) if head.dep_ != "ROOT" else (sent.start, sent.end)
+    left = _strip(doc, (hs, vs))
+    right = _strip(doc, (ve, he))
+    if left[1] - left[0] >= right[1] - right[0]:
+        return left if left[1] > left[0] else None
+    return right if right[1] > right[0] else None
+
+
+def _expand_to_quote(doc: Doc, r: Range, quotes: list[Range], cue: Range) -> tuple[Range, bool]:
+    """Content touching a quotation: the quotation when the content lies inside it (or,
+    for a quote before its cue, spills only towards the cue: a misparse), else the content
+    stretched to hold the quotations it cuts."""
+    s, e = r
+    for q in quotes:
+        if q[0] <= s and e <= q[1]:
+            return q, True
+        if q[0] < e and s < q[1]:
+            out = [k for k in range(s, e) if not q[0] <= k < q[1] and not doc[k].is_punct]
+            # only a quote before its cue may spill (misparsed words of the source after it)
+            if not out or (q[1] <= cue[0] and all(q[1] <= k < cue[0] for k in out)):
+                return q, True
+        if q[0] < e and s < q[1]:
+            s, e = min(s, q[0]), max(e, q[1])
+    return (s, e), False
+
+
+_CUE_MODIFIERS = frozenset({"advmod", "npadvmod"})
+_DISCOURSE = frozenset("but and so yet however still meanwhile also moreover indeed".split())
+
+
+def _extend_cue(verb: Token, cue: Range, taken: list[Range], limit: int) -> Range:
+    """Add adjacent adverbs and bare time phrases to the cue ("often said", "said Friday",
+    "said last month", "said:"), as PolNeAR marks cues; prepositional phrases stay out."""
+    s, e = cue
+    for c in reversed(list(verb.lefts)):
+        if c.dep_ == "advmod" and c.right_edge.i == s - 1 and c.left_edge.i == c.i:
+            s = c.i
+        else:
+            break
+    for c in verb.rights:
+        if c.i < e:
+            continue
+        a, b = c.left_edge.i, c.right_edge.i + 1
+        if any(t[0] < b and a < t[1] for t in taken) or b > limit:
+            break
+        if c.dep_ in _CUE_MODIFIERS and a == e:
+            e = b
+        elif c.text == ":" and c.i == e:
+            e += 1
+        else:
+            break
+    return (s, e)
+
+
+def _adjacent_quote(verb: Token, block: Range, quotes: list[Range]) -> Range | None:
+    """A quote just before the source/cue block or just after the cue."""
+    for q in quotes:
+        if 0 <= block[0] - q[1] <= 1:
+            return q
+        if 0 <= q[0] - verb.i <= 2 or 0 <= q[0] - block[1] <= 1 or 0 <= q[0] - verb.right_edge.i <= 3:
+            return q
+    return None
+
+
+def _verb_relation(doc: Doc, sent: Span, verb: Token, quotes: list[Range]) -> Found | None:
+    lemma = verb.lemma_.lower()
+    subj, passive = _subjects(verb)
+    heads = subj
+    if passive:
+        agent = _agent(verb)
+        heads = [agent] if agent is not None else []
+        if agent is None and lemma not in ("report", "say", "claim", "allege", "believe", "think", "expect"):
+            return None
+    if not heads and not passive:
+        return None  # "so-called", "a much-discussed plan": no one is speaking
+    if lemma in WEAK_VERBS and not (heads and is_source_like(heads[0])):
+        return None
+    if heads and heads[0].lower_ in ("it", "this") and not passive and lemma in WEAK_VERBS:
+        return None
+    if lemma in WEAK_VERBS:
+        content = next((_subtree(c) for c in verb.children if c.dep_ == "ccomp"), None)
+        if content is None and lemma in ("show", "indicate", "reveal", "find", "suggest"):
+            # "The poll shows Clinton ahead": a document's finding, not a person's conduct
+            if heads and heads[0].lemma_.lower() in DOCUMENT_NOUNS:
+                content = next((_subtree(c) for c in verb.children if c.dep_ == "dobj"), None)
+    else:
+        content = _verb_content(verb, lemma) or _parenthetical_content(doc, sent, verb)
+    cue = cue_range(verb)
+    src: Range | None = None
+    cited: list[tuple[Range, Range, int]] = []
+    if heads:
+        src, cited = source_range(doc, heads)
+        if heads[0].dep_ in _SUBJ and heads[0].head.i != verb.i:
+            # inherited subject sits outside this clause; keep it only when nearby
+            if abs(heads[0].i - verb.i) > 25:
+                src, cited = None, []
+    block = (min(cue[0], src[0]) if src else cue[0], max(cue[1], src[1]) if src else cue[1])
+    is_quote = False
+    if content is None:
+        q = _adjacent_quote(verb, block, quotes)
+        if q is None:
+            return None
+        content, is_quote = q, True
+    else:
+        content, is_quote = _expand_to_quote(doc, content, quotes, cue)
+    if content[0] <= cue[0] < content[1]:
+        return None  # a speech verb inside a quotation belongs to the quoted speaker's words
+    content = _strip(doc, content) if not is_quote else content
+    while not is_quote and content[1] - content[0] > 2 and doc[content[0]].lower_ in _DISCOURSE:
+        content = _strip(doc, (content[0] + 1, content[1]))
+    if content[1] <= content[0] or (src and src[0] <= content[0] and content[1] <= src[1]):
+        return None
+    if src is not None and src[0] < content[1] and content[0] < src[1]:
+        src = None
+    if src is not None and src[1] < len(doc) and doc[src[1]].text == "," and src[1] + 1 == cue[0]:
+        # an apposition's closing comma belongs to the source ("X, director of Y, said")
+        if any(t.text == "," for t in doc[src[0] : src[1]]):
+            src = (src[0], src[1] + 1)
+    if lemma == "call" and not is_quote and content[0] > cue[1]:
+        # the preposition of "called for X" belongs to the cue
+        if doc[content[0] - 1].lower_ == "for" and cue[1] == content[0] - 1:
+            cue = (cue[0], content[0])
+    wide = _extend_cue(verb, cue, [content, src] if src else [content], sent.end - 1)
+    wide = _close_quote(doc, wide, sent)
+    if verb.dep_ == "xcomp" and verb.head.i < wide[0] and wide[0] - verb.head.i <= 2:
+        # "continued to call for", "try to convince": the governing verb is part of the cue
+        wide = (cue_range(verb.head)[0], wide[1])
+    return Found(wide, content, src, heads[0].i if heads else None, cited, "verb", is_quote, core=cue)
+
+
+def _according_relation(doc: Doc, sent: Span, tok: Token) -> Found | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None or to.i != tok.i + 1:
+        return None
+    pobj = _pobj(to)
+    if pobj.i == to.i:
+        return None
+    src, cited = source_range(doc, [pobj])
+    ps, pe = _subtree(tok)
+    left = _strip(doc, (sent.start, ps))
+    right = _strip(doc, (pe, sent.end))
+    content = right if right[1] - right[0] >= left[1] - left[0] else left
+    if content[1] <= content[0]:
+        return None
+    return Found((tok.i, to.i + 1), content, src, pobj.i, cited, "according")
+
+
+def _specify_relation(doc: Doc, tok: Token) -> Found | None:
+    preps = SPECIFY_PREDICATES.get(tok.lemma_.lower())
+    if preps is None:
+        return None
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].lemma_.lower() not in INFO_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            pobj = _pobj(c)
+            if pobj.i == c.i:
+                continue
+            src, cited = source_range(doc, [pobj])
+            cs, _ = cue_range(tok)
+            return Found((cs, c.i + 1), _subtree(subj[0]), src, pobj.i, cited, "specify")
+    return None
+
+
+def _clamp(rel: Found, sent: Span) -> Found | None:
+    """Keep a relation's ranges inside ``sent`` (a parse may run across a line break)."""
+    lo, hi = sent.start, sent.end
+
+    def cut(r: Range) -> Range:
+        return (max(r[0], lo), min(r[1], hi))
+
+    if not rel.quote:
+        rel.content = cut(rel.content)
+    if rel.content[1] <= rel.content[0]:
+        return None
+    if rel.source is not None:
+        rel.source = cut(rel.source)
+        if rel.source[1] <= rel.source[0] or rel.source_head is None or not lo <= rel.source_head < hi:
+            rel.source, rel.source_head = None, None
+    rel.cited_by = [c for c in rel.cited_by if lo <= c[2] < hi and c[1][0] >= lo and c[1][1] <= hi]
+    return rel
+
+
+def quote_ranges(doc: Doc, sent: Span) -> list[Range]:
+    """Token ranges (marks included) of the quotations inside ``sent`` (any span)."""
+    out: list[Range] = []
+    open_at: int | None = None
+    for t in sent:
+        ch = t.text
+        if open_at is None and ch in ("“", "«", '"', "„", "``"):
+            open_at = t.i
+        elif open_at is not None and ch in ("”", "»", '"', "“", "''"):
+            if t.i - open_at > 1:
+                out.append((open_at, t.i + 1))
+            open_at = None
+    return out
+
+
+def find_attributions(sent: Span, quotes: list[Range] | None = None) -> list[Found]:
+    """Every attribution relation whose cue lies in the parsed sentence ``sent``.
+
+    ``quotes`` are the token ranges (marks included) of the quotations touching the
+    sentence; found within the sentence when not given.
+    """
+    doc = sent.doc
+    if quotes is None:
+        quotes = quote_ranges(doc, sent)
+    found: list[Found] = []
+    used_cues: set[int] = set()
+    for t in sent:
+        low = t.lower_
+        rel: Found | None = None
+        if low == "according":
+            rel = _according_relation(doc, sent, t)
+        elif t.pos_ in ("VERB", "AUX"):
+            lemma = t.lemma_.lower()
+            if lemma in SPEECH_VERBS or lemma in WEAK_VERBS:
+                rel = _verb_relation(doc, sent, t, quotes)
+            elif lemma in SPECIFY_PREDICATES:
+                rel = _specify_relation(doc, t)
+        if rel is not None:
+            rel = _clamp(rel, sent)
+        if rel is not None and rel.cue[0] not in used_cues:
+            used_cues.update(range(*rel.cue))
+            found.append(rel)
+    _attach_quotes(found, quotes, sent)
+    return found
+
+
+def _attach_quotes(found: list[Found], quotes: list[Range], sent: Span) -> None:
+    """Quotations of the sentence that no relation holds go to the nearest quote relation."""
+    speakers = [r for r in found if r.quote]
+    if not speakers:
+        return
+    for q in quotes:
+        if not sent.start <= q[0] < sent.end or any(r.content[0] < q[1] and q[0] < r.content[1] for r in found):
+            continue
+        nearest = min(speakers, key=lambda r: abs(r.cue[0] - q[0]))
+        nearest.extra.append(q)
