@@ -10,6 +10,10 @@ least one character; each gold and each predicted span is matched at most once (
 right). Gold offsets that are off by a few characters in the corpus files (GeoVirus is
 1-based) are re-aligned to the nearest occurrence of the gold phrase within 5 characters.
 
+LGL and TR-News annotate demonyms as toponyms of their country ("Sudanese" -> Sudan);
+for those corpora a NORP entity named by a demonym counts as a prediction, at the point
+of its country (GeoVirus does not mark them, so there it does not).
+
 Resolution, end to end. Over gold toponyms that have coordinates: a hit is an
 overlap-matched prediction whose entity's point lies within 161 km (100 miles) of the gold
 point; an unrecognised toponym or an entity without a point is a miss. The published
@@ -38,6 +42,8 @@ PUBLISHED = {
     "trnews": {},
 }
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+#: corpora whose annotators marked demonyms ("Sudanese", "Israeli") as toponyms of the country
+DEMONYM_CORPORA = frozenset({"lgl", "trnews"})
 _PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 
 
@@ -117,13 +123,28 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def predictions(doc) -> list[tuple[int, int, float | None, float | None]]:
+def _demonym_point(e) -> tuple[float | None, float | None] | None:
+    """The country point of a NORP entity named by a demonym ("Sudanese"), else None."""
+    from claimgraph.nlp.gazetteer import DEMONYMS, fold, gazetteer
+
+    key = fold(e.name).replace(" ", "-")
+    cc = DEMONYMS.get(key) or DEMONYMS.get(key.rstrip("s"))
+    if e.type != "NORP" or cc is None:
+        return None
+    country = gazetteer().countries.get(cc)
+    return (country.lat, country.lon) if country else (None, None)
+
+
+def predictions(doc, demonyms: bool = False) -> list[tuple[int, int, float | None, float | None]]:
     out = []
     for e in doc.entities:
-        if e.type not in PLACE_TYPES:
+        point = _demonym_point(e) if demonyms else None
+        if e.type not in PLACE_TYPES and point is None:
             continue
         lat = e.geo.lat if e.geo else None
         lon = e.geo.lon if e.geo else None
+        if point is not None:
+            lat, lon = point
         for m in e.mentions:
             if m.text[:1].isupper() and m.text.lower() not in _PRONOUNS and not m.text.startswith("The "):
                 out.append((m.start, m.end, lat, lon))
@@ -172,7 +193,7 @@ def evaluate(corpus: str, limit: int | None = None, offset: int = 0) -> Scores:
     docs = [Document(DocumentInfo(id=str(i), source=corpus, text=a.text)) for i, a in enumerate(arts)]
     sc = Scores()
     for art, doc in zip(arts, pipe.pipe(docs, batch_size=32), strict=True):
-        score_article(art, predictions(doc), sc)
+        score_article(art, predictions(doc, corpus in DEMONYM_CORPORA), sc)
     return sc
 
 

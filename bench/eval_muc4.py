@@ -110,19 +110,106 @@ def roles_of(doc: Any) -> dict[str, Entities]:
             bounds = phrases.get(ev.id, {}).get(ent.id, [])
             span = sdoc.char_span(*bounds[0], alignment_mode="expand") if bounds and sdoc else None
             text = normalize(_surface(ent, span))
+            if ent.type == "PERSON" and ent.named and text:
+                text = _fuller_name(text, doc)
             if not text:
                 continue
             role = _ree_role(p.role, ent, span, PERSON_HEADS)
             if role is None:
                 continue
+            if role == "Target":
+                text = _drop_count(text)
             out[role].setdefault(text, [text])
             if role == "PerpInd" and span is not None:
                 for org in _orgs_inside(span, tok_ent, ents):
                     out["PerpOrg"].setdefault(org, [org])
+    _move_groups(out)
+    for role in MERGE_BY_HEAD:
+        out[role] = _merge_by_head(out[role])
     if any(out[r] for r in ROLES):
         for org in _accused_orgs(doc, ents, phrases, sdoc):
             out["PerpOrg"].setdefault(org, [org])
+        _add_armed_groups(doc, out["PerpOrg"])
     return {r: list(v.values()) for r, v in out.items()}
+
+
+#: Where to look for armed-group names: "sentence" (beside an incident trigger) or "doc".
+GROUP_SCOPE = "doc"
+
+
+def _incident_sentences(doc: Any) -> list[tuple[int, int]]:
+    sdoc = doc.scratch.get("sdoc")
+    if sdoc is None:
+        return []
+    out = []
+    for ev in doc.events:
+        if _is_incident(ev):
+            sent = sdoc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+            if sent is not None:
+                out.append((sent.sent.start_char, sent.sent.end_char))
+    return out
+
+
+def _add_armed_groups(doc: Any, perp_org: dict[str, list[str]]) -> None:
+    """Well-known armed groups named beside an incident (one entity per group)."""
+    from claimgraph.nlp.event_lexicon import find_armed_groups
+
+    text = doc.text
+    have = {canon for _, _, canon in find_armed_groups(" | ".join(perp_org))}
+    spans = _incident_sentences(doc) if GROUP_SCOPE == "sentence" else [(0, len(text))]
+    for start, end, canon in find_armed_groups(text):
+        if canon in have or not any(a <= start < b for a, b in spans):
+            continue
+        have.add(canon)
+        name = normalize(text[start:end])
+        perp_org.setdefault(name, [name])
+
+
+#: Roles whose fillers with one head noun ("residence", "residences") are one entity.
+MERGE_BY_HEAD: tuple[str, ...] = ("Target", "Weapon")
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "dozen", "hundreds", "dozens", "least", "some"})
+
+
+def _head_key(name: str) -> str:
+    last = name.split()[-1] if name else name
+    return last[:-1] if last.endswith("s") and len(last) > 3 else last
+
+
+def _merge_by_head(found: dict[str, list[str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    heads: set[str] = set()
+    for name, ent in found.items():
+        key = _head_key(name)
+        if key in heads:
+            continue
+        heads.add(key)
+        out[name] = ent
+    return out
+
+
+def _drop_count(name: str) -> str:
+    """"500 houses" -> "houses", "two vehicles" -> "vehicles" (MUC-4 target keys)."""
+    words = name.split()
+    while len(words) > 1 and (words[0].isdigit() or words[0] in _NUMBER_WORDS):
+        words = words[1:]
+    return " ".join(words)
+
+
+#: Heads of state armed bodies: MUC-4 files "the army", "armed forces" as PerpOrg.
+_STATE_FORCES = frozenset({"army", "force", "forces", "guard", "government", "military",
+                           "police", "command", "navy"})
+
+
+def _move_groups(out: dict[str, dict[str, list[str]]]) -> None:
+    """A perpetrator phrase that is an armed group's name is an organisation."""
+    from claimgraph.nlp.event_lexicon import find_armed_groups
+
+    for name in list(out["PerpInd"]):
+        found = find_armed_groups(name)
+        if found and found[0][0] == 0 and found[0][1] == len(name):
+            out["PerpInd"].pop(name)
+            out["PerpOrg"].setdefault(name, [name])
 
 
 _COMBATANTS = frozenset({"guerrilla", "rebel", "terrorist", "subversive", "insurgent",
@@ -163,12 +250,45 @@ _QUANTIFIERS = re.compile(
 _TITLES = re.compile(r"^(?:dr|mr|mrs|ms|the)\.?\s+", re.I)
 
 
+_EXTRA_TITLES = frozenset({"boss", "chief", "gen", "col", "capt", "lt", "sgt", "dr", "mr", "mrs",
+                           "msgr", "father", "rev", "monsignor", "head", "deputy", "cardinal"})
+
+
+def _strip_titles(name: str) -> str:
+    """"antioquia governor antonio roldan" -> "antonio roldan" (MUC-4 keys drop titles)."""
+    from claimgraph.nlp.participants import PERSON_HEADS
+
+    words = normalize(name).split()
+    cut = 0
+    for i, w in enumerate(words):
+        if (w in PERSON_HEADS or w in _EXTRA_TITLES or w.rstrip("s") in PERSON_HEADS
+                or any(ch.isdigit() for ch in w)):
+            cut = i + 1
+        elif w == "of" and cut == i:
+            cut = i + 2  # "secretary of state george shultz"
+    return " ".join(words[cut:])
+
+
+def _fuller_name(name: str, doc: Any) -> str:
+    """"maza marquez" -> "miguel maza marquez" when another person entity has the full name."""
+    best = name
+    for e in doc.entities:
+        if e.type != "PERSON" or not e.named:
+            continue
+        full = _strip_titles(e.name)
+        if full.endswith(" " + name) and len(full) > len(best):
+            best = full
+    return best
+
+
 def _surface(ent: Any, span: Any) -> str:
     """A named entity's fullest name; an unnamed one's phrase in this event."""
     if ent.named and (span is None or span.root.pos_ == "PROPN"):
         names = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
         if span is not None:
             names.append(_TITLES.sub("", span.text))
+        if ent.type == "PERSON":
+            names = [_strip_titles(n) for n in names]
         return max(names, key=len)
     text = span.text if span is not None else ent.name
     for _ in range(3):
@@ -199,7 +319,7 @@ def _ree_role(role: str, ent: Any, span: Any, person_heads: frozenset[str]) -> s
         if head in person_heads or head in _GROUP_HEADS:
             return "PerpInd"
         if t == "ORG":
-            return "PerpOrg" if ent.named else "PerpInd"
+            return "PerpOrg" if ent.named or head in _STATE_FORCES else "PerpInd"
         if t == "PERSON":
             return "PerpInd"
         return None

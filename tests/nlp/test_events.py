@@ -179,3 +179,24 @@ def test_events_counterfactual_mention_is_its_own_event(seed_record):
     cf = text.index("If the assassination had succeeded")
     inside = [e for e in doc.events if cf <= e.trigger.start < cf + 40]
     assert inside and inside[0].status == "hypothetical"
+
+
+def test_events_participant_inside_named_mention_maps_to_the_named_entity():
+    text = ("The plot was organised by the Quds Force, the foreign arm of the Revolutionary "
+            "Guards. Officials said the Quds Force recruited local criminals to attack the rabbi.")
+    doc = _run(text)
+    quds = [e for e in doc.entities if "quds" in e.name.lower()]
+    assert len(quds) == 1, [(e.id, e.name, e.named) for e in quds]
+    assert quds[0].named
+
+
+def test_events_example_article_has_one_quds_force_entity(seed_record):
+    doc = seed_record
+    quds = [e for e in doc.entities if "quds" in e.name.lower()]
+    assert [e.named for e in quds] == [True], [(e.id, e.name, e.named) for e in quds]
+
+
+def test_events_common_noun_capitalised_alone_stays_unnamed():
+    doc = _run("Guerrillas attacked a bus with Rockets near the border.")
+    weapons = [e for e in doc.entities if e.type == "WEAPON"]
+    assert weapons and not any(e.named for e in weapons)

@@ -103,3 +103,27 @@ def test_status_opinion_only_event_is_not_occurred():
     for ev in doc.events:
         if kinds.get(ev.claim) == "opinion":
             assert ev.status != "occurred"
+
+
+def test_status_planned_bombing_of_arrested_suspects_is_planned():
+    text = "Police arrested two men suspected of planning a bombing."
+    assert _status(text, "ASSAULT", "bombing") == "planned"
+
+
+def test_status_arrest_before_they_could_carry_it_out_foils_the_bombing():
+    text = ("Police arrested two men suspected of planning a bombing before they could "
+            "carry it out.")
+    assert _status(text, "ASSAULT", "bombing") == "foiled"
+
+
+def test_status_carried_out_bombing_stays_occurred():
+    text = "Two men carried out a bombing in the city centre on Monday."
+    assert _status(text, "ASSAULT", "bombing") == "occurred"
+
+
+def test_status_bombing_planner_is_the_arrested_suspect():
+    doc = _run("Police arrested two men suspected of planning a bombing.")
+    arrest = next(e for e in doc.events if e.mode == "arrest")
+    bombing = next(e for e in doc.events if e.mode == "bombing")
+    arrested = {p.entity for p in arrest.participants if p.role == "target"}
+    assert arrested & {p.entity for p in bombing.participants if p.role == "actor"}

@@ -1,7 +1,7 @@
-"""Quality gate: toponym recognition and resolution on a fixed subset of LGL and GeoVirus.
+"""Quality gate: toponym recognition and resolution on fixed subsets of LGL, GeoVirus and TR-News.
 
 Re-computes overlap F1 and end-to-end accuracy@161 km with ``bench/eval_geoparsing.py`` on
-the first 40 articles of each corpus and checks them against the floors in
+the first 40 articles of LGL, GeoVirus and TR-News and checks them against the floors in
 ``bench/baselines/geoparsing.json``. Skips when ``../shared`` is absent.
 """
 
@@ -39,8 +39,21 @@ def test_eval_geoparsing_scoring_on_known_spans():
     assert bench._align("xParis", 0, 5, "Paris") == (1, 6)
 
 
+def test_eval_geoparsing_demonyms_count_only_where_annotated():
+    from claimgraph.models import Entity, Span
+
+    bench = _bench()
+    text = "Sudanese troops"
+    norp = Entity("e1", "NORP", "Sudanese", True, [], [], [Span(0, 8, "Sudanese")])
+    doc = type("D", (), {"entities": [norp]})()
+    assert bench.predictions(doc) == []
+    (pred,) = bench.predictions(doc, demonyms=True)
+    assert pred[:2] == (0, 8) and text[pred[0] : pred[1]] == "Sudanese"
+    assert 8 < pred[2] < 22 and 22 < pred[3] < 38  # the point of Sudan
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("corpus", ["lgl", "geovirus"])
+@pytest.mark.parametrize("corpus", ["lgl", "geovirus", "trnews"])
 def test_gate_geoparsing_floor(shared_dir, corpus):
     bench = _bench()
     sc = bench.evaluate(corpus, limit=BASELINE["subset_size"][corpus])

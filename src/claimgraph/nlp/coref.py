@@ -299,6 +299,8 @@ def _build(doc: Document, sdoc: Any, clusters: list[Cluster]) -> tuple[list[Enti
         for m in c.mentions:
             a, b = sdoc[m.start].idx, sdoc[m.end - 1].idx + len(sdoc[m.end - 1])
             spans.append(doc.span(a, b))
+            if m.nested:
+                continue
             for k in range(m.start, m.end):
                 token_entity.setdefault(k, eid)
         ents.append(Entity(eid, c.label, name, True, list(aliases), c.roles, spans))

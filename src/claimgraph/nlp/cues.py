@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .cue_lexicon import learned_cues
+
 #: Verbs that introduce reported content whatever their subject ("X said that ...").
 SPEECH_VERBS = frozenset(
     """
@@ -238,6 +240,9 @@ class Found:
     extra: list[Range] = field(default_factory=list)
     #: the cue without the adverbials PolNeAR counts in it ("said", not "said on Friday")
     core: Range | None = None
+    #: ``speech`` (the hand-made lexicons) or ``learned`` (PolNeAR's broader cues: intentions,
+    #: endorsements; scored, kept out of the product's claims)
+    cue_class: str = "speech"
 
 
 def _hull(tokens: list[Token]) -> Range:
@@ -480,7 +485,20 @@ def _adjacent_quote(verb: Token, block: Range, quotes: list[Range]) -> Range | N
     return None
 
 
-def _verb_relation(doc: Doc, sent: Span, verb: Token, quotes: list[Range]) -> Found | None:
+def _learned_content(verb: Token) -> Range | None:
+    """The complement or object of a learned cue verb, never a speech verb's clause."""
+    for dep in ("ccomp", "xcomp", "dobj"):
+        for c in verb.children:
+            if c.dep_ == dep and c.i > verb.i:
+                if c.lemma_.lower() in SPEECH_VERBS:
+                    return None
+                return _subtree(c)
+    return None
+
+
+def _verb_relation(
+    doc: Doc, sent: Span, verb: Token, quotes: list[Range], learned: bool = False
+) -> Found | None:
     lemma = verb.lemma_.lower()
     subj, passive = _subjects(verb)
     heads = subj
@@ -501,6 +519,8 @@ def _verb_relation(doc: Doc, sent: Span, verb: Token, quotes: list[Range]) -> Fo
             # "The poll shows Clinton ahead": a document's finding, not a person's conduct
             if heads and heads[0].lemma_.lower() in DOCUMENT_NOUNS:
                 content = next((_subtree(c) for c in verb.children if c.dep_ == "dobj"), None)
+    elif learned:
+        content = _learned_content(verb)
     else:
         content = _verb_content(verb, lemma) or _parenthetical_content(doc, sent, verb)
     cue = cue_range(verb)
@@ -543,7 +563,8 @@ def _verb_relation(doc: Doc, sent: Span, verb: Token, quotes: list[Range]) -> Fo
     if verb.dep_ == "xcomp" and verb.head.i < wide[0] and wide[0] - verb.head.i <= 2:
         # "continued to call for", "try to convince": the governing verb is part of the cue
         wide = (cue_range(verb.head)[0], wide[1])
-    return Found(wide, content, src, heads[0].i if heads else None, cited, "verb", is_quote, core=cue)
+    cls = "learned" if learned else "speech"
+    return Found(wide, content, src, heads[0].i if heads else None, cited, "verb", is_quote, core=cue, cue_class=cls)
 
 
 def _according_relation(doc: Doc, sent: Span, tok: Token) -> Found | None:
@@ -601,18 +622,39 @@ def _clamp(rel: Found, sent: Span) -> Found | None:
 
 
 def quote_ranges(doc: Doc, sent: Span) -> list[Range]:
-    """Token ranges (marks included) of the quotations inside ``sent`` (any span)."""
+    """Token ranges (marks included) of the quotations inside ``sent`` (any span).
+
+    A quotation cut by the sentence boundary runs to the sentence's edge: a closing mark
+    before any opening one closes a quote that began earlier ("I finished it,” he said"),
+    an opening mark never closed opens one that goes on after the sentence.
+    """
     out: list[Range] = []
     open_at: int | None = None
+    seen = False
+    marks = [t.text for t in sent if t.text in _OPENERS or t.text in _CLOSERS]
+    # a lone run of closing marks used as openers (a tokenizer's misread straight quotes)
+    paired = not any(m in _OPENERS for m in marks) and len(marks) % 2 == 0
     for t in sent:
         ch = t.text
-        if open_at is None and ch in ("“", "«", '"', "„", "``"):
+        if open_at is None and ch in _PURE_CLOSERS and paired:
             open_at = t.i
-        elif open_at is not None and ch in ("”", "»", '"', "“", "''"):
+        elif open_at is None and ch in _PURE_CLOSERS and not seen and t.i - sent.start > 1:
+            out.append((sent.start, t.i + 1))
+        elif open_at is None and ch in _OPENERS:
+            open_at = t.i
+        elif open_at is not None and ch in _CLOSERS:
             if t.i - open_at > 1:
                 out.append((open_at, t.i + 1))
             open_at = None
+        seen = seen or ch in _OPENERS or ch in _CLOSERS
+    if open_at is not None and sent.end - open_at > 3:
+        out.append((open_at, sent.end))
     return out
+
+
+_OPENERS = frozenset(("“", "«", '"', "„", "``"))
+_CLOSERS = frozenset(("”", "»", '"', "“", "''"))
+_PURE_CLOSERS = _CLOSERS - _OPENERS
 
 
 def find_attributions(sent: Span, quotes: list[Range] | None = None) -> list[Found]:
@@ -626,6 +668,7 @@ def find_attributions(sent: Span, quotes: list[Range] | None = None) -> list[Fou
         quotes = quote_ranges(doc, sent)
     found: list[Found] = []
     used_cues: set[int] = set()
+    learned = learned_cues()
     for t in sent:
         low = t.lower_
         rel: Found | None = None
@@ -637,6 +680,8 @@ def find_attributions(sent: Span, quotes: list[Range] | None = None) -> list[Fou
                 rel = _verb_relation(doc, sent, t, quotes)
             elif lemma in SPECIFY_PREDICATES:
                 rel = _specify_relation(doc, t)
+            elif low in learned:
+                rel = _verb_relation(doc, sent, t, quotes, learned=True)
         if rel is not None:
             rel = _clamp(rel, sent)
         if rel is not None and rel.cue[0] not in used_cues:

@@ -8,6 +8,10 @@ said ("Azerbaijani"), a country name is GPE. Roles come from title words, premod
 chains ("Georgian national and convicted drug trafficker Agil Aslanov"), appositions
 ("X, a member of Y") and predicate nominals ("X is a Y").
 
+Place names the model missed or mislabelled (towns labelled PERSON/ORG, places inside
+organisation names, unlabelled towns and counties) are added by
+:mod:`claimgraph.nlp.toponyms`.
+
 Grouping mentions into entities (surnames, titled forms, definite descriptions,
 pronouns) is :mod:`claimgraph.nlp.coref`. The step assigns ``doc.entities`` (ids "e1",
 "e2", ... in order of first mention) and ``doc.scratch["token_entity"]``.
@@ -21,6 +25,17 @@ from typing import Any
 from ..models import Document
 from ..pipeline import step
 from .gazetteer import COUNTRY_ALIASES, DEMONYMS, NORP_WORDS, fold
+from .toponyms import (
+    Home,
+    home_region,
+    is_dateline,
+    is_locative,
+    is_qualified,
+    missed_places,
+    nested_places,
+    place_here,
+    us_counties,
+)
 
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
@@ -72,6 +87,7 @@ class Mention:
     roles: list[str] = field(default_factory=list)
     titled: str | None = None  # "Rabbi Segal" when a title precedes the name
     entity: int = -1  # index of its cluster
+    nested: bool = False  # a place name inside an organisation's name: maps no tokens
 
     @property
     def key(self) -> str:
@@ -207,54 +223,112 @@ def _fix_label(text: str, label: str, ntoks: int) -> str:
     key = fold(text)
     if ntoks == 1 and (key in DEMONYMS or key in NORP_WORDS or key.rstrip("s") in DEMONYMS):
         return "NORP"
+    if ntoks == 2 and key.replace(" ", "-").rstrip("s") in DEMONYMS:
+        return "NORP"  # "Sri Lankan", "North Koreans"
     if key in COUNTRY_ALIASES and label in ("NORP", "PERSON", "ORG", "LOC", "FAC"):
         return "GPE"
     return label
 
 
-_LOCATIVE = frozenset(
-    "in at near from to outside across toward towards into throughout around via inside "
-    "between within of".split()
-)
-_STRONG_LOCATIVE = _LOCATIVE - {"of", "to", "from", "between"}
-
-
-def _place_label(sdoc: Any, start: int, end: int, label: str) -> str:
+def _place_label(sdoc: Any, start: int, end: int, label: str, home: Home, surnames: set[str]) -> str:
     """ORG/PERSON spans that are places by the gazetteer and their context ("in Alexandria")."""
     from .gazetteer import gazetteer
 
-    name = sdoc[start:end].text
-    cands = gazetteer().lookup(name)
+    if end - start > 1 and label != "FAC":
+        head = sdoc[end - 1].text
+        if head in ROAD_HEADS:
+            return "FAC"  # "Freeman Drive", "Rivers Avenue"
+        if head in NATURE_HEADS:
+            return "LOC"  # "Kanawha River", "Dolly Sods Wilderness"
+    cands = gazetteer().lookup(sdoc[start:end].text)
     if not cands:
         return label
-    top = cands[0]
-    if top.feature in ("country", "admin", "continent") and label == "ORG":
+    if cands[0].feature in ("country", "admin", "continent") and label == "ORG":
         return "GPE"
-    prev = sdoc[start - 1] if start > 0 else None
-    after = sdoc.text[sdoc[end - 1].idx + len(sdoc[end - 1]) : sdoc[end - 1].idx + len(sdoc[end - 1]) + 1]
-    nxt = sdoc[end] if end < len(sdoc) else None
-    locative = prev is not None and prev.lower_ in (_STRONG_LOCATIVE if label == "PERSON" else _LOCATIVE)
-    qualified = after == "," and nxt is not None and nxt.i + 1 <= len(sdoc) and _is_qualifier(sdoc, end + 1)
-    dateline = start == 0 or (prev is not None and "\n" in prev.text)
-    if locative or qualified or (dateline and name.isupper()):
+    if label in ("ORG", "FAC") and is_the(sdoc, start):
+        return label  # "the White House", "the Titan"
+    text = sdoc[start:end].text
+    if label == "ORG" and not is_the(sdoc, start) and not text.isupper() and any(
+        p.population >= ORG_TOWN_POP and fold(p.name) == fold(text) for p in cands
+    ):
+        return "GPE"  # a town's bare name tagged ORG ("Danbury", "Vicksburg")
+    if label == "PERSON" and (end - start > 1 or sdoc[start].text in surnames):
+        strong_ctx = is_locative(sdoc, start, True) or is_qualified(sdoc, end) or is_dateline(sdoc, start, end)
+        if not strong_ctx:
+            return label
+    if place_here(sdoc, start, end, home, strong=label == "PERSON") is not None:
         return "GPE"
     return label
 
 
-def _is_qualifier(sdoc: Any, i: int) -> bool:
-    from .gazetteer import US_STATE_ABBR, gazetteer
+#: last words of street names and of natural features
+ROAD_HEADS = frozenset(
+    "Street St. Avenue Ave. Road Rd. Drive Dr. Boulevard Blvd. Lane Ln. Parkway Highway Trail "
+    "Way Pike Turnpike Expressway Freeway".split()
+)
+NATURE_HEADS = frozenset(
+    "River Lake Lakes Creek Mountain Mountains Wilderness Forest Park Lakeshore Bay Island Islands "
+    "Valley Canyon Falls Ocean Sea".split()
+)
+#: a bare ORG name that is a town of at least this size is taken for the town
+ORG_TOWN_POP = 10_000
 
-    if i >= len(sdoc):
-        return False
-    t = sdoc[i]
-    if fold(t.text) in US_STATE_ABBR or fold(t.text) in COUNTRY_ALIASES:
-        return True
-    return any(p.feature in ("admin", "country") for p in gazetteer().lookup(t.text))
+
+def is_the(sdoc: Any, start: int) -> bool:
+    """True when the name follows "the" ("the Titan", an organisation's usual form)."""
+    return start > 0 and sdoc[start - 1].lower_ == "the"
 
 
-def collect_mentions(sdoc: Any) -> list[Mention]:
+def _surnames(sdoc: Any) -> set[str]:
+    """Last words of the multi-word person names spaCy found ("Jackson" of "Mary Jackson")."""
+    return {e[-1].text for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1}
+
+
+def _repair_counties(sdoc: Any, out: list[Mention]) -> list[Mention]:
+    """Join a county name spaCy split ("Otter" + "Tail County" -> "Otter Tail County")."""
+    drop: set[int] = set()
+    for k, m in enumerate(out):
+        if m.label not in ("GPE", "LOC", "ORG") or sdoc[m.name_end - 1].text not in ("County", "Parish"):
+            continue
+        if fold(m.name) in us_counties():
+            continue
+        for a in (m.name_start - 1, m.name_start - 2):
+            if a >= 0 and fold(sdoc[a : m.name_end].text) in us_counties():
+                drop.update(j for j, o in enumerate(out) if j != k and o.start >= a and o.end <= m.name_start)
+                m.start = m.name_start = a
+                m.name = sdoc[a : m.name_end].text
+                m.label = "GPE"
+                break
+    return [m for j, m in enumerate(out) if j not in drop]
+
+
+def _add_places(sdoc: Any, out: list[Mention], home: Home) -> list[Mention]:
+    """Nested place names in ORG/FAC names and unlabelled place names, as GPE mentions."""
+    out = _repair_counties(sdoc, out)
+    extra: list[Mention] = []
+    for m in out:
+        if m.label in ("ORG", "FAC") and sdoc[m.name_end - 1].lower_ not in PUBLICATION_WORDS:
+            for a, b in nested_places(sdoc, m.name_start, m.name_end, home):
+                extra.append(Mention(a, b, a, b, "GPE", sdoc[a:b].text, nested=True))
+    surnames = {m.name.split()[-1] for m in out if m.label == "PERSON" and len(m.name.split()) > 1}
+    for m in out:
+        if m.label == "GPE" and m.name in surnames and not is_locative(sdoc, m.name_start, True):
+            m.label = "PERSON"  # "Strickland" after "Gov. Ted Strickland"
+    covered = {i for m in out for i in range(m.start, m.end)}
+    for a, b in missed_places(sdoc, covered, home):
+        if sdoc[a:b].text in surnames:
+            continue
+        extra.append(Mention(a, b, a, b, "GPE", sdoc[a:b].text))
+    if not extra:
+        return out
+    return sorted([*out, *extra], key=lambda m: (m.start, m.nested))
+
+
+def collect_mentions(sdoc: Any, home: Home | None = None) -> list[Mention]:
     """Cleaned NER mentions of the kept types, with their roles, in text order."""
     out: list[Mention] = []
+    home = home or home_region(sdoc)
+    surnames = _surnames(sdoc)
     for ent in sdoc.ents:
         if ent.label_ not in KEEP:
             continue
@@ -264,8 +338,8 @@ def collect_mentions(sdoc: Any) -> list[Mention]:
             continue
         name = sdoc[start:end].text
         label = _fix_label(name, label, end - start)
-        if label in ("ORG", "PERSON") and not titles:
-            label = _place_label(sdoc, start, end, label)
+        if label in ("ORG", "PERSON", "FAC") and not titles or label == "NORP" and not is_demonym(name):
+            label = _place_label(sdoc, start, end, label, home, surnames)
         if label == "PERSON" and end - start == 1 and is_demonym(name):
             label = "NORP"
         m_start = start if not titles else ent.start + (1 if sdoc[ent.start].lower_ in _STRIP_HEAD else 0)
@@ -279,7 +353,7 @@ def collect_mentions(sdoc: Any) -> list[Mention]:
             roles += _syntactic_roles(sdoc, start, end)
         titled = sdoc[m_start:end].text if m_start < start and label == "PERSON" else None
         out.append(Mention(m_start, end, start, end, label, name, roles=_dedupe(roles), titled=titled))
-    return out
+    return _add_places(sdoc, out, home)
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -296,6 +370,8 @@ def entities(doc: Document) -> Document:
     from .coref import resolve
 
     sdoc = doc.scratch["sdoc"]
-    mentions = collect_mentions(sdoc)
+    home = home_region(sdoc)
+    doc.scratch["home_region"] = home
+    mentions = collect_mentions(sdoc, home)
     doc.entities, doc.scratch["token_entity"] = resolve(doc, sdoc, mentions)
     return doc

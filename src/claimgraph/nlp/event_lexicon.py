@@ -12,6 +12,8 @@ text; generic verbs (make, take, go) are deliberately absent.
 
 from __future__ import annotations
 
+import re
+
 from typing import NamedTuple
 
 #: PLOVER 2021 categories with a one-line gloss (the manual's definitions, paraphrased).
@@ -283,6 +285,58 @@ def verb_lemma(tok: object) -> str:
     return INFLECTIONS.get(low) or tok.lemma_.lower()  # type: ignore[attr-defined]
 
 
+# -- armed groups ----------------------------------------------------------------------
+
+#: Well-known non-state armed groups and criminal organisations that news reports name as
+#: perpetrators: canonical name -> other names and acronyms. General world knowledge
+#: (insurgencies, terrorist groups, cartels), kept small; matched case-insensitively.
+ARMED_GROUPS: dict[str, tuple[str, ...]] = {
+    "farabundo marti national liberation front": ("fmln", "farabundo marti liberation front"),
+    "army of national liberation": ("eln", "national liberation army"),
+    "revolutionary armed forces of colombia": ("farc",),
+    "shining path": ("sendero luminoso",),
+    "tupac amaru revolutionary movement": ("mrta",),
+    "manuel rodriguez patriotic front": ("fpmr",),
+    "guatemalan national revolutionary unity": ("urng",),
+    "popular liberation army": ("epl",),
+    "april 19 movement": ("m-19",),
+    "people's revolutionary army": ("erp", "peoples revolutionary army"),
+    "zarate willka armed forces of liberation": ("zarate wilka armed forces of liberation",),
+    "cinchonero popular liberation movement": (),
+    "morazanist patriotic front": (),
+    "lautaro youth movement": ("lautaro youth front",),
+    "extraditables": ("the extraditables",),
+    "medellin cartel": ("medellin drug cartel",),
+    "cali cartel": ("cali drug cartel",),
+    "basque fatherland and liberty": ("eta",),
+    "irish republican army": ("ira", "provisional ira"),
+    "kurdistan workers' party": ("pkk", "kurdistan workers party"),
+    "hezbollah": ("hizbollah", "hizballah"),
+    "hamas": (),
+    "islamic jihad": (),
+    "al-qaeda": ("al qaeda", "al-qaida", "al qaida"),
+    "islamic state": ("isis", "isil"),
+    "taliban": ("the taliban",),
+    "boko haram": (),
+    "al-shabaab": ("al shabaab", "al-shabab"),
+    "red brigades": (),
+    "contras": ("the contras",),
+}
+
+_GROUP_ALIASES: dict[str, str] = {
+    alias: canon for canon, names in ARMED_GROUPS.items() for alias in (canon, *names)
+}
+_GROUP_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(_GROUP_ALIASES, key=len, reverse=True))
+    + r")(?![\w-])", re.I)
+
+
+def find_armed_groups(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every armed-group name in ``text``."""
+    return [(m.start(), m.end(), _GROUP_ALIASES[m.group(1).lower()])
+            for m in _GROUP_RE.finditer(text)]
+
+
 __all__ = [
     "INFLECTIONS",
     "verb_lemma",
@@ -301,4 +355,6 @@ __all__ = [
     "SUCCESS_VERBS",
     "PATIENT_NOMINALS",
     "RECIPIENT_TYPES",
+    "ARMED_GROUPS",
+    "find_armed_groups",
 ]

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import ModelError
 
 #: Bump when the row format or build rules change, so old caches are rebuilt.
-GAZETTEER_FORMAT = 1
+GAZETTEER_FORMAT = 3
 
 
 @dataclass(slots=True, frozen=True)
@@ -99,7 +99,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "us": "US", "u.s.": "US", "u.s": "US", "usa": "US", "u.s.a.": "US", "america": "US",
     "united states": "US", "united states of america": "US", "the united states": "US",
     "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
-    "united kingdom": "GB", "england": "GB", "russia": "RU", "russian federation": "RU",
+    "united kingdom": "GB", "russia": "RU", "russian federation": "RU",
     "iran": "IR", "islamic republic of iran": "IR", "syria": "SY", "south korea": "KR",
     "korea": "KR", "north korea": "KP", "dprk": "KP", "vietnam": "VN", "viet nam": "VN",
     "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD",
@@ -127,18 +127,19 @@ US_STATE_ABBR: dict[str, str] = {
     "wyo.": "WY", "d.c.": "DC",
 }
 
-#: large-country points (GeoNames / CIA Factbook centres), ISO -> (lat, lon)
+#: large-country points (the GeoNames record's point where known, else the CIA Factbook
+#: centre), ISO -> (lat, lon)
 COUNTRY_POINTS: dict[str, tuple[float, float]] = {
-    "US": (39.76, -98.5), "CA": (60.0, -95.0), "MX": (23.0, -102.0), "GB": (54.0, -2.0),
+    "US": (39.76, -98.5), "CA": (60.11, -113.64), "MX": (23.0, -102.0), "GB": (54.0, -2.0),
     "FR": (46.0, 2.0), "DE": (51.5, 10.5), "IT": (42.83, 12.83), "ES": (40.0, -4.0),
-    "PT": (39.5, -8.0), "RU": (60.0, 100.0), "CN": (35.0, 105.0), "JP": (35.69, 139.75),
+    "PT": (39.5, -8.0), "RU": (60.0, 100.0), "CN": (35.0, 104.0), "JP": (35.69, 139.75),
     "IN": (22.0, 79.0), "PK": (30.0, 70.0), "AF": (33.0, 66.0), "IR": (32.0, 53.0),
     "IQ": (33.0, 44.0), "SY": (35.0, 38.0), "IL": (31.5, 34.75), "LB": (33.83, 35.83),
     "JO": (31.0, 36.0), "SA": (25.0, 45.0), "YE": (15.5, 47.5), "EG": (27.0, 30.0),
     "LY": (28.0, 17.0), "TR": (39.0, 35.0), "GE": (42.0, 43.5), "AM": (40.0, 45.0),
     "AZ": (40.5, 47.5), "UA": (49.0, 32.0), "PL": (52.0, 20.0), "BR": (-10.0, -55.0),
     "AR": (-34.0, -64.0), "CL": (-30.0, -71.0), "CO": (4.0, -72.0), "VE": (8.0, -66.0),
-    "PE": (-10.0, -76.0), "AU": (-25.0, 135.0), "NZ": (-42.0, 174.0), "ZA": (-29.0, 24.0),
+    "PE": (-10.0, -76.0), "AU": (-25.0, 134.0), "NZ": (-42.0, 174.0), "ZA": (-29.0, 24.0),
     "NG": (10.0, 8.0), "KE": (1.0, 38.0), "ET": (9.0, 39.5), "SO": (6.0, 48.0),
     "SD": (15.0, 30.0), "SS": (8.0, 30.0), "KP": (40.0, 127.0), "KR": (36.5, 127.75),
     "VN": (16.17, 107.83), "TH": (15.0, 100.0), "ID": (-5.0, 120.0), "PH": (13.0, 122.0),
@@ -162,6 +163,57 @@ COUNTRY_POINTS: dict[str, tuple[float, float]] = {
     "CM": (6.0, 12.0), "GH": (8.0, -2.0), "CI": (8.0, -5.0), "SN": (14.0, -14.0),
     "MR": (20.0, -12.0), "ER": (15.0, 39.0), "RW": (-2.0, 30.0), "BW": (-22.0, 24.0),
     "NA": (-22.0, 17.0),
+}
+
+#: US state points (geographic centres, to a quarter degree), postal code -> (lat, lon)
+US_STATE_POINTS: dict[str, tuple[float, float]] = {
+    "AL": (32.75, -86.75), "AK": (64.0, -150.0), "AZ": (34.5, -111.5), "AR": (34.75, -92.5),
+    "CA": (37.25, -119.75), "CO": (39.0, -105.5), "CT": (41.67, -72.67), "DE": (39.0, -75.5),
+    "DC": (38.9, -77.0), "FL": (28.75, -82.5), "GA": (32.75, -83.5), "HI": (20.75, -156.5),
+    "ID": (44.5, -114.25), "IL": (40.0, -89.25), "IN": (40.0, -86.25), "IA": (42.0, -93.5),
+    "KS": (38.5, -98.5), "KY": (37.5, -85.25), "LA": (31.0, -92.0), "ME": (45.5, -69.25),
+    "MD": (39.0, -76.75), "MA": (42.37, -71.8), "MI": (44.25, -85.5), "MN": (46.25, -94.25),
+    "MS": (32.75, -89.75), "MO": (38.25, -92.5), "MT": (47.0, -109.5), "NE": (41.5, -99.75),
+    "NV": (39.25, -116.75), "NH": (43.67, -71.5), "NJ": (40.17, -74.5), "NM": (34.5, -106.0),
+    "NY": (43.0, -75.5), "NC": (35.5, -80.0), "ND": (47.5, -100.5), "OH": (40.25, -83.0),
+    "OK": (35.5, -97.5), "OR": (44.0, -120.5), "PA": (40.75, -77.75), "RI": (41.75, -71.5),
+    "SC": (34.0, -81.0), "SD": (44.5, -100.25), "TN": (35.75, -86.25), "TX": (31.25, -99.25),
+    "UT": (39.25, -111.75), "VT": (44.0, -72.75), "VA": (37.5, -78.5), "WA": (47.5, -120.5),
+    "WV": (38.5, -80.5), "WI": (44.5, -90.0), "WY": (43.0, -107.5), "PR": (18.25, -66.5),
+}
+
+#: first-level divisions of large countries that the bundled data lacks (approximate
+#: centres): name (lower case) -> (ISO country code, display name, lat, lon)
+PROVINCES: dict[str, tuple[str, str, float, float]] = {
+    k: (cc, n, la, lo)
+    for cc, rows in {
+        "CN": [("Anhui", 31.8, 117.2), ("Fujian", 26.1, 118.0), ("Gansu", 37.8, 101.5),
+               ("Guangdong", 23.4, 113.5), ("Guangxi", 23.8, 108.8), ("Guizhou", 26.8, 106.8),
+               ("Hainan", 19.2, 109.7), ("Hebei", 38.7, 115.5), ("Heilongjiang", 47.9, 127.8),
+               ("Henan", 33.9, 113.5), ("Hubei", 31.0, 112.3), ("Hunan", 27.6, 111.7),
+               ("Inner Mongolia", 44.1, 113.9), ("Jiangsu", 32.9, 119.8), ("Jiangxi", 27.6, 115.7),
+               ("Jilin", 43.7, 126.2), ("Liaoning", 41.3, 122.6), ("Ningxia", 37.3, 106.2),
+               ("Qinghai", 35.7, 96.0), ("Shaanxi", 35.2, 108.9), ("Shandong", 36.4, 118.2),
+               ("Shanxi", 37.6, 112.3), ("Sichuan", 30.6, 102.7), ("Tibet", 31.7, 88.1),
+               ("Xinjiang", 41.1, 85.2), ("Yunnan", 24.5, 101.5), ("Zhejiang", 29.2, 120.1)],
+        "CA": [("Manitoba", 55.0, -97.0), ("Saskatchewan", 55.0, -106.0),
+               ("Nova Scotia", 45.0, -63.0), ("New Brunswick", 46.5, -66.0),
+               ("Newfoundland and Labrador", 52.0, -56.0), ("Newfoundland", 49.0, -56.0),
+               ("Prince Edward Island", 46.3, -63.3), ("Yukon", 63.0, -136.0),
+               ("Northwest Territories", 64.8, -124.8), ("Nunavut", 70.0, -90.0),
+               ("B.C.", 54.0, -125.0)],
+        "AU": [("New South Wales", -32.0, 147.0), ("NSW", -32.0, 147.0), ("Queensland", -20.0, 145.0),
+               ("Victoria", -37.0, 144.0), ("Tasmania", -42.0, 147.0),
+               ("South Australia", -30.0, 135.0), ("Western Australia", -25.0, 122.0),
+               ("Northern Territory", -20.0, 133.0)],
+        "IN": [("Uttar Pradesh", 27.0, 80.9), ("Maharashtra", 19.5, 75.7), ("Bihar", 25.8, 85.8),
+               ("West Bengal", 23.0, 87.9), ("Tamil Nadu", 11.1, 78.7), ("Kerala", 10.4, 76.4),
+               ("Karnataka", 15.0, 76.0), ("Gujarat", 22.7, 71.6), ("Rajasthan", 26.6, 73.8),
+               ("Punjab", 30.9, 75.4), ("Assam", 26.2, 92.9), ("Odisha", 20.5, 84.4),
+               ("Andhra Pradesh", 15.9, 79.7), ("Madhya Pradesh", 23.5, 78.5)],
+    }.items()
+    for n, la, lo in rows
+    for k in [n.lower()]
 }
 
 #: regions GeoNames holds as areas: name (lower) -> (geonames id, name, feature, lat, lon)
@@ -197,7 +249,7 @@ REGIONS: dict[str, tuple[int | None, str, str, float, float]] = {
     "ontario": (6093943, "Ontario", "admin", 49.25, -84.5),
     "quebec": (6115047, "Quebec", "admin", 52.0, -72.0),
     "british columbia": (5909050, "British Columbia", "admin", 54.0, -125.0),
-    "alberta": (5883102, "Alberta", "admin", 55.0, -115.0),
+    "alberta": (5883102, "Alberta", "admin", 52.28, -117.47),
     "siberia": (None, "Siberia", "region", 60.0, 105.0),
     "crimea": (None, "Crimea", "region", 45.0, 34.0),
     "darfur": (None, "Darfur", "region", 13.0, 24.0),
@@ -209,6 +261,8 @@ REGIONS: dict[str, tuple[int | None, str, str, float, float]] = {
 
 def fold(name: str) -> str:
     """The lookup key of a name: accents removed, lower case, single spaces."""
+    if name.isascii():
+        return " ".join(name.lower().split())
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").lower()
@@ -241,6 +295,9 @@ class Gazetteer:
                 cc = "CA"
             p = Place(gid, name, cc, feature, None, lat, lon, 0)
             self.by_name[key] = [p, *[q for q in self.by_name.get(key, []) if q.feature != "country"]]
+        for key, (cc, name, lat, lon) in PROVINCES.items():
+            if key not in REGIONS:
+                self._add(key, Place(None, name, cc, "admin", None, lat, lon, 0))
         for cands in self.by_name.values():
             cands.sort(key=_prior, reverse=True)
 
@@ -324,7 +381,9 @@ __all__ = [
     "COUNTRY_POINTS",
     "DEMONYMS",
     "NORP_WORDS",
+    "PROVINCES",
     "REGIONS",
+    "US_STATE_POINTS",
     "US_STATE_ABBR",
     "Gazetteer",
     "Place",

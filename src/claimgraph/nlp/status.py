@@ -45,6 +45,10 @@ _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should"
                      "must", "'ll", "wo", "ca"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 _DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+#: Verbs whose object event is only intended: "planning a bombing", "prepared an attack".
+_PLAN_OBJ_VERBS = frozenset({"plan", "plot", "prepare", "intend", "contemplate", "organize",
+                             "organise", "scheme", "mastermind", "threaten"})
+_BEFORE_AUX = frozenset({"could", "can", "would", "might", "had"})
 
 
 def _children(tok: Any, deps: set[str]) -> list[Any]:
@@ -202,6 +206,9 @@ def mention_status(tok: Any, cues: set[str], nominal: bool) -> str:
         verb = _clause_verb(tok)
         if verb.i != tok.i and _plan_content(verb):
             return "planned"
+        if (tok.dep_ == "dobj" and verb.i == tok.head.i and verb_lemma(verb) in _PLAN_OBJ_VERBS
+                and not _is_negated(verb) and not _in_counterfactual(verb)):
+            return "planned"  # "suspected of planning a bombing"
         if verb.i != tok.i and verb.pos_ in {"VERB", "AUX"}:
             if _in_counterfactual(verb):
                 return "hypothetical"
@@ -247,14 +254,16 @@ def _prevention_arrests(doc: Document, sdoc: Any) -> list[tuple[Event, int]]:
             continue
         for i in mentions.get(ev.id, []):
             tok = sdoc[i]
-            for c in tok.children:
-                if c.dep_ != "advcl":
-                    continue
-                marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
-                auxes = {a.lower_ for a in c.children if a.dep_ == "aux"}
-                if "before" in marks and auxes & {"could", "can", "would", "might"}:
-                    out.append((ev, i))
+            if any(_before_could(c) for c in tok.subtree if c.dep_ == "advcl"):
+                out.append((ev, i))
     return out
+
+
+def _before_could(clause: Any) -> bool:
+    """"before they could act", "before it could be carried out"."""
+    marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+    auxes = {a.lower_ for a in clause.children if a.dep_ in {"aux", "auxpass"}}
+    return "before" in marks and bool(auxes & _BEFORE_AUX)
 
 
 def _foil_prevented(doc: Document, sdoc: Any) -> None:
@@ -267,8 +276,10 @@ def _foil_prevented(doc: Document, sdoc: Any) -> None:
                if arrested & {p.entity for p in ev.participants if p.role == "actor"}]
         if not hit:
             mentions = doc.scratch.get("event_mentions", {})
+            sent_end = sdoc[tok_i].sent.end
             hit = [ev for ev in candidates
-                   if any(sent_start - 120 < i < tok_i for i in mentions.get(ev.id, []))]
+                   if any(sent_start - 120 < i < sent_end and i != tok_i
+                          for i in mentions.get(ev.id, []))]
         for ev in hit:
             ev.status = "foiled"
 

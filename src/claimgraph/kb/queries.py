@@ -1,0 +1,283 @@
+"""Read-side queries over the store (actors, events, network, documents).
+
+Every function takes an open DuckDB connection and returns plain dicts in the shapes the
+contract and docs/DEVELOPING.md promise.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import duckdb
+
+from ..errors import NotFoundError
+from .event_rows import claim_gid, event_ids_for, filter_events, load_events, sort_events
+
+
+class AmbiguousNameError(NotFoundError):
+    """A name matches several actors; ``candidates`` lists them (id, name, type, mentions)."""
+
+    def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
+        self.name = name
+        self.candidates = candidates
+        listing = "; ".join(f"{c['id']} {c['name']} ({c['type']}, {c['mentions']} mentions)" for c in candidates)
+        super().__init__(f"{name!r} matches {len(candidates)} actors: {listing}. Give one of these ids instead.")
+
+
+def _escape_like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# -- actors -------------------------------------------------------------------------------
+def actor_summaries(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """``{"id","name","type","named","aliases","roles","geo","mentions","documents","events"}`` per id."""
+    if not ids:
+        return {}
+    rows = conn.execute(
+        "SELECT a.id, a.type, a.name, a.named, e.name, e.aliases, e.roles, e.geo, e.doc_id, "
+        "json_array_length(e.mentions) FROM actors a LEFT JOIN doc_entities e ON e.actor_id = a.id "
+        "LEFT JOIN documents d ON d.id = e.doc_id "
+        "WHERE a.id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.id, d.seq, e.entity_id",
+        [list(ids)],
+    ).fetchall()
+    out: dict[str, dict[str, Any]] = {}
+    geos: dict[str, Counter[str]] = {}
+    for aid, typ, name, named, ename, aliases, roles, geo, doc_id, n in rows:
+        a = out.setdefault(aid, {"id": aid, "type": typ, "name": name, "named": bool(named), "aliases": [],
+                                 "roles": [], "geo": None, "mentions": 0, "documents": 0, "_docs": set()})
+        if ename is None:
+            continue
+        for alias in [ename, *json.loads(aliases)]:
+            if alias != name and alias not in a["aliases"]:
+                a["aliases"].append(alias)
+        for r in json.loads(roles):
+            if r not in a["roles"]:
+                a["roles"].append(r)
+        if geo:
+            geos.setdefault(aid, Counter())[geo] += 1
+        a["mentions"] += int(n or 0)
+        a["_docs"].add(doc_id)
+    counts = _event_counts(conn, list(out))
+    for aid, a in out.items():
+        a["documents"] = len(a.pop("_docs"))
+        if aid in geos:
+            a["geo"] = json.loads(geos[aid].most_common(1)[0][0])
+        a["events"] = counts.get(aid, 0)
+    return out
+
+
+def _event_counts(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, int]:
+    rows = conn.execute(
+        "SELECT p.actor, count(DISTINCT de.event_id) FROM doc_events de, "
+        "unnest(CAST(json_extract_string(de.participants, '$[*].actor') AS VARCHAR[])) AS p(actor) "
+        "WHERE p.actor IN (SELECT unnest(?::VARCHAR[])) GROUP BY p.actor",
+        [ids],
+    ).fetchall()
+    return {r[0]: int(r[1]) for r in rows}
+
+
+def match_actor_ids(conn: duckdb.DuckDBPyConnection, name: str, substring: bool = False) -> list[str]:
+    """Ids of actors whose name or alias equals ``name`` (case-insensitive), most mentioned first."""
+    q = name.strip().lower()
+    if substring:
+        pat = f"%{_escape_like(q)}%"
+        where = "lower(e.name) LIKE ? ESCAPE '\\' OR lower(e.aliases) LIKE ? ESCAPE '\\'"
+        params: list[Any] = [pat, pat]
+    else:
+        where = "lower(e.name) = ? OR lower(e.aliases) LIKE ? ESCAPE '\\'"
+        params = [q, "%" + _escape_like(json.dumps(q, ensure_ascii=False)) + "%"]
+    rows = conn.execute(
+        f"SELECT e.actor_id, sum(json_array_length(e.mentions)) AS n FROM doc_entities e WHERE e.named AND ({where}) "
+        "GROUP BY e.actor_id ORDER BY n DESC, e.actor_id",
+        params,
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def resolve_actor(conn: duckdb.DuckDBPyConnection, name_or_id: str) -> str:
+    """The one actor id meant by ``name_or_id``; :class:`AmbiguousNameError` if several."""
+    if conn.execute("SELECT 1 FROM actors WHERE id = ?", [name_or_id]).fetchone():
+        return name_or_id
+    ids = match_actor_ids(conn, name_or_id) or match_actor_ids(conn, name_or_id, substring=True)
+    if not ids:
+        raise NotFoundError(
+            f"No actor named {name_or_id!r} in the knowledge base. Try `claimgraph events` or a shorter name."
+        )
+    if len(ids) > 1:
+        summ = actor_summaries(conn, ids[:20])
+        exact = [i for i in ids if summ[i]["name"].lower() == name_or_id.strip().lower()]
+        if len(exact) == 1:
+            return exact[0]
+        cands = [{k: summ[i][k] for k in ("id", "name", "type", "mentions")} for i in ids[:20]]
+        raise AmbiguousNameError(name_or_id, cands)
+    return ids[0]
+
+
+def find_actors(conn: duckdb.DuckDBPyConnection, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    exact = match_actor_ids(conn, query)
+    more = [i for i in match_actor_ids(conn, query, substring=True) if i not in exact]
+    ids = (exact + more)[:limit]
+    summ = actor_summaries(conn, ids)
+    keys = ("id", "name", "type", "aliases", "roles", "mentions", "events")
+    return [{k: summ[i][k] for k in keys} for i in ids if i in summ]
+
+
+def merge_evidence(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT doc_id, entity_id, rule, names, matched_key, matched_name, score, undone, created_at "
+        "FROM merge_evidence WHERE actor_id = ? ORDER BY created_at, doc_id, entity_id",
+        [aid],
+    ).fetchall()
+    return [
+        {"document": d, "entity": e, "rule": rule, "names": json.loads(names), "matched_key": key,
+         "matched_name": mname, "score": score, "undone": bool(undone), "at": at.isoformat() if at else None}
+        for d, e, rule, names, key, mname, score, undone, at in rows
+    ]
+
+
+def actor_mentions(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, Any]]:
+    out = []
+    for doc_id, mentions in conn.execute(
+        "SELECT doc_id, mentions FROM doc_entities WHERE actor_id = ? ORDER BY doc_id, entity_id", [aid]
+    ).fetchall():
+        out.extend({"document": doc_id, "span": s} for s in json.loads(mentions))
+    return out
+
+
+def actor_documents(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT id, headline, publisher, published, source FROM documents WHERE id IN "
+        "(SELECT doc_id FROM doc_entities WHERE actor_id = ?) ORDER BY published_date DESC NULLS LAST, seq DESC",
+        [aid],
+    ).fetchall()
+    return [dict(zip(("id", "headline", "publisher", "published", "source"), r, strict=True)) for r in rows]
+
+
+# -- relations and network --------------------------------------------------------------------
+def relations_of(conn: duckdb.DuckDBPyConnection, aid: str | None = None) -> list[dict[str, Any]]:
+    """Stated relations (``member_of`` ...) aggregated over documents."""
+    where, params = "", []
+    if aid is not None:
+        where, params = "AND (subject_actor = ? OR object_actor = ?)", [aid, aid]
+    rows = conn.execute(
+        "SELECT type, subject_actor, object_actor, list(doc_id ORDER BY doc_id, idx), "
+        "list(claim_id ORDER BY doc_id, idx) FROM doc_relations "
+        f"WHERE subject_actor IS NOT NULL AND object_actor IS NOT NULL {where} "
+        "GROUP BY type, subject_actor, object_actor ORDER BY count(*) DESC, type, subject_actor, object_actor",
+        params,
+    ).fetchall()
+    return [
+        {"kind": "relation", "type": t, "subject": s, "object": o, "count": len(docs),
+         "claims": [g for g in (claim_gid(d, c) for d, c in zip(docs, cids, strict=True)) if g]}
+        for t, s, o, docs, cids in rows
+    ]
+
+
+def _event_edges(conn: duckdb.DuckDBPyConnection, aids: list[str]) -> list[tuple[str, str, str, str]]:
+    """(source, target, type, event) for co-participants of events involving ``aids``."""
+    if not aids:
+        return []
+    rows = conn.execute(
+        "SELECT de.event_id, de.type, de.participants FROM doc_events de WHERE de.event_id IN ("
+        "SELECT de2.event_id FROM doc_events de2, "
+        "unnest(CAST(json_extract_string(de2.participants, '$[*].actor') AS VARCHAR[])) AS p(actor) "
+        "WHERE p.actor IN (SELECT unnest(?::VARCHAR[])))",
+        [aids],
+    ).fetchall()
+    out: set[tuple[str, str, str, str]] = set()
+    for eid, typ, parts in rows:
+        ps = [(p["role"], p["actor"]) for p in json.loads(parts) if p.get("actor")]
+        for ra, a in ps:
+            for rb, b in ps:
+                if a == b:
+                    continue
+                if ra == "actor" and rb != "actor":
+                    out.add((a, b, f"{typ.lower()}:{rb}", eid))
+                elif a < b and (ra == "actor") == (rb == "actor"):
+                    out.add((a, b, f"co_{typ.lower()}", eid))
+    return sorted(out)
+
+
+def network(conn: duckdb.DuckDBPyConnection, aid: str, depth: int = 1) -> dict[str, Any]:
+    edges: Counter[tuple[str, str, str]] = Counter()
+    frontier, seen = {aid}, {aid}
+    for _ in range(max(1, depth)):
+        new: set[str] = set()
+        for s, t, typ, _eid in _event_edges(conn, sorted(frontier)):
+            edges[(s, t, typ)] += 1
+            new.update({s, t})
+        for r in relations_of_many(conn, sorted(frontier)):
+            edges[(r["subject"], r["object"], r["type"])] += r["count"]
+            new.update({r["subject"], r["object"]})
+        frontier = new - seen
+        seen |= new
+        if not frontier:
+            break
+    summ = actor_summaries(conn, sorted(seen))
+    keys = ("id", "name", "type", "mentions", "events")
+    return {
+        "center": summ.get(aid),
+        "nodes": [{k: summ[i][k] for k in keys} for i in sorted(seen) if i in summ],
+        "edges": [{"source": s, "target": t, "type": typ, "count": n}
+                  for (s, t, typ), n in sorted(edges.items(), key=lambda x: (-x[1], x[0]))],
+    }
+
+
+def relations_of_many(conn: duckdb.DuckDBPyConnection, aids: list[str]) -> list[dict[str, Any]]:
+    out = []
+    for a in aids:
+        out.extend(relations_of(conn, a))
+    return out
+
+
+def related_actors(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, Any]]:
+    """Actors linked to ``aid`` by stated relations or shared events, with types and counts."""
+    net = network(conn, aid, depth=1)
+    names = {n["id"]: n for n in net["nodes"]}
+    per: dict[str, Counter[str]] = {}
+    for e in net["edges"]:
+        other = e["target"] if e["source"] == aid else e["source"] if e["target"] == aid else None
+        if other is None:
+            continue
+        per.setdefault(other, Counter())[e["type"]] += e["count"]
+    out = [{"id": o, "name": names.get(o, {}).get("name"), "type": names.get(o, {}).get("type"),
+            "relations": dict(c), "count": sum(c.values())} for o, c in per.items()]
+    return sorted(out, key=lambda x: (-x["count"], x["id"]))
+
+
+# -- events ---------------------------------------------------------------------------------
+def events(
+    conn: duckdb.DuckDBPyConnection, actor: str | None = None, type: str | None = None, status: str | None = None,
+    since: str | None = None, until: str | None = None, min_sources: int | None = None,
+    limit: int | None = None, offset: int = 0, newest_first: bool = True,
+) -> list[dict[str, Any]]:
+    aid = resolve_actor(conn, actor) if actor else None
+    ids = event_ids_for(conn, aid, type)
+    evs = filter_events(load_events(conn, ids), status, since, until, min_sources)
+    evs = sort_events(evs, newest_first)
+    end = None if limit is None else offset + limit
+    return evs[offset:end]
+
+
+def actor_dossier(conn: duckdb.DuckDBPyConnection, name_or_id: str) -> dict[str, Any]:
+    aid = resolve_actor(conn, name_or_id)
+    a = actor_summaries(conn, [aid])[aid]
+    evs = sort_events(load_events(conn, event_ids_for(conn, aid)), newest_first=True)
+    by_status: dict[str, list[str]] = {}
+    places: Counter[str] = Counter()
+    for e in evs:
+        by_status.setdefault(e["status"], []).append(e["id"])
+        if e["location"] and e["location"].get("name"):
+            places[e["location"]["name"]] += 1
+    return {
+        "actor": {k: a[k] for k in ("id", "type", "name", "aliases", "roles", "geo", "named", "mentions")},
+        "events": evs,
+        "events_by_status": by_status,
+        "relations": relations_of(conn, aid),
+        "related_actors": related_actors(conn, aid),
+        "places": [{"name": n, "count": c} for n, c in places.most_common()],
+        "documents": actor_documents(conn, aid),
+        "merge_evidence": merge_evidence(conn, aid),
+    }

@@ -1,0 +1,220 @@
+"""Cross-document actor resolution: one real-world actor is one actor.
+
+Each entity of a new document is compared only with the actors that share one of its
+blocking keys (exact normalised name, first+last name, GeoNames id), never with all
+actors. The rules, strongest first:
+
+``geonames``
+    places with the same GeoNames id.
+``name`` / ``alias``
+    the same normalised full name (titles and articles removed), of the same type
+    family, with no conflicting GeoNames id. A person needs at least two name tokens:
+    a bare surname is never enough ("Fazil Mustafa" and "Mustafa Kemal" share no key).
+``first_last``
+    "George W. Bush" and "George Bush": same first and last name, compatible middles.
+``mononym_context``
+    a one-word person name ("Madonna", "Mustafa") only joins an actor with the same one
+    word when the two documents also share context: at least two other actors (people,
+    organisations, groups; places are too common to count), or a role and one other actor.
+``surname_context``
+    a one-word person name and a full name ending in it ("Obama", "Barack Obama") join
+    under the same context condition; a shared surname alone never merges.
+
+Unnamed entities ("two men", "a bomb") are never merged across documents. Every
+decision is returned as a :class:`Match` so the store can keep it as merge evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..models import Entity
+from .normalise import first_last_key, middles_compatible, name_key, name_tokens, person_parts
+
+CONTEXT_CAP = 64
+
+RULE_SCORES = {"geonames": 1.0, "name": 0.95, "alias": 0.9, "first_last": 0.8, "mononym_context": 0.7,
+               "surname_context": 0.65}
+CONTEXT_RULES = frozenset({"mononym_context", "surname_context"})
+#: Entity types that do not count as shared context (too common to tell people apart).
+NO_CONTEXT_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(slots=True)
+class ActorCard:
+    """What the resolver remembers about one stored actor."""
+
+    id: str
+    type: str
+    name: str
+    named: bool = True
+    names: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    geonames: set[int] = field(default_factory=set)
+    context: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+@dataclass(slots=True)
+class Match:
+    """Why an entity was joined to an actor (or that it started a new one)."""
+
+    actor_id: str
+    rule: str
+    score: float
+    key: str | None = None
+    matched_name: str | None = None
+
+
+def entity_names(e: Entity) -> list[str]:
+    seen: list[str] = []
+    for n in [e.name, *e.aliases]:
+        if n and n not in seen:
+            seen.append(n)
+    return seen
+
+
+def _surname_keys(e: Entity, lookup: bool) -> list[tuple[str, str, str]]:
+    """Index full names under their surname; a lookup crosses one-word and full names."""
+    if e.type != "PERSON":
+        return []
+    out = []
+    for n in entity_names(e):
+        toks = name_tokens(n, "PERSON")
+        if len(toks) >= 2:
+            out.append((f"{'per1' if lookup else 'perlast'}|{toks[-1]}", "surname_context", n))
+        elif len(toks) == 1 and lookup:
+            out.append((f"perlast|{toks[0]}", "surname_context", n))
+    return out
+
+
+def lookup_keys(e: Entity) -> list[tuple[str, str, str]]:
+    """The keys a new entity is looked up under (index keys plus surname crossings)."""
+    return entity_keys(e) + _surname_keys(e, lookup=True)
+
+
+def index_keys(e: Entity) -> list[str]:
+    """The keys an actor is stored under for entity ``e``."""
+    return [k for k, _, _ in entity_keys(e) + _surname_keys(e, lookup=False)]
+
+
+def entity_keys(e: Entity) -> list[tuple[str, str, str]]:
+    """``(key, rule, name)`` for every blocking key of a named entity, strongest first."""
+    out: list[tuple[str, str, str]] = []
+    if e.geo is not None and e.geo.geonames_id is not None:
+        out.append((f"geo|{e.geo.geonames_id}", "geonames", e.geo.name or e.name))
+    for i, n in enumerate(entity_names(e)):
+        k = name_key(n, e.type)
+        if k is not None:
+            rule = "mononym_context" if k.startswith("per1|") else ("name" if i == 0 else "alias")
+            out.append((k, rule, n))
+        fl = first_last_key(n, e.type)
+        if fl is not None:
+            out.append((fl, "first_last", n))
+    return out
+
+
+class ActorIndex:
+    """Blocking index over stored actors (key -> actor ids) plus one card per actor."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[str]] = {}
+        self.cards: dict[str, ActorCard] = {}
+        self.splits: set[tuple[str, str]] = set()
+
+    def add_key(self, key: str, actor_id: str) -> None:
+        ids = self.by_key.setdefault(key, [])
+        if actor_id not in ids:
+            ids.append(actor_id)
+
+    def remove_actor_keys(self, actor_id: str, keys: Iterable[str]) -> None:
+        for k in keys:
+            ids = self.by_key.get(k)
+            if ids and actor_id in ids:
+                ids.remove(actor_id)
+
+    def candidates(self, key: str) -> list[ActorCard]:
+        return [self.cards[a] for a in self.by_key.get(key, ()) if a in self.cards]
+
+
+def _geo_conflict(e: Entity, card: ActorCard) -> bool:
+    gid = e.geo.geonames_id if e.geo is not None else None
+    return gid is not None and bool(card.geonames) and gid not in card.geonames
+
+
+def _first_last_ok(name: str, card: ActorCard) -> bool:
+    mine = person_parts(name)
+    if mine is None:
+        return False
+    for other in card.names:
+        if not other.startswith("per|"):
+            continue
+        theirs = person_parts(other[4:])
+        if theirs and theirs[0] == mine[0] and theirs[2] == mine[2] and middles_compatible(mine[1], theirs[1]):
+            return True
+    return False
+
+
+def _context_ok(e: Entity, card: ActorCard, context: set[str]) -> bool:
+    shared = len(card.context & context)
+    roles = {r.lower() for r in e.roles} & card.roles
+    return shared >= 2 or (shared >= 1 and bool(roles))
+
+
+def match_entity(e: Entity, index: ActorIndex, context: set[str], allow_context: bool = True) -> Match | None:
+    """The best stored actor for entity ``e``, or ``None`` when it is a new actor.
+
+    ``allow_context=False`` tries the strong rules only (used before the document's
+    other actors, the context, are known).
+    """
+    if not e.named:
+        return None
+    best: Match | None = None
+    best_mentions = -1
+    for key, rule, name in lookup_keys(e):
+        for card in index.candidates(key):
+            if rule in CONTEXT_RULES and not allow_context:
+                continue
+            if _geo_conflict(e, card) and rule != "geonames":
+                continue
+            if rule == "first_last" and not _first_last_ok(name, card):
+                continue
+            if rule in CONTEXT_RULES and not _context_ok(e, card, context):
+                continue
+            score = RULE_SCORES[rule]
+            if best is None or score > best.score or (score == best.score and card.mentions > best_mentions):
+                best = Match(card.id, rule, score, key, card.name)
+                best_mentions = card.mentions
+    return best
+
+
+def resolution_order(entities: list[Entity]) -> list[Entity]:
+    """Places and full names first, one-word person names last (they need context)."""
+
+    def rank(e: Entity) -> int:
+        if not e.named:
+            return 3
+        k = name_key(e.name, e.type) or ""
+        return 2 if k.startswith("per1|") else (0 if e.geo is not None else 1)
+
+    return sorted(entities, key=rank)
+
+
+def card_from_entity(actor_id: str, e: Entity) -> ActorCard:
+    card = ActorCard(id=actor_id, type=e.type, name=e.name, named=e.named)
+    absorb(card, e, set())
+    return card
+
+
+def absorb(card: ActorCard, e: Entity, context: set[str]) -> list[str]:
+    """Fold entity ``e`` into ``card``; returns the keys to index for it."""
+    keys = index_keys(e) if e.named else []
+    card.names.update(keys)
+    card.roles.update(r.lower() for r in e.roles)
+    if e.geo is not None and e.geo.geonames_id is not None:
+        card.geonames.add(int(e.geo.geonames_id))
+    if len(card.context) < CONTEXT_CAP:
+        card.context.update(sorted(context - {card.id})[: CONTEXT_CAP - len(card.context)])
+    card.mentions += max(1, len(e.mentions))
+    return keys

@@ -1,0 +1,462 @@
+"""The single writer: every change to the store goes through :class:`Writer`.
+
+Each document is stored in ONE transaction (``BEGIN`` ... ``COMMIT``; any failure rolls
+back, so nothing partial is ever visible). The resolvers' in-memory indexes
+(:class:`ResolverState`) are loaded from the store when a writer opens and kept between
+batches as long as no other process has written in between (the ``generation``, the
+newest document's sequence number plus the count of undone merges, tells); a failed
+write marks them stale so they are reloaded.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..models import Document, Entity, Event
+from . import resolve_events as rev
+from .normalise import parse_date
+from .resolve_actors import (
+    CONTEXT_CAP,
+    NO_CONTEXT_TYPES,
+    ActorCard,
+    ActorIndex,
+    Match,
+    absorb,
+    card_from_entity,
+    match_entity,
+    resolution_order,
+)
+from .sources import SYNDICATION_OVERLAP, band_keys, claim_origin, overlap, publisher_origin, shingles
+
+MAX_SYNDICATION_CANDIDATES = 20
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _generation(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """Changes whenever a document is stored or a merge undone (by any process)."""
+    row = conn.execute(
+        "SELECT (SELECT coalesce(max(seq), 0) FROM documents), (SELECT count(*) FROM actor_splits)"
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def _max_num(conn: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = conn.execute(f"SELECT max(CAST(substr(id, 2) AS BIGINT)) FROM {table}").fetchone()
+    return int(row[0] or 0) if row else 0
+
+
+def _features_json(f: dict[str, Any]) -> str:
+    return dumps({k: (v.isoformat() if isinstance(v, date) else v) for k, v in f.items()})
+
+
+def _features_load(s: str) -> dict[str, Any]:
+    f = json.loads(s)
+    for k in ("start", "end", "published"):
+        if f.get(k):
+            f[k] = date.fromisoformat(f[k])
+    return f
+
+
+@dataclass
+class ResolverState:
+    """The resolvers' indexes and id counters, mirrored from the store."""
+
+    actors: ActorIndex = field(default_factory=ActorIndex)
+    events: rev.EventIndex = field(default_factory=rev.EventIndex)
+    lsh: dict[str, list[str]] = field(default_factory=dict)
+    next_actor: int = 1
+    next_event: int = 1
+    next_seq: int = 1
+    generation: tuple[int, int] = (-1, -1)
+    stale: bool = True
+
+    @classmethod
+    def load(cls, conn: duckdb.DuckDBPyConnection) -> ResolverState:
+        st = cls()
+        st.generation = _generation(conn)
+        st.next_actor = _max_num(conn, "actors") + 1
+        st.next_event = _max_num(conn, "events") + 1
+        row = conn.execute("SELECT max(seq) FROM documents").fetchone()
+        st.next_seq = int(row[0] or 0) + 1 if row else 1
+        for aid, typ, name, named in conn.execute("SELECT id, type, name, named FROM actors").fetchall():
+            st.actors.cards[aid] = ActorCard(aid, typ, name, bool(named))
+        for key, aid in conn.execute("SELECT key, actor_id FROM actor_keys").fetchall():
+            st.actors.add_key(key, aid)
+            if aid in st.actors.cards:
+                st.actors.cards[aid].names.add(key)
+        st._load_entity_facts(conn)
+        for eid, typ, feats in conn.execute(
+            "SELECT event_id, type, features FROM doc_events ORDER BY doc_id"
+        ).fetchall():
+            st.events.add(eid, _features_load(feats))
+            st.events.cards[eid].type = typ
+        for band, doc in conn.execute("SELECT band, doc_id FROM doc_lsh").fetchall():
+            st.lsh.setdefault(band, []).append(doc)
+        st.stale = False
+        return st
+
+    def _load_entity_facts(self, conn: duckdb.DuckDBPyConnection) -> None:
+        rows = conn.execute(
+            "SELECT doc_id, actor_id, named, roles, geonames_id, json_array_length(mentions), type "
+            "FROM doc_entities ORDER BY doc_id"
+        ).fetchall()
+        by_doc: dict[str, list[str]] = {}
+        for doc_id, aid, named, roles, gid, n, typ in rows:
+            card = self.actors.cards.get(aid)
+            if card is None:
+                continue
+            card.roles.update(json.loads(roles))
+            if gid is not None:
+                card.geonames.add(int(gid))
+            card.mentions += max(1, int(n or 0))
+            if named and typ not in NO_CONTEXT_TYPES:
+                by_doc.setdefault(doc_id, []).append(aid)
+        for aids in by_doc.values():
+            ctx = set(aids)
+            for aid in aids:
+                card = self.actors.cards[aid]
+                if len(card.context) < CONTEXT_CAP:
+                    card.context.update(sorted(ctx - {aid})[: CONTEXT_CAP - len(card.context)])
+
+
+class Writer:
+    """The one place that writes. Use through :meth:`KnowledgeBase.writing`."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, state: ResolverState | None) -> None:
+        self.conn = conn
+        gen = _generation(conn)
+        if state is None or state.stale or state.generation != gen:
+            state = ResolverState.load(conn)
+        self.state = state
+
+    # -- helpers -----------------------------------------------------------------
+    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        width = len(rows[0])
+        marks = "(" + ",".join(["?"] * width) + ")"
+        for i in range(0, len(rows), 200):
+            chunk = rows[i : i + 200]
+            sql = f"INSERT INTO {table} VALUES " + ",".join([marks] * len(chunk))
+            self.conn.execute(sql, [v for r in chunk for v in r])
+
+
+    def known(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+    # -- one document --------------------------------------------------------------
+    def add(self, doc: Document) -> bool:
+        """Store ``doc`` in one transaction; ``False`` if its id is already stored."""
+        if self.known(doc.info.id):
+            return False
+        if self.state.stale:
+            self.state = ResolverState.load(self.conn)
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            seq = self._add(doc)
+            self.conn.execute("COMMIT")
+            self.state.generation = (seq, self.state.generation[1])
+        except BaseException as exc:
+            self.conn.execute("ROLLBACK")
+            self.state.stale = True
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(
+                    f"Storing document {doc.info.id[:12]} ({doc.info.source}) failed and was rolled back: "
+                    f"{exc}. Nothing of it was stored; fix the cause and ingest it again."
+                ) from exc
+            raise
+        return True
+
+    def _add(self, doc: Document) -> int:
+        info = doc.info
+        seq = self.state.next_seq
+        self.state.next_seq += 1
+        sh = shingles(info.text)
+        bands = band_keys(sh)
+        root, score = self._syndication(sh, bands)
+        self.conn.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?, current_timestamp)",
+            [
+                info.id, seq, info.source, info.url, info.publisher, info.headline, dumps(info.authors),
+                info.published, parse_date(info.published), info.language, info.text,
+                dumps(doc.to_dict()), root, score,
+            ],
+        )
+        entity_actor = self._resolve_entities(doc, seq)
+        pub_key = self._publisher_key(doc, root)
+        origins = self._store_claims(doc, entity_actor, pub_key)
+        self._resolve_events(doc, entity_actor, origins, pub_key, root)
+        self._store_relations(doc, entity_actor)
+        self._insert("doc_lsh", [(b, info.id) for b in bands])
+        for b in bands:
+            self.state.lsh.setdefault(b, []).append(info.id)
+        return seq
+
+    # -- syndication -----------------------------------------------------------------
+    def _syndication(self, sh: set[int], bands: list[str]) -> tuple[str | None, float | None]:
+        cands: list[str] = []
+        for b in bands:
+            for d in self.state.lsh.get(b, ()):
+                if d not in cands:
+                    cands.append(d)
+            if len(cands) >= MAX_SYNDICATION_CANDIDATES:
+                break
+        best: tuple[str | None, float | None] = (None, None)
+        for d in cands[:MAX_SYNDICATION_CANDIDATES]:
+            row = self.conn.execute("SELECT text, syndicated_from FROM documents WHERE id = ?", [d]).fetchone()
+            if row is None:
+                continue
+            ov = overlap(sh, shingles(row[0]))
+            if ov >= SYNDICATION_OVERLAP and (best[1] is None or ov > best[1]):
+                best = (row[1] or d, round(ov, 4))
+        return best
+
+    def _publisher_key(self, doc: Document, root: str | None) -> str:
+        if root is None:
+            return publisher_origin(doc.info.publisher, doc.info.id)
+        row = self.conn.execute("SELECT publisher FROM documents WHERE id = ?", [root]).fetchone()
+        return publisher_origin(row[0] if row else None, root)
+
+    # -- actors ----------------------------------------------------------------------
+    def _new_actor(self, e: Entity, seq: int, rows: list[tuple[Any, ...]]) -> str:
+        aid = f"A{self.state.next_actor}"
+        self.state.next_actor += 1
+        rows.append((aid, e.type, e.name, e.named, seq))
+        self.state.actors.cards[aid] = card_from_entity(aid, e)
+        self.state.actors.cards[aid].mentions = 0
+        return aid
+
+    def _resolve_entities(self, doc: Document, seq: int) -> dict[str, str]:
+        """Strong rules first; context rules once the document's other actors are known."""
+        index = self.state.actors
+        entity_actor: dict[str, str] = {}
+        chosen: list[tuple[Entity, Match]] = []
+        deferred: list[Entity] = []
+        actor_rows: list[tuple[Any, ...]] = []
+        for e in resolution_order(doc.entities):
+            m = match_entity(e, index, set(), allow_context=False)
+            if m is None and e.named and e.type == "PERSON":
+                deferred.append(e)
+                continue
+            chosen.append((e, m or Match(self._new_actor(e, seq, actor_rows), "new", 1.0)))
+            entity_actor[e.id] = chosen[-1][1].actor_id
+        context = {m.actor_id for e, m in chosen if e.named and e.type not in NO_CONTEXT_TYPES}
+        for e in deferred:
+            m = match_entity(e, index, context) or Match(self._new_actor(e, seq, actor_rows), "new", 1.0)
+            chosen.append((e, m))
+            entity_actor[e.id] = m.actor_id
+            context.add(m.actor_id)
+        ent_rows: list[tuple[Any, ...]] = []
+        key_rows: list[tuple[Any, ...]] = []
+        ev_rows: list[tuple[Any, ...]] = []
+        for e, m in chosen:
+            aid = m.actor_id
+            for k in absorb(index.cards[aid], e, context if e.named else set()):
+                index.add_key(k, aid)
+                key_rows.append((k, aid, doc.info.id))
+            gid = e.geo.geonames_id if e.geo is not None else None
+            ent_rows.append((
+                doc.info.id, e.id, aid, e.type, e.name, e.named, dumps(e.aliases), dumps(e.roles),
+                dumps(e.geo.to_dict()) if e.geo else None, gid, dumps([s.to_dict() for s in e.mentions]),
+            ))
+            ev_rows.append((
+                aid, doc.info.id, e.id, m.rule, dumps([e.name, *e.aliases]), m.key, m.matched_name, m.score,
+            ))
+        self._insert("actors", actor_rows)
+        self._insert("doc_entities", ent_rows)
+        self._insert("actor_keys", key_rows)
+        if ev_rows:
+            marks = ",".join(["(?,?,?,?,?,?,?,?, current_timestamp, FALSE)"] * len(ev_rows))
+            self.conn.execute(f"INSERT INTO merge_evidence VALUES {marks}", [v for r in ev_rows for v in r])
+        return entity_actor
+
+    # -- claims ------------------------------------------------------------------------
+    def _store_claims(self, doc: Document, entity_actor: dict[str, str], pub_key: str) -> dict[str, str]:
+        origins: dict[str, str] = {}
+        rows: list[tuple[Any, ...]] = []
+        for c in doc.claims:
+            origin = claim_origin(c, doc, entity_actor, pub_key)
+            origins[c.id] = origin
+            chain = []
+            for link in c.chain:
+                d = link.to_dict()
+                d["actor"] = entity_actor.get(link.entity) if link.entity else None
+                chain.append(d)
+            rows.append((
+                doc.info.id, c.id, c.kind, dumps(chain), dumps(c.cue.to_dict()) if c.cue else None,
+                dumps(c.hedges), dumps(c.evidence.to_dict()), origin,
+            ))
+        self._insert("claims", rows)
+        return origins
+
+    # -- events --------------------------------------------------------------------------
+    @staticmethod
+    def _doc_context(doc: Document, entity_actor: dict[str, str], top: int = 3) -> list[str]:
+        """The document's most mentioned named people/organisations (resolved actor ids)."""
+        ranked = sorted(
+            (e for e in doc.entities if e.named and e.type not in NO_CONTEXT_TYPES and e.id in entity_actor),
+            key=lambda e: (-len(e.mentions), e.id),
+        )
+        out: list[str] = []
+        for e in ranked:
+            if entity_actor[e.id] not in out:
+                out.append(entity_actor[e.id])
+            if len(out) == top:
+                break
+        return sorted(out)
+
+    def _features(self, doc: Document, ev: Event, entity_actor: dict[str, str]) -> dict[str, Any]:
+        actors: dict[str, str] = {}
+        for p in ev.participants:
+            ent = doc.entity(p.entity)
+            if ent is not None and ent.named and p.entity in entity_actor:
+                actors.setdefault(entity_actor[p.entity], p.role)
+        loc = doc.entity(ev.location)
+        return {
+            "type": ev.type,
+            "mode": ev.mode,
+            "lemma": rev.trigger_lemma(ev.trigger.text),
+            "actors": actors,
+            "location": entity_actor.get(ev.location) if ev.location and loc is not None and loc.named else None,
+            "geonames": loc.geo.geonames_id if loc is not None and loc.geo is not None else None,
+            "start": parse_date(ev.time.start) if ev.time else None,
+            "end": parse_date(ev.time.end) if ev.time else None,
+            "published": parse_date(doc.info.published),
+        }
+
+    def _syndicated_events(self, root: str | None) -> dict[tuple[str, str], list[str]]:
+        if root is None:
+            return {}
+        out: dict[tuple[str, str], list[str]] = {}
+        for typ, trig, eid in self.conn.execute(
+            "SELECT type, trigger, event_id FROM doc_events WHERE doc_id = ? ORDER BY event_local_id", [root]
+        ).fetchall():
+            out.setdefault((typ, json.loads(trig)["text"].lower()), []).append(eid)
+        return out
+
+    def _new_event(self, ev: Event, seq: int) -> str:
+        eid = f"V{self.state.next_event}"
+        self.state.next_event += 1
+        self.conn.execute("INSERT INTO events VALUES (?, ?, ?, ?)", [eid, ev.type, ev.mode, seq])
+        return eid
+
+    def _resolve_events(
+        self, doc: Document, entity_actor: dict[str, str], origins: dict[str, str], pub_key: str,
+        root: str | None,
+    ) -> None:
+        copies = self._syndicated_events(root)
+        seq = self.state.next_seq - 1
+        rows: list[tuple[Any, ...]] = []
+        context = self._doc_context(doc, entity_actor)
+        for ev in doc.events:
+            f = self._features(doc, ev, entity_actor)
+            f["context"] = context
+            same = copies.get((ev.type, ev.trigger.text.lower()))
+            if same:
+                eid, rule, score = same.pop(0), "syndicated", 1.0
+            else:
+                best = self.state.events.best_match(f)
+                if best is not None:
+                    eid, rule, score = best[0], "same_event", best[1]
+                else:
+                    eid, rule, score = self._new_event(ev, seq), "new", 1.0
+            self.state.events.add(eid, f)
+            parts = [
+                {"role": p.role, "entity": p.entity, "actor": entity_actor.get(p.entity)} for p in ev.participants
+            ]
+            origin = origins.get(ev.claim or "", pub_key)
+            rows.append((
+                doc.info.id, ev.id, eid, ev.type, ev.mode, ev.status, dumps(ev.trigger.to_dict()), dumps(parts),
+                ev.location, entity_actor.get(ev.location) if ev.location else None,
+                dumps(ev.time.to_dict()) if ev.time else None, f["start"], f["end"] or f["start"],
+                dumps(ev.amount.to_dict()) if ev.amount else None, ev.claim, origin, rule, score,
+                _features_json(f),
+            ))
+        self._insert("doc_events", rows)
+
+    def _store_relations(self, doc: Document, entity_actor: dict[str, str]) -> None:
+        rows = [
+            (doc.info.id, i, r.type, r.subject, r.object, entity_actor.get(r.subject), entity_actor.get(r.object),
+             r.claim)
+            for i, r in enumerate(doc.relations)
+        ]
+        self._insert("doc_relations", rows)
+
+    # -- undoing a merge -------------------------------------------------------------------
+    def unmerge(self, actor_id: str, doc_id: str) -> str:
+        """Detach document ``doc_id``'s mentions from ``actor_id`` into a new actor."""
+        c = self.conn
+        ents = c.execute(
+            "SELECT entity_id, type, name, named FROM doc_entities WHERE doc_id = ? AND actor_id = ?",
+            [doc_id, actor_id],
+        ).fetchall()
+        if not ents:
+            raise StoreError(
+                f"Document {doc_id[:12]} has no mention of actor {actor_id}; see `claimgraph actor "
+                f"{actor_id} --json` for its documents."
+            )
+        others = c.execute(
+            "SELECT count(DISTINCT doc_id) FROM doc_entities WHERE actor_id = ? AND doc_id <> ?", [actor_id, doc_id]
+        ).fetchone()
+        if not others or not others[0]:
+            raise StoreError(f"Actor {actor_id} is only mentioned in document {doc_id[:12]}; there is no merge to undo.")
+        c.execute("BEGIN TRANSACTION")
+        try:
+            new_id = self._split(actor_id, doc_id, ents[0])
+            c.execute("COMMIT")
+        except BaseException as exc:
+            c.execute("ROLLBACK")
+            self.state.stale = True
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"Undoing the merge of {actor_id} in {doc_id[:12]} failed: {exc}") from exc
+            raise
+        self.state = ResolverState.load(c)
+        return new_id
+
+    def _split(self, actor_id: str, doc_id: str, first: tuple[Any, ...]) -> str:
+        c = self.conn
+        new_id = f"A{self.state.next_actor}"
+        self.state.next_actor += 1
+        c.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?)", [new_id, first[1], first[2], first[3], 0])
+        args = [new_id, doc_id, actor_id]
+        c.execute("UPDATE doc_entities SET actor_id = ? WHERE doc_id = ? AND actor_id = ?", args)
+        c.execute("UPDATE actor_keys SET actor_id = ? WHERE doc_id = ? AND actor_id = ?", args)
+        c.execute(
+            "UPDATE merge_evidence SET undone = TRUE WHERE doc_id = ? AND actor_id = ?", [doc_id, actor_id]
+        )
+        c.execute(
+            "INSERT INTO merge_evidence VALUES (?, ?, ?, 'unmerge', ?, NULL, ?, 1.0, current_timestamp, FALSE)",
+            [new_id, doc_id, first[0], dumps([first[2]]), actor_id],
+        )
+        c.execute("INSERT INTO actor_splits VALUES (?, ?, ?, current_timestamp)", [actor_id, new_id, doc_id])
+        c.execute("UPDATE doc_relations SET subject_actor = ? WHERE doc_id = ? AND subject_actor = ?", args)
+        c.execute("UPDATE doc_relations SET object_actor = ? WHERE doc_id = ? AND object_actor = ?", args)
+        c.execute("UPDATE doc_events SET location_actor = ? WHERE doc_id = ? AND location_actor = ?", args)
+        old, new = f"actor:{actor_id}", f"actor:{new_id}"
+        c.execute("UPDATE claims SET origin = ? WHERE doc_id = ? AND origin = ?", [new, doc_id, old])
+        c.execute("UPDATE doc_events SET origin = ? WHERE doc_id = ? AND origin = ?", [new, doc_id, old])
+        for local, parts, feats in c.execute(
+            "SELECT event_local_id, participants, features FROM doc_events WHERE doc_id = ?", [doc_id]
+        ).fetchall():
+            p = json.loads(parts)
+            for x in p:
+                if x.get("actor") == actor_id:
+                    x["actor"] = new_id
+            f = json.loads(feats)
+            f["actors"] = {(new_id if k == actor_id else k): v for k, v in (f.get("actors") or {}).items()}
+            if f.get("location") == actor_id:
+                f["location"] = new_id
+            c.execute(
+                "UPDATE doc_events SET participants = ?, features = ? WHERE doc_id = ? AND event_local_id = ?",
+                [dumps(p), dumps(f), doc_id, local],
+            )
+        return new_id
