@@ -12,8 +12,17 @@ What it does:
   event that is not negated or hypothetical, PerpInd = actor persons and unnamed groups,
   PerpOrg = named organisation actors, Target = physical targets (FAC, VEHICLE, OBJECT),
   Victim = person targets, Weapon = instruments;
+* PerpOrg also takes state forces ("the army"), and the well-known armed groups the
+  document names (``event_lexicon.find_armed_groups``, one entity per group) when it
+  reports an incident; a PerpInd phrase that is a group's name moves to PerpOrg;
+* person names lose their titles ("Governor Antonio Roldan" -> "antonio roldan"),
+  targets their counts ("500 houses" -> "houses"); Target, Weapon and PerpInd fillers
+  with one head noun (or attacker synonyms: guerrillas / rebels / terrorists) are one;
 * a predicted entity is the list of its mention strings that the bench picks (one: the
   canonical name, cut back to its head phrase);
+* an optional learned incident-document filter (``bench/train_muc4_filter.py``) empties
+  the template of documents it judges incident-free; it only runs when its weights file
+  exists (none is shipped: it did not help on dev);
 * scores with CEAF-REE as described by Du, Rush and Cardie (EACL 2021): per document and
   role, predicted and gold entities are aligned one-to-one by Kuhn-Munkres, where a pair
   scores 1 under phi-strict when every predicted mention string is one of the gold
@@ -124,6 +133,7 @@ def roles_of(doc: Any) -> dict[str, Entities]:
                 for org in _orgs_inside(span, tok_ent, ents):
                     out["PerpOrg"].setdefault(org, [org])
     _move_groups(out)
+    out["PerpOrg"] = {k: v for k, v in out["PerpOrg"].items() if _org_like(k)}
     for role in MERGE_BY_HEAD:
         out[role] = _merge_by_head(out[role])
     if any(out[r] for r in ROLES):
@@ -135,6 +145,8 @@ def roles_of(doc: Any) -> dict[str, Entities]:
 
 #: Where to look for armed-group names: "sentence" (beside an incident trigger) or "doc".
 GROUP_SCOPE = "doc"
+#: Outside incident sentences, a group must be named this often to count.
+GROUP_MIN = 1
 
 
 def _incident_sentences(doc: Any) -> list[tuple[int, int]]:
@@ -156,9 +168,14 @@ def _add_armed_groups(doc: Any, perp_org: dict[str, list[str]]) -> None:
 
     text = doc.text
     have = {canon for _, _, canon in find_armed_groups(" | ".join(perp_org))}
-    spans = _incident_sentences(doc) if GROUP_SCOPE == "sentence" else [(0, len(text))]
-    for start, end, canon in find_armed_groups(text):
-        if canon in have or not any(a <= start < b for a, b in spans):
+    spans = _incident_sentences(doc)
+    found = find_armed_groups(text)
+    counts: dict[str, int] = {}
+    for _, _, canon in found:
+        counts[canon] = counts.get(canon, 0) + 1
+    for start, end, canon in found:
+        near = any(a <= start < b for a, b in spans)
+        if canon in have or not (near or GROUP_SCOPE == "doc" and counts[canon] >= GROUP_MIN):
             continue
         have.add(canon)
         name = normalize(text[start:end])
@@ -166,14 +183,19 @@ def _add_armed_groups(doc: Any, perp_org: dict[str, list[str]]) -> None:
 
 
 #: Roles whose fillers with one head noun ("residence", "residences") are one entity.
-MERGE_BY_HEAD: tuple[str, ...] = ("Target", "Weapon")
+MERGE_BY_HEAD: tuple[str, ...] = ("Target", "Weapon", "PerpInd")
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "dozen", "hundreds", "dozens", "least", "some"})
 
 
+#: Words news copy uses interchangeably for one band of attackers.
+_ATTACKER_SYNONYMS = frozenset({"guerrilla", "rebel", "terrorist", "subversive", "insurgent"})
+
+
 def _head_key(name: str) -> str:
     last = name.split()[-1] if name else name
-    return last[:-1] if last.endswith("s") and len(last) > 3 else last
+    key = last[:-1] if last.endswith("s") and len(last) > 3 else last
+    return "<attacker>" if key in _ATTACKER_SYNONYMS else key
 
 
 def _merge_by_head(found: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -199,6 +221,14 @@ def _drop_count(name: str) -> str:
 #: Heads of state armed bodies: MUC-4 files "the army", "armed forces" as PerpOrg.
 _STATE_FORCES = frozenset({"army", "force", "forces", "guard", "government", "military",
                            "police", "command", "navy"})
+
+
+def _org_like(name: str) -> bool:
+    """Not a person's title ("president") nor a two-letter country ("us") read as an ORG."""
+    from claimgraph.nlp.participants import PERSON_HEADS
+
+    words = name.split()
+    return bool(words) and len(name) > 2 and words[-1] not in PERSON_HEADS
 
 
 def _move_groups(out: dict[str, dict[str, list[str]]]) -> None:
@@ -334,6 +364,98 @@ def _ree_role(role: str, ent: Any, span: Any, person_heads: frozenset[str]) -> s
     return None
 
 
+# -- incident-document filter (learned on train by bench/train_muc4_filter.py) ----------
+
+FILTER_PATH = ROOT / "src" / "claimgraph" / "data" / "muc_roles.json"
+#: A document whose incident probability is below this keeps an empty template.
+FILTER_THRESHOLD = 0.5
+FEATURE_NAMES = ("incidents", "occurred", "first_pos", "early_incident", "groups",
+                 "perp_ind", "perp_org", "target", "victim", "weapon", "length", "military",
+                 "not_occurred", "named_people")
+_FILTER: dict[str, Any] | None = None
+
+
+def doc_lemmas(doc: Any) -> set[str]:
+    """The document's content-word lemmas (lower case)."""
+    sdoc = doc.scratch.get("sdoc")
+    if sdoc is None:
+        return set()
+    return {t.lemma_.lower() for t in sdoc if t.is_alpha and not t.is_stop and len(t) > 2}
+
+
+def doc_features(doc: Any, template: dict[str, Entities] | None = None,
+                 vocab: list[str] | None = None) -> list[float]:
+    """Cheap document features from the pipeline's output (see FEATURE_NAMES), then one
+    presence feature per lemma of ``vocab``."""
+    import math
+
+    from claimgraph.nlp.event_lexicon import find_armed_groups
+
+    template = template if template is not None else roles_of(doc)
+    inc = [e for e in doc.events if _is_incident(e)]
+    n = max(len(doc.text), 1)
+    first = min((e.trigger.start for e in inc), default=n) / n
+    occurred = sum(e.status in {"occurred", "attempted"} for e in inc)
+    return [
+        math.log1p(len(inc)), math.log1p(occurred), first, float(first < 0.25),
+        math.log1p(len(find_armed_groups(doc.text))),
+        *(math.log1p(len(template[r])) for r in ROLES),
+        math.log(n), math.log1p(sum(e.type in {"MOBILIZE", "RETREAT"} for e in doc.events)),
+        (len(inc) - occurred) / max(len(inc), 1),
+        math.log1p(sum(e.type == "PERSON" and e.named for e in doc.entities)),
+    ] + _lemma_features(doc, vocab or [])
+
+
+def _lemma_features(doc: Any, vocab: list[str]) -> list[float]:
+    if not vocab:
+        return []
+    have = doc_lemmas(doc)
+    return [float(w in have) for w in vocab]
+
+
+def incident_probability(doc: Any, template: dict[str, Entities]) -> float | None:
+    """The learned probability that the document reports an incident (None: no weights)."""
+    global _FILTER
+    import math
+
+    if _FILTER is None:
+        if not FILTER_PATH.is_file():
+            return None
+        _FILTER = json.loads(FILTER_PATH.read_text(encoding="utf-8"))
+    f = _FILTER
+    if list(f["features"]) != list(FEATURE_NAMES):
+        return None
+    x = doc_features(doc, template, f.get("vocabulary") or None)
+    z = f["bias"] + sum(w * (v - m) / s for w, v, m, s in
+                        zip(f["weights"], x, f["mean"], f["scale"], strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def template_of(doc: Any) -> dict[str, Entities]:
+    """The REE template, emptied for documents the filter judges incident-free."""
+    template = roles_of(doc)
+    p = incident_probability(doc, template)
+    if p is not None and p < FILTER_THRESHOLD:
+        return {r: [] for r in ROLES}
+    return template
+
+
+def analyze_rows(rows: list[dict]) -> list[Any]:
+    """Run the pipeline on each row (keeping each document's scratch for the phrases)."""
+    from claimgraph.api import get_pipeline
+    from claimgraph.ingest import make_info
+    from claimgraph.models import Document
+
+    pipe = get_pipeline()
+    out = []
+    for row in rows:
+        doc = Document(info=make_info(row["doctext"], row["docid"]))
+        for s in pipe.steps:
+            doc = s.batch([doc], pipe.settings)[0] if s.batch is not None else s.func(doc)
+        out.append(doc)
+    return out
+
+
 def _dedupe(ents: Entities) -> Entities:
     seen: set[str] = set()
     out = []
@@ -364,7 +486,7 @@ def _predict_one(pipe: Any, row: dict) -> dict[str, Entities]:
     try:
         for s in pipe.steps:
             doc = s.batch([doc], pipe.settings)[0] if s.batch is not None else s.func(doc)
-        return roles_of(doc)
+        return template_of(doc)
     except Exception as exc:  # noqa: BLE001 - one broken document must not stop the bench
         FAILURES.append(f"{row['docid']}: {type(exc).__name__}: {exc}")
         return {r: [] for r in ROLES}

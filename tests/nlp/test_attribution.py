@@ -175,3 +175,45 @@ def test_attribution_unknown_publisher_link():
     doc = run("The river flooded the old town on Sunday.", publisher=None)
     (c,) = doc.claims
     assert c.kind == "reported" and c.chain[0].name == "unknown" and c.chain[0].kind == "publisher"
+
+
+def test_attribution_learned_cue_scored_but_no_claim():
+    doc = run("The senator blasted the governor's plan on Tuesday.\n")
+    rels = [r for _, rs in doc.scratch["attribution_relations"] for r in rs]
+    sdoc = doc.scratch["sdoc"]
+    learned = [r for r in rels if r.cue_class == "learned"]
+    assert [sdoc[slice(*r.cue)].text for r in learned] == ["blasted"]
+    assert sdoc[slice(*learned[0].content)].text == "the governor's plan"
+    assert all(c.kind != "attributed" for c in doc.claims)
+
+
+def test_attribution_learned_cue_skips_speech_complement():
+    doc = run("The mayor continued to insist that the budget was balanced.\n")
+    c = claim_with(doc, "the budget was balanced", "attributed")
+    assert c.cue is not None and "insist" in c.cue.text
+    rels = [r for _, rs in doc.scratch["attribution_relations"] for r in rs]
+    assert all(r.cue_class == "speech" for r in rels)
+
+
+def _relations(text: str):
+    from claimgraph.nlp.cues import find_attributions
+    from claimgraph.nlp.model import load_nlp
+
+    sdoc = load_nlp()(text)
+    return sdoc, [r for s in sdoc.sents for r in find_attributions(s)]
+
+
+def test_attribution_possessive_claim_noun_is_learned_relation():
+    sdoc, rels = _relations("Politifact checked Trump's claim that the city had thousands of shootings.")
+    noun = [r for r in rels if r.kind == "noun"]
+    assert len(noun) == 1 and noun[0].cue_class == "learned"
+    assert sdoc[slice(*noun[0].source)].text == "Trump's"
+    assert sdoc[slice(*noun[0].content)].text == "that the city had thousands of shootings"
+
+
+def test_attribution_headline_colon_names_source():
+    sdoc, rels = _relations("Sanders: Clinton needs to get away from all of this personality stuff.")
+    assert [(sdoc[slice(*r.source)].text, sdoc[slice(*r.cue)].text) for r in rels] == [("Sanders", ":")]
+    assert sdoc[slice(*rels[0].content)].text == "Clinton needs to get away from all of this personality stuff"
+    _, none = _relations("The plan: build a wall along the whole border and more.")
+    assert none == []

@@ -200,3 +200,29 @@ def test_events_common_noun_capitalised_alone_stays_unnamed():
     doc = _run("Guerrillas attacked a bus with Rockets near the border.")
     weapons = [e for e in doc.entities if e.type == "WEAPON"]
     assert weapons and not any(e.named for e in weapons)
+
+
+def test_events_perpetrator_modifier_gives_an_unnamed_actor():
+    doc = _run("Officials said the embassy was the objective of the terrorist attack.")
+    ev = _one(doc, "ASSAULT")
+    assert _names(doc, ev, "actor") == ["terrorist"]
+    actor = next(e for e in doc.entities if e.name == "terrorist")
+    assert actor.type == "PERSON" and not actor.named
+
+
+def test_events_carrier_is_actor_even_when_the_attack_has_a_weapon():
+    doc = _run("Gunmen staged two bomb attacks against the bank on Sunday.")
+    ev = _one(doc, "ASSAULT")
+    assert "Gunmen" in _names(doc, ev, "actor")
+    assert "bomb" in _names(doc, ev, "instrument")
+
+
+def test_lexicon_armed_groups_match_names_and_acronyms_as_one_group():
+    from claimgraph.nlp.event_lexicon import find_armed_groups
+
+    text = "Members of the FMLN, the Farabundo Marti National Liberation Front, and of ETA."
+    found = find_armed_groups(text)
+    assert [text[s:e] for s, e, _ in found] == [
+        "FMLN", "Farabundo Marti National Liberation Front", "ETA"]
+    assert found[0][2] == found[1][2] != found[2][2]
+    assert find_armed_groups("the petal and the fmlnx") == []

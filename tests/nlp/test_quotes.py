@@ -82,3 +82,26 @@ def test_quotes_second_quote_after_speech_verb_same_speaker():
     second = quote_with(doc, "Next spring")
     assert first.speaker is not None and second.speaker == first.speaker
     assert doc.claim(second.claim).kind == "quote" and doc.claim(second.claim).chain[-1].kind == "person"
+
+
+def _one_sentence(text: str):
+    from claimgraph.nlp.model import load_nlp
+
+    sdoc = load_nlp()(text)
+    return sdoc, sdoc[:]
+
+
+def test_quotes_ranges_cut_by_sentence_run_to_its_edge():
+    from claimgraph.nlp.cues import quote_ranges
+
+    sdoc, sent = _one_sentence("We will win this state easily,” the candidate said on Monday.")
+    assert [sdoc[a:b].text for a, b in quote_ranges(sdoc, sent)] == ["We will win this state easily,”"]
+    sdoc, sent = _one_sentence("The candidate said: “We will win this state and the next one")
+    assert [sdoc[a:b].text for a, b in quote_ranges(sdoc, sent)] == ["“We will win this state and the next one"]
+
+
+def test_quotes_ranges_closing_marks_used_as_openers_pair_up():
+    from claimgraph.nlp.cues import quote_ranges
+
+    sdoc, sent = _one_sentence("The mayor called the plan ” a total disaster for the city ” on Friday.")
+    assert [sdoc[a:b].text for a, b in quote_ranges(sdoc, sent)] == ["” a total disaster for the city ”"]

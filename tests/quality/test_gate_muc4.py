@@ -53,3 +53,15 @@ def test_gate_muc4_ceaf_ree_above_floor(shared_dir):
     res = bench.score([bench.gold_of(r) for r in rows], bench.predict(rows))
     assert not bench.FAILURES, bench.FAILURES
     assert res["micro"]["f1"] >= base["floor"]["f1"], (res["micro"], base["floor"])
+
+
+def test_gate_muc4_person_names_lose_titles_and_counts_leave_targets():
+    bench = _bench()
+    assert bench._strip_titles("Antioquia Governor Antonio Roldan") == "antonio roldan"
+    assert bench._strip_titles("former U.S. Secretary of State George Shultz") == "george shultz"
+    assert bench._strip_titles("the judge") == ""
+    assert bench._drop_count("500 houses") == "houses"
+    assert bench._drop_count("route 302 bus") == "route 302 bus"
+    merged = bench._merge_by_head({"residences": ["residences"], "residence": ["residence"],
+                                   "bus": ["bus"]})
+    assert list(merged) == ["residences", "bus"]

@@ -39,6 +39,10 @@ Quotes
     its marks). Quotes of five tokens or more without a speaker are kept as quotes with
     ``speaker: null`` and the claim of their sentence.
 
+``doc.scratch["attribution_relations"]`` holds every relation of each sentence, those of
+class ``learned`` (PolNeAR's broader cues: intentions, endorsements, headline colons)
+included; claims are built from the ``speech`` relations only.
+
 ``doc.scratch["claim_sentences"]`` maps each sentence's start offset to the innermost
 claim of that sentence (the first innermost relation, else the sentence's own claim,
 else the quote claim it lies in).
@@ -179,8 +183,10 @@ class _Builder:
 
     def run(self) -> None:
         sents = self.units()
-        found = [find_attributions(s, self._quotes_in(s)) for s in sents]
-        self.doc.scratch["attribution_relations"] = [(s, rels) for s, rels in zip(sents, found, strict=True)]
+        every = [find_attributions(s, self._quotes_in(s)) for s in sents]
+        # all relations (PolNeAR's broad sense) for scoring; claims only from speech cues
+        self.doc.scratch["attribution_relations"] = list(zip(sents, every, strict=True))
+        found = [[r for r in rels if r.cue_class == "speech"] for rels in every]
         self.spoken = {
             q for rels in found for r in rels if r.quote for q in (self._quote_of(r.content), *r.extra)
         }

@@ -26,7 +26,8 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from ..models import ChainLink, Document, Entity
-from .cues import (
+from .cues import Range
+from .link_words import (
     ANONYMOUS_NOUNS,
     GOVERNMENT_NOUNS,
     GOVERNMENT_RE,
@@ -34,7 +35,6 @@ from .cues import (
     OUTLET_NOUNS,
     OUTLET_RE,
     PERSON_NOUNS,
-    Range,
 )
 
 _NAME_DEPS = frozenset({"compound", "appos", "flat", "nmod", "poss"})

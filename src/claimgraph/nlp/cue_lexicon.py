@@ -16,7 +16,7 @@ from importlib import resources
 
 #: Least cue count and precision (cue count / occurrences) for a word form to be used.
 MIN_COUNT = 5
-MIN_PRECISION = 0.3
+MIN_PRECISION = 0.2
 
 
 @lru_cache(maxsize=1)
@@ -27,3 +27,4 @@ def learned_cues(min_count: int = MIN_COUNT, min_precision: float = MIN_PRECISIO
     return frozenset(
         w for w, v in words.items() if v["cue"] >= min_count and v["precision"] >= min_precision
     )
+

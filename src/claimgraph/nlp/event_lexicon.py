@@ -13,7 +13,6 @@ text; generic verbs (make, take, go) are deliberately absent.
 from __future__ import annotations
 
 import re
-
 from typing import NamedTuple
 
 #: PLOVER 2021 categories with a one-line gloss (the manual's definitions, paraphrased).

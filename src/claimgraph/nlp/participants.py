@@ -35,6 +35,10 @@ PERSON_HEADS = frozenset({
     "daughter", "brother", "father", "mother", "husband", "relative", "friend",
 })
 
+#: Modifiers of an attack noun that name who carried it out ("a terrorist attack").
+PERPETRATOR_MODIFIERS = frozenset({"terrorist", "guerrilla", "rebel", "insurgent", "militant",
+                                   "subversive", "gunman", "sniper"})
+
 ORG_HEADS = frozenset({
     "authority", "government", "army", "police", "force", "troop", "intelligence", "service",
     "agency", "group", "organization", "organisation", "party", "front", "command", "unit",
@@ -302,6 +306,10 @@ class EntityResolver:
             return []
         return [self._add(tok, etype, named=True)]
 
+    def unnamed_for(self, tok: Any) -> list[str]:
+        """An unnamed entity for the description headed by ``tok`` (by its head noun)."""
+        return self._unnamed_for(tok)
+
     def _unnamed_for(self, tok: Any) -> list[str]:
         compounds = tuple(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")
         etype = unnamed_type(noun_lemma(tok), compounds[-1:])
@@ -558,7 +566,7 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                         _add_roles(out, "target", res.resolve(g))
             elif dep in {"compound", "amod"} and c.i < tok.i:
                 _modifier_role(out, c, event_type, res, obj_role)
-    if not any(r in {"actor", "instrument"} for r, _ in out):
+    if not any(r == "actor" for r, _ in out):
         for role, eid in _subject_role(res, _carrier(tok, res)):
             _add_roles(out, role, [eid])
     return out
@@ -573,6 +581,10 @@ def _modifier_role(out: list[Role], mod: Any, event_type: str, res: EntityResolv
             _add_roles(out, "actor", [eid])
         elif etype == "PERSON":
             _add_roles(out, obj_role, [eid])
+        return
+    if mod.lemma_.lower() in PERPETRATOR_MODIFIERS and event_type == "ASSAULT":
+        found = res.resolve(mod) if mod.pos_ in {"NOUN", "PROPN"} else res.unnamed_for(mod)
+        _add_roles(out, "actor", found)  # "a terrorist attack", "guerrilla raid"
         return
     if mod.dep_ != "compound":
         return
