@@ -345,7 +345,7 @@ def _verb_content(verb: Token, lemma: str) -> Range | None:
     if lemma in OBJECT_CONTENT_VERBS:
         for c in verb.children:
             if c.dep_ == "dobj":
-                return _subtree(c)
+                return _with_as_phrase(verb, _subtree(c))
     return None
 
 
@@ -487,8 +487,16 @@ def _learned_content(verb: Token) -> Range | None:
             if c.dep_ == dep and c.i > verb.i:
                 if c.lemma_.lower() in SPEECH_VERBS:
                     return None
-                return _subtree(c)
+                return _with_as_phrase(verb, _subtree(c))
     return None
+
+
+def _with_as_phrase(verb: Token, r: Range) -> Range:
+    """An object's "as ..." complement belongs to the content ("cited X as Y")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i == r[1]:
+            return (r[0], c.right_edge.i + 1)
+    return r
 
 
 def _verb_relation(
