@@ -80,3 +80,32 @@ def test_kb_cli_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
         capsys.readouterr()
         assert main([cmd, "--help"]) == 0
         assert "Example" in capsys.readouterr().out
+
+
+def test_kb_cli_events_since_skips_untimed_events(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    everything = _json(capsys, ["events", "--json", "--db", db])
+    untimed = [e for e in everything if e["time"] is None]
+    assert untimed and all(e["date_source"] == "published" for e in untimed)
+    assert all(e["date_source"] == "time" for e in everything if e["time"] is not None)
+    later = _json(capsys, ["events", "--since", "2025-04-01", "--json", "--db", db])
+    assert all(e["time"] is not None and e["time"]["end"] >= "2025-04-01" for e in later)
+    assert not {e["id"] for e in untimed} & {e["id"] for e in later}
+
+
+def test_kb_cli_actor_finds_unnamed_actor_listed_in_dossiers(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    everything = _json(capsys, ["events", "--json", "--db", db])
+    unnamed = _json(capsys, ["actor", "Iranian intelligence", "--json", "--db", db])
+    assert unnamed["actor"]["name"].lower() == "iranian intelligence" and unnamed["actor"]["named"] is False
+    ids = {p["actor"] for e in everything for p in e["participants"]}
+    assert unnamed["actor"]["id"] in ids
+
+
+def test_kb_cli_unwritable_db_directory_is_named(example_path: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "plain-file"
+    blocker.write_text("x")
+    capsys.readouterr()
+    assert main(["ingest", str(example_path), "--db", str(blocker / "kb.duckdb")]) != 0
+    err = capsys.readouterr().err
+    assert "directory" in err or "folder" in err
+    assert "Is it a claimgraph DuckDB file" not in err

@@ -64,7 +64,7 @@ def actor_cmd(name: str, as_json: bool, db: str | None) -> None:
       claimgraph actor "Agil Aslanov" --db kb.duckdb
       claimgraph actor aslanov --json
     """
-    _emit(_query(db, lambda kb: kb.actor(name)), as_json, render.actor_view)
+    _emit(_query(db, lambda kb: kb.actor(name, limit=None)), as_json, render.actor_view)
 
 
 @cli.command("events")

@@ -51,9 +51,18 @@ def events_table(events: list[dict[str, Any]]) -> str:
         what = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
         trig = e["mentions"][0]["trigger"]["text"] if e.get("mentions") else ""
         place = (e.get("location") or {}).get("name") or "-"
-        rows.append([e.get("date") or "-", e["id"], status_label(e), what, trig, _participants(e), place,
+        rows.append([_date_cell(e), e["id"], status_label(e), what, trig, _participants(e), place,
                      str(e["independent_sources"]), str(len(e.get("mentions", [])))])
-    return table(["date", "id", "status", "type", "trigger", "who", "where", "indep.src", "reports"], rows)
+    out = table(["date", "id", "status", "type", "trigger", "who", "where", "indep.src", "reports"], rows)
+    if any(e.get("date_source") == "published" for e in events):
+        out += "\n(p) = no time stated: the date of the report, the event happened then or earlier"
+    return out
+
+
+def _date_cell(e: dict[str, Any]) -> str:
+    if not e.get("date"):
+        return "-"
+    return e["date"] + (" (p)" if e.get("date_source") == "published" else "")
 
 
 def actor_view(d: dict[str, Any]) -> str:

@@ -11,7 +11,7 @@ import duckdb
 
 from ..errors import NotFoundError
 from .event_rows import claim_gid, load_events
-from .queries import actor_mentions, actor_summaries, merge_evidence, relations_of
+from .queries import actor_summaries, relations_of
 
 _DOC_COLS = ("id", "headline", "publisher", "published", "source")
 
@@ -74,7 +74,7 @@ def stats(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
 def top_actors(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str, Any]]:
     ids = [r[0] for r in conn.execute(
         "SELECT actor_id FROM doc_entities WHERE named GROUP BY actor_id "
-        "ORDER BY count(DISTINCT doc_id) DESC, sum(json_array_length(mentions)) DESC, actor_id LIMIT ?", [limit]
+        "ORDER BY count(DISTINCT doc_id) DESC, sum(n_mentions) DESC, actor_id LIMIT ?", [limit]
     ).fetchall()]
     summ = actor_summaries(conn, ids)
     return [summ[i] for i in ids if i in summ]
@@ -99,12 +99,39 @@ def iter_actors(conn: duckdb.DuckDBPyConnection, ids: list[str] | set[str] | Non
         r[0] for r in conn.execute("SELECT DISTINCT actor_id FROM doc_entities ORDER BY actor_id").fetchall()]
     for chunk in _chunks(all_ids):
         summ = actor_summaries(conn, chunk)
+        mentions = _chunk_mentions(conn, chunk)
+        evidence = _chunk_evidence(conn, chunk)
         for aid in chunk:
             if aid not in summ:
                 continue
             a = summ[aid]
             yield {"kind": "actor", **{k: a[k] for k in ("id", "type", "name", "named", "aliases", "roles", "geo")},
-                   "mentions": actor_mentions(conn, aid), "merge_evidence": merge_evidence(conn, aid)}
+                   "mentions": mentions.get(aid, []), "merge_evidence": evidence.get(aid, [])}
+
+
+def _chunk_mentions(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """:func:`actor_mentions` of many actors in one query."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for aid, doc_id, mentions in conn.execute(
+        "SELECT actor_id, doc_id, mentions FROM doc_entities WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY actor_id, doc_id, entity_id", [ids]
+    ).fetchall():
+        out.setdefault(aid, []).extend({"document": doc_id, "span": s} for s in json.loads(mentions))
+    return out
+
+
+def _chunk_evidence(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """:func:`merge_evidence` of many actors in one query."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for aid, d, e, rule, names, key, mname, score, undone, at in conn.execute(
+        "SELECT actor_id, doc_id, entity_id, rule, names, matched_key, matched_name, score, undone, created_at "
+        "FROM merge_evidence WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY actor_id, created_at, doc_id, entity_id", [ids]
+    ).fetchall():
+        out.setdefault(aid, []).append(
+            {"document": d, "entity": e, "rule": rule, "names": json.loads(names), "matched_key": key,
+             "matched_name": mname, "score": score, "undone": bool(undone), "at": at.isoformat() if at else None})
+    return out
 
 
 def iter_events(conn: duckdb.DuckDBPyConnection, ids: list[str] | set[str] | None = None) -> Iterator[dict[str, Any]]:

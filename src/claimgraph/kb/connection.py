@@ -25,6 +25,22 @@ def _is_lock_error(exc: Exception) -> bool:
     return "lock" in msg or "resource temporarily unavailable" in msg
 
 
+_ACCESS_WORDS = ("permission denied", "no such file", "read-only file system", "not a directory")
+
+
+def _open_failure(path: Path, exc: Exception) -> str:
+    """The message for a failed open: a place problem (folder missing/unwritable) or a bad file."""
+    msg = str(exc)
+    low = msg.lower()
+    if any(w in low for w in _ACCESS_WORDS):
+        if not path.exists():
+            return (f"Cannot create the knowledge base {path}: the directory {path.parent} does not exist "
+                    f"or is not writable ({msg}). Give a --db path in a writable directory.")
+        return (f"Cannot open the knowledge base {path}: the file or its directory {path.parent} is not "
+                f"readable/writable ({msg}). Fix its permissions or give another --db path.")
+    return f"Cannot open the knowledge base {path}: {msg}. Is it a claimgraph DuckDB file?"
+
+
 def connect(path: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
     """Open ``path``; retry while another process holds the lock, up to ``timeout`` s."""
     if read_only and not path.exists():
@@ -49,9 +65,7 @@ def connect(path: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyCo
             raise StoreError(f"Cannot open the knowledge base {path}: {exc}") from exc
         except duckdb.IOException as exc:
             if not _is_lock_error(exc):
-                raise StoreError(
-                    f"Cannot open the knowledge base {path}: {exc}. Is it a claimgraph DuckDB file?"
-                ) from exc
+                raise StoreError(_open_failure(path, exc)) from exc
             if time.monotonic() >= deadline:
                 raise StoreError(
                     f"The knowledge base {path} is busy: another process is writing to it "

@@ -138,6 +138,7 @@ def _aggregate(eid: str, rows: list[tuple[Any, ...]], names: dict[str, dict[str,
         "time": {"text": time_text, "start": min(starts).isoformat(), "end": max(ends).isoformat()}
         if starts else None,
         "date": when.isoformat() if when else None,
+        "date_source": ("time" if starts else "published") if when else None,
         "amount": amount,
         "mentions": mentions,
         "sources": sources,
@@ -165,6 +166,20 @@ def event_ids_for(
     return [r[0] for r in conn.execute(sql, params).fetchall()]
 
 
+def newest_event_ids(conn: duckdb.DuckDBPyConnection, ids: list[str], limit: int | None) -> list[str]:
+    """The ``limit`` newest of ``ids`` in :func:`sort_events` order (all of them when ``None``)."""
+    if limit is None or len(ids) <= limit:
+        return ids
+    rows = conn.execute(
+        "SELECT de.event_id, coalesce(min(de.time_start), min(d.published_date)) AS day "
+        "FROM doc_events de JOIN documents d ON d.id = de.doc_id "
+        "WHERE de.event_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY de.event_id "
+        "ORDER BY day DESC NULLS LAST, de.event_id DESC LIMIT ?",
+        [list(ids), int(limit)],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def filter_events(
     events: list[dict[str, Any]], status: str | None, since: str | None, until: str | None,
     min_sources: int | None,
@@ -173,16 +188,30 @@ def filter_events(
     for e in events:
         if status and e["status"] != status.lower() and status.lower() not in e["statuses"]:
             continue
-        d = e["date"]
-        end = (e["time"] or {}).get("end") or d
-        if since and (end is None or end < since[:10]):
-            continue
-        if until and (d is None or d > until[:10]):
+        if not _in_window(e, since, until):
             continue
         if min_sources and e["independent_sources"] < min_sources:
             continue
         out.append(e)
     return out
+
+
+def _in_window(e: dict[str, Any], since: str | None, until: str | None) -> bool:
+    """Whether the event's time overlaps [since, until].
+
+    An event without a time only carries its report's publication date (``date_source:
+    "published"``): it happened on or before that day, so it passes ``until`` when published
+    by then, and never passes ``since`` (its time is unknown, not that day).
+    """
+    d = e["date"]
+    timed = e.get("time") is not None
+    if since:
+        end = (e["time"] or {}).get("end") or d
+        if not timed or end is None or end < since[:10]:
+            return False
+    if until and (d is None or d > until[:10]):
+        return False
+    return True
 
 
 def sort_events(events: list[dict[str, Any]], newest_first: bool) -> list[dict[str, Any]]:

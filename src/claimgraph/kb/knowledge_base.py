@@ -94,15 +94,27 @@ class KnowledgeBase:
             return
         conn = connect(self.path, read_only=True, timeout=self.lock_timeout)
         try:
-            todo = pending(conn)
-            if todo:
-                raise StoreError(
-                    f"The knowledge base {self.path} needs schema migrations {todo}; run any "
-                    "`claimgraph ingest --db` on it once to upgrade."
-                )
+            if pending(conn):
+                conn.close()
+                self._upgrade()
+                conn = connect(self.path, read_only=True, timeout=self.lock_timeout)
             yield conn
         except duckdb.Error as exc:
             raise StoreError(f"Reading the knowledge base {self.path} failed: {exc}") from exc
+        finally:
+            conn.close()
+
+    def _upgrade(self) -> None:
+        """Apply pending schema migrations to a store written by an older claimgraph."""
+        try:
+            conn = connect(self.path, read_only=False, timeout=self.lock_timeout)
+        except StoreError as exc:
+            raise StoreError(
+                f"The knowledge base {self.path} needs schema migrations and could not be opened to apply "
+                f"them ({exc}); run any `claimgraph ingest --db {self.path}` on it once to upgrade."
+            ) from exc
+        try:
+            migrate(conn)
         finally:
             conn.close()
 
@@ -171,9 +183,11 @@ class KnowledgeBase:
             return w.unmerge(actor_id, document_id)
 
     # -- reading --------------------------------------------------------------------------------
-    def actor(self, name_or_id: str) -> dict[str, Any]:
+    def actor(self, name_or_id: str, limit: int | None = queries.DOSSIER_LIMIT) -> dict[str, Any]:
+        """The dossier; its lists hold the ``limit`` newest/most linked rows (``None``: all),
+        with ``events_total``, ``documents_total`` ... beside them."""
         with self._reading() as c:
-            return queries.actor_dossier(c, name_or_id)
+            return queries.actor_dossier(c, name_or_id, limit)
 
     def find_actors(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         with self._reading() as c:

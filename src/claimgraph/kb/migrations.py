@@ -139,9 +139,17 @@ CREATE TABLE kb_meta (
 );
 """
 
+# Per-entity mention counts, kept on write, so dossiers and actor lists never parse the
+# (large) mention span JSON to count.
+_MENTION_COUNTS = """
+ALTER TABLE doc_entities ADD COLUMN n_mentions INTEGER;
+UPDATE doc_entities SET n_mentions = json_array_length(mentions)
+"""
+
 #: The migrations, in order. Append only.
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_initial", _INITIAL),
+    ("0002_entity_mention_counts", _MENTION_COUNTS),
 ]
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from ..errors import NotFoundError
-from .event_rows import claim_gid, event_ids_for, filter_events, load_events, sort_events
+from .event_rows import claim_gid, event_ids_for, filter_events, load_events, newest_event_ids, sort_events
 
 
 class AmbiguousNameError(NotFoundError):
@@ -31,44 +31,83 @@ def _escape_like(s: str) -> str:
 
 
 # -- actors -------------------------------------------------------------------------------
+#: Rows of events, documents, related actors and merge evidence a dossier lists by default;
+#: the totals are reported beside them (``events_total`` ...), the rest via /events?actor=.
+DOSSIER_LIMIT = 200
+
+_SUMMARY_SQL = """
+SELECT a.id, a.type, a.name, a.named, s.n, s.docs
+FROM actors a LEFT JOIN (
+    SELECT actor_id, sum(n_mentions) AS n, count(DISTINCT doc_id) AS docs
+    FROM doc_entities WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY actor_id
+) s ON s.actor_id = a.id
+WHERE a.id IN (SELECT unnest(?::VARCHAR[]))
+"""
+
+# Distinct (name, aliases, roles, geo) combinations, in first-seen order, in one scan: few
+# rows even for an actor mentioned in thousands of documents, so only these few JSON lists
+# are decoded.
+_NAMES_SQL = """
+SELECT actor_id, name, aliases, roles, geo, count(*) FROM doc_entities
+WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))
+GROUP BY actor_id, name, aliases, roles, geo ORDER BY actor_id, min(rowid)
+"""
+
+
 def actor_summaries(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """``{"id","name","type","named","aliases","roles","geo","mentions","documents","events"}`` per id."""
+    """``{"id","name","type","named","aliases","roles","geo","mentions","documents","events"}`` per id.
+
+    Aggregated in SQL: the big per-mention JSON is never decoded in Python.
+    """
     if not ids:
         return {}
-    rows = conn.execute(
-        "SELECT a.id, a.type, a.name, a.named, e.name, e.aliases, e.roles, e.geo, e.doc_id, "
-        "json_array_length(e.mentions) FROM actors a LEFT JOIN doc_entities e ON e.actor_id = a.id "
-        "LEFT JOIN documents d ON d.id = e.doc_id "
-        "WHERE a.id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.id, d.seq, e.entity_id",
-        [list(ids)],
-    ).fetchall()
+    ids = list(ids)
     out: dict[str, dict[str, Any]] = {}
+    for aid, typ, name, named, n, docs in conn.execute(_SUMMARY_SQL, [ids, ids]).fetchall():
+        out[aid] = {"id": aid, "type": typ, "name": name, "named": bool(named), "aliases": [], "roles": [],
+                    "geo": None, "mentions": int(n or 0), "documents": int(docs or 0)}
     geos: dict[str, Counter[str]] = {}
-    for aid, typ, name, named, ename, aliases, roles, geo, doc_id, n in rows:
-        a = out.setdefault(aid, {"id": aid, "type": typ, "name": name, "named": bool(named), "aliases": [],
-                                 "roles": [], "geo": None, "mentions": 0, "documents": 0, "_docs": set()})
-        if ename is None:
+    seen: dict[str, set[str]] = {}
+    for aid, ename, aliases, roles, geo, n in conn.execute(_NAMES_SQL, [ids]).fetchall():
+        a = out.get(aid)
+        if a is None:
             continue
-        for alias in [ename, *json.loads(aliases)]:
-            if alias != name and alias not in a["aliases"]:
-                a["aliases"].append(alias)
-        for r in json.loads(roles):
-            if r not in a["roles"]:
-                a["roles"].append(r)
+        _absorb_names(a, seen.setdefault(aid, set()), ename, aliases, roles)
         if geo:
-            geos.setdefault(aid, Counter())[geo] += 1
-        a["mentions"] += int(n or 0)
-        a["_docs"].add(doc_id)
+            geos.setdefault(aid, Counter())[geo] += int(n)
+    for aid, c in geos.items():
+        out[aid]["geo"] = json.loads(c.most_common(1)[0][0])
     counts = _event_counts(conn, list(out))
     for aid, a in out.items():
-        a["documents"] = len(a.pop("_docs"))
-        if aid in geos:
-            a["geo"] = json.loads(geos[aid].most_common(1)[0][0])
         a["events"] = counts.get(aid, 0)
     return out
 
 
+def _absorb_names(a: dict[str, Any], seen: set[str], ename: str, aliases: str, roles: str) -> None:
+    """Add new aliases and roles to summary ``a`` (``seen``: what it already holds, as keys)."""
+    for alias in [ename, *json.loads(aliases)]:
+        if alias != a["name"] and "a:" + alias not in seen:
+            seen.add("a:" + alias)
+            a["aliases"].append(alias)
+    for r in json.loads(roles):
+        if "r:" + r not in seen:
+            seen.add("r:" + r)
+            a["roles"].append(r)
+
+
 def _event_counts(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, int]:
+    """Distinct events each actor takes part in (a LIKE per actor beats unnesting every row)."""
+    if not ids:
+        return {}
+    if len(ids) <= 8:
+        out: dict[str, int] = {}
+        for aid in ids:
+            row = conn.execute(
+                "SELECT count(DISTINCT event_id) FROM doc_events WHERE participants LIKE ? ESCAPE '\\'",
+                [f'%"actor":"{_escape_like(aid)}"%'],
+            ).fetchone()
+            out[aid] = int(row[0]) if row else 0
+        return out
     rows = conn.execute(
         "SELECT p.actor, count(DISTINCT de.event_id) FROM doc_events de, "
         "unnest(CAST(json_extract_string(de.participants, '$[*].actor') AS VARCHAR[])) AS p(actor) "
@@ -78,8 +117,35 @@ def _event_counts(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, 
     return {r[0]: int(r[1]) for r in rows}
 
 
+def actor_names(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """``{"id","name","type"}`` per id: the cheap lookup lists of related actors need."""
+    if not ids:
+        return {}
+    rows = conn.execute(
+        "SELECT id, name, type FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
+    ).fetchall()
+    return {i: {"id": i, "name": n, "type": t} for i, n, t in rows}
+
+
 def match_actor_ids(conn: duckdb.DuckDBPyConnection, name: str, substring: bool = False) -> list[str]:
-    """Ids of actors whose name or alias equals ``name`` (case-insensitive), most mentioned first."""
+    """Ids of actors whose name or alias equals ``name`` (case-insensitive), most mentioned first.
+
+    Named actors first; when none matches exactly, unnamed ones ("Iranian intelligence",
+    "two men") whose description equals ``name`` (case-insensitive), as dossiers list them.
+    """
+    ids = _match_named(conn, name, substring)
+    if ids or substring:
+        return ids
+    rows = conn.execute(
+        "SELECT e.actor_id, sum(e.n_mentions) AS n FROM doc_entities e WHERE NOT e.named AND "
+        "(lower(e.name) = ? OR e.actor_id IN (SELECT id FROM actors WHERE lower(name) = ?)) "
+        "GROUP BY e.actor_id ORDER BY n DESC, e.actor_id",
+        [name.strip().lower(), name.strip().lower()],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _match_named(conn: duckdb.DuckDBPyConnection, name: str, substring: bool) -> list[str]:
     q = name.strip().lower()
     if substring:
         pat = f"%{_escape_like(q)}%"
@@ -89,7 +155,7 @@ def match_actor_ids(conn: duckdb.DuckDBPyConnection, name: str, substring: bool 
         where = "lower(e.name) = ? OR lower(e.aliases) LIKE ? ESCAPE '\\'"
         params = [q, "%" + _escape_like(json.dumps(q, ensure_ascii=False)) + "%"]
     rows = conn.execute(
-        f"SELECT e.actor_id, sum(json_array_length(e.mentions)) AS n FROM doc_entities e WHERE e.named AND ({where}) "
+        f"SELECT e.actor_id, sum(e.n_mentions) AS n FROM doc_entities e WHERE e.named AND ({where}) "
         "GROUP BY e.actor_id ORDER BY n DESC, e.actor_id",
         params,
     ).fetchall()
@@ -124,10 +190,12 @@ def find_actors(conn: duckdb.DuckDBPyConnection, query: str, limit: int = 20) ->
     return [{k: summ[i][k] for k in keys} for i in ids if i in summ]
 
 
-def merge_evidence(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, Any]]:
+def merge_evidence(conn: duckdb.DuckDBPyConnection, aid: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """Why documents' entities were merged into ``aid``, oldest first (at most ``limit``)."""
     rows = conn.execute(
         "SELECT doc_id, entity_id, rule, names, matched_key, matched_name, score, undone, created_at "
-        "FROM merge_evidence WHERE actor_id = ? ORDER BY created_at, doc_id, entity_id",
+        "FROM merge_evidence WHERE actor_id = ? ORDER BY created_at, doc_id, entity_id"
+        + ("" if limit is None else f" LIMIT {int(limit)}"),
         [aid],
     ).fetchall()
     return [
@@ -146,10 +214,12 @@ def actor_mentions(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, 
     return out
 
 
-def actor_documents(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, Any]]:
+def actor_documents(conn: duckdb.DuckDBPyConnection, aid: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """Documents mentioning ``aid``, newest first (at most ``limit``)."""
     rows = conn.execute(
         "SELECT id, headline, publisher, published, source FROM documents WHERE id IN "
-        "(SELECT doc_id FROM doc_entities WHERE actor_id = ?) ORDER BY published_date DESC NULLS LAST, seq DESC",
+        "(SELECT doc_id FROM doc_entities WHERE actor_id = ?) ORDER BY published_date DESC NULLS LAST, seq DESC"
+        + ("" if limit is None else f" LIMIT {int(limit)}"),
         [aid],
     ).fetchall()
     return [dict(zip(("id", "headline", "publisher", "published", "source"), r, strict=True)) for r in rows]
@@ -179,13 +249,18 @@ def _event_edges(conn: duckdb.DuckDBPyConnection, aids: list[str]) -> list[tuple
     """(source, target, type, event) for co-participants of events involving ``aids``."""
     if not aids:
         return []
-    rows = conn.execute(
-        "SELECT de.event_id, de.type, de.participants FROM doc_events de WHERE de.event_id IN ("
-        "SELECT de2.event_id FROM doc_events de2, "
-        "unnest(CAST(json_extract_string(de2.participants, '$[*].actor') AS VARCHAR[])) AS p(actor) "
-        "WHERE p.actor IN (SELECT unnest(?::VARCHAR[])))",
-        [aids],
-    ).fetchall()
+    if len(aids) <= 8:  # a LIKE per actor: no JSON parsing of every stored event row
+        likes = " OR ".join(["de2.participants LIKE ? ESCAPE '\\'"] * len(aids))
+        sql = (f"SELECT de.event_id, de.type, de.participants FROM doc_events de WHERE de.event_id IN ("
+               f"SELECT de2.event_id FROM doc_events de2 WHERE {likes})")
+        params: list[Any] = [f'%"actor":"{_escape_like(a)}"%' for a in aids]
+    else:
+        sql = ("SELECT de.event_id, de.type, de.participants FROM doc_events de WHERE de.event_id IN ("
+               "SELECT de2.event_id FROM doc_events de2, "
+               "unnest(CAST(json_extract_string(de2.participants, '$[*].actor') AS VARCHAR[])) AS p(actor) "
+               "WHERE p.actor IN (SELECT unnest(?::VARCHAR[])))")
+        params = [aids]
+    rows = conn.execute(sql, params).fetchall()
     out: set[tuple[str, str, str, str]] = set()
     for eid, typ, parts in rows:
         ps = [(p["role"], p["actor"]) for p in json.loads(parts) if p.get("actor")]
@@ -232,19 +307,27 @@ def relations_of_many(conn: duckdb.DuckDBPyConnection, aids: list[str]) -> list[
     return out
 
 
-def related_actors(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, Any]]:
-    """Actors linked to ``aid`` by stated relations or shared events, with types and counts."""
-    net = network(conn, aid, depth=1)
-    names = {n["id"]: n for n in net["nodes"]}
+def related_actors(conn: duckdb.DuckDBPyConnection, aid: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """Actors linked to ``aid`` by stated relations or shared events, with types and counts.
+
+    Same figures as :func:`network` at depth 1, but only names and types are looked up for
+    the others (no full summaries), and at most ``limit`` are returned, most linked first.
+    """
     per: dict[str, Counter[str]] = {}
-    for e in net["edges"]:
-        other = e["target"] if e["source"] == aid else e["source"] if e["target"] == aid else None
-        if other is None:
-            continue
-        per.setdefault(other, Counter())[e["type"]] += e["count"]
-    out = [{"id": o, "name": names.get(o, {}).get("name"), "type": names.get(o, {}).get("type"),
-            "relations": dict(c), "count": sum(c.values())} for o, c in per.items()]
-    return sorted(out, key=lambda x: (-x["count"], x["id"]))
+    for s, t, typ, _eid in _event_edges(conn, [aid]):
+        other = t if s == aid else s if t == aid else None
+        if other is not None:
+            per.setdefault(other, Counter())[typ] += 1
+    for r in relations_of(conn, aid):
+        other = r["object"] if r["subject"] == aid else r["subject"]
+        if other != aid:
+            per.setdefault(other, Counter())[r["type"]] += r["count"]
+    ranked = sorted(per.items(), key=lambda x: (-sum(x[1].values()), x[0]))
+    if limit is not None:
+        ranked = ranked[:limit]
+    names = actor_names(conn, [o for o, _ in ranked])
+    return [{"id": o, "name": names.get(o, {}).get("name"), "type": names.get(o, {}).get("type"),
+             "relations": dict(c), "count": sum(c.values())} for o, c in ranked]
 
 
 # -- events ---------------------------------------------------------------------------------
@@ -261,23 +344,37 @@ def events(
     return evs[offset:end]
 
 
-def actor_dossier(conn: duckdb.DuckDBPyConnection, name_or_id: str) -> dict[str, Any]:
+def _count(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
+    row = conn.execute(sql, params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def actor_dossier(conn: duckdb.DuckDBPyConnection, name_or_id: str, limit: int | None = DOSSIER_LIMIT) -> dict[str, Any]:
+    """The actor's dossier; lists hold at most ``limit`` rows (``None``: all), totals beside them."""
     aid = resolve_actor(conn, name_or_id)
     a = actor_summaries(conn, [aid])[aid]
-    evs = sort_events(load_events(conn, event_ids_for(conn, aid)), newest_first=True)
+    ids = event_ids_for(conn, aid) or []
+    newest = newest_event_ids(conn, ids, limit)
+    evs = sort_events(load_events(conn, newest), newest_first=True)
     by_status: dict[str, list[str]] = {}
     places: Counter[str] = Counter()
     for e in evs:
         by_status.setdefault(e["status"], []).append(e["id"])
         if e["location"] and e["location"].get("name"):
             places[e["location"]["name"]] += 1
+    related = related_actors(conn, aid)
     return {
         "actor": {k: a[k] for k in ("id", "type", "name", "aliases", "roles", "geo", "named", "mentions")},
         "events": evs,
+        "events_total": len(ids),
         "events_by_status": by_status,
         "relations": relations_of(conn, aid),
-        "related_actors": related_actors(conn, aid),
+        "related_actors": related if limit is None else related[:limit],
+        "related_actors_total": len(related),
         "places": [{"name": n, "count": c} for n, c in places.most_common()],
-        "documents": actor_documents(conn, aid),
-        "merge_evidence": merge_evidence(conn, aid),
+        "documents": actor_documents(conn, aid, limit),
+        "documents_total": a["documents"],
+        "merge_evidence": merge_evidence(conn, aid, limit),
+        "merge_evidence_total": _count(conn, "SELECT count(*) FROM merge_evidence WHERE actor_id = ?", [aid]),
+        "limit": limit,
     }

@@ -106,7 +106,7 @@ class ResolverState:
 
     def _load_entity_facts(self, conn: duckdb.DuckDBPyConnection) -> None:
         rows = conn.execute(
-            "SELECT doc_id, actor_id, named, roles, geonames_id, json_array_length(mentions), type "
+            "SELECT doc_id, actor_id, named, roles, geonames_id, n_mentions, type "
             "FROM doc_entities ORDER BY doc_id"
         ).fetchall()
         by_doc: dict[str, list[str]] = {}
@@ -267,6 +267,7 @@ class Writer:
             ent_rows.append((
                 doc.info.id, e.id, aid, e.type, e.name, e.named, dumps(e.aliases), dumps(e.roles),
                 dumps(e.geo.to_dict()) if e.geo else None, gid, dumps([s.to_dict() for s in e.mentions]),
+                len(e.mentions),
             ))
             ev_rows.append((
                 aid, doc.info.id, e.id, m.rule, dumps([e.name, *e.aliases]), m.key, m.matched_name, m.score,
@@ -325,6 +326,7 @@ class Writer:
             "type": ev.type,
             "mode": ev.mode,
             "lemma": rev.trigger_lemma(ev.trigger.text),
+            "groups": rev.trigger_groups(ev.trigger.text),
             "actors": actors,
             "location": entity_actor.get(ev.location) if ev.location and loc is not None and loc.named else None,
             "geonames": loc.geo.geonames_id if loc is not None and loc.geo is not None else None,
