@@ -83,7 +83,7 @@ def actor_view(d: dict[str, Any]) -> str:
         f"{STATUS_LABEL.get(s, s)} {len(ids)}" for s, ids in by_status.items()))
     out.append(events_table(d["events"]))
     for e in d["events"]:
-        chains = {" <- ".join(link["name"] for link in ch) for ch in e.get("sources", [])}
+        chains = {" -> ".join(link["name"] for link in ch) for ch in e.get("sources", [])}
         out.append(f"  {e['id']} sources ({e['independent_sources']} independent): " + " | ".join(sorted(chains)))
     out.append("")
     rel = d.get("related_actors", [])

@@ -143,7 +143,8 @@ def actor(request: Request, actor: str) -> HTMLResponse:
             net = kb.network(str(dossier["actor"].get("id")), depth=1)
     events = dossier.get("events") or []
     ctx = {"title": dossier["actor"].get("name"), "dossier": dossier, "a": dossier["actor"],
-           "events": events[:MAX_DOSSIER_ROWS], "n_events": len(events),
+           "events": events[:MAX_DOSSIER_ROWS], "n_events": dossier.get("events_total", len(events)),
+           "n_documents": dossier.get("documents_total", len(dossier.get("documents") or [])),
            "documents": (dossier.get("documents") or [])[:MAX_DOSSIER_ROWS], "timeline": timeline_picture(events), "network": network_picture(net),
            "net": net, "contested": sum(1 for e in events if e.get("contested")),
            "formats": export_formats()}
