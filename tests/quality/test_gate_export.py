@@ -8,9 +8,8 @@ tables that read back).
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,14 +19,8 @@ BASELINE = json.loads((ROOT / "bench" / "baselines" / "export.json").read_text(e
 
 
 def _bench():
-    if "bench_export" in sys.modules:
-        return sys.modules["bench_export"]
-    spec = importlib.util.spec_from_file_location("bench_export", ROOT / "bench" / "bench_export.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["bench_export"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    """The bench script (bench/ is on pytest's pythonpath)."""
+    return importlib.import_module("bench_export")
 
 
 def test_bench_export_ftm_check_catches_violations():
