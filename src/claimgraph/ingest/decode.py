@@ -117,9 +117,9 @@ def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
     """A charset named by the HTTP header, an XML declaration or an HTML meta tag."""
     if content_type:
-        m = _HEADER_CHARSET.search(content_type)
-        if m:
-            return m.group(1)
+        named = _HEADER_CHARSET.search(content_type)
+        if named:
+            return named.group(1)
     head = data[:4096]
     m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
     return m.group(1).decode("ascii") if m else None

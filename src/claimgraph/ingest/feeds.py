@@ -21,7 +21,7 @@ from ..models import DocumentInfo
 from .dates import normalise_datetime
 from .furniture import words
 from .html import block_text, clean_body, parse_tree
-from .text import make_info
+from .text import SourceMeta, make_info
 
 MIN_FALLBACK_WORDS = 60
 _FEED_ROOT = re.compile(
@@ -51,7 +51,7 @@ def _iso(entry: Any, key: str) -> str | None:
     parsed = entry.get(f"{key}_parsed")
     if parsed:
         try:
-            return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+            return datetime(*parsed[:6]).replace(tzinfo=UTC).isoformat()
         except (TypeError, ValueError):
             return None
     return None
@@ -101,7 +101,7 @@ def _item(
     link = (entry.get("link") or "").strip()
     link = urljoin(base, link) if link and base.startswith(("http://", "https://")) else link
     source = link or f"{feed_source}#{n}"
-    meta = {
+    meta: SourceMeta = {
         "url": link or None,
         "publisher": publisher,
         "headline": (entry.get("title") or "").strip() or None,

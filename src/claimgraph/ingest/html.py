@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -33,7 +34,16 @@ from .text import make_info
 SHORT_WORDS = 200
 #: ... and replaced by it when the precise one has less than this share of its words.
 SHORT_SHARE = 0.4
-_EXTRACT = {
+
+
+class _ExtractFlags(TypedDict):
+    include_comments: bool
+    include_tables: bool
+    include_images: bool
+    include_links: bool
+
+
+_EXTRACT: _ExtractFlags = {
     "include_comments": False,
     "include_tables": True,
     "include_images": False,
@@ -141,7 +151,8 @@ def page_published(tree: etree._Element) -> str | None:
             candidates.append(t.get("datetime") or "")
     timed = [n for n in (normalise_datetime(c) for c in candidates) if n]
     with_time = [n for n in timed if "T" in n]
-    return (with_time or timed or [None])[0]
+    best = with_time or timed
+    return best[0] if best else None
 
 
 def _page_publisher(tree: etree._Element, keys: tuple[str, ...]) -> str | None:
@@ -219,11 +230,21 @@ def drop_headline(body: str, headline: str | None) -> str:
     return rest if rest and _norm(first) == _norm(headline) else body
 
 
-def _extract_once(text: str, url: str | None, meta: PageMeta, **favour: bool) -> str:
+def _extract_once(
+    text: str, url: str | None, meta: PageMeta, *, favor_precision: bool = False, favor_recall: bool = False
+) -> str:
     import trafilatura
+    from trafilatura.settings import Document as TrafilaturaDocument
 
-    doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, **_EXTRACT, **favour)
-    if doc is None:
+    doc = trafilatura.bare_extraction(
+        text,
+        url=url,
+        with_metadata=True,
+        favor_precision=favor_precision,
+        favor_recall=favor_recall,
+        **_EXTRACT,
+    )
+    if not isinstance(doc, TrafilaturaDocument):  # None when nothing was extracted
         return ""
     meta.headline = meta.headline or doc.title
     meta.publisher = meta.publisher or doc.sitename

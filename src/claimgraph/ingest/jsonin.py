@@ -18,7 +18,7 @@ from ..errors import EmptyInputError, InputError, InputTooLargeError, MalformedI
 from ..models import DocumentInfo
 from .dates import normalise_datetime
 from .html import html_document
-from .text import make_info
+from .text import SourceMeta, make_info
 
 
 def _objects(text: str, source: str, lines_first: bool) -> tuple[list[Any], bool]:
@@ -68,7 +68,7 @@ def object_document(obj: Any, source: str, settings: Settings) -> DocumentInfo |
         source = str(obj["id"])
     text, html = obj.get("text"), obj.get("html")
     published = normalise_datetime(_str(obj.get("published")))  # not ISO-readable: unknown (null)
-    meta = {
+    meta: SourceMeta = {
         "url": _str(obj.get("url")),
         "publisher": _str(obj.get("publisher")),
         "headline": _str(obj.get("headline")),

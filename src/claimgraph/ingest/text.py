@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+from typing import TypedDict
 
 from ..models import DocumentInfo
+
+
+class SourceMeta(TypedDict):
+    """The metadata an input format gives beside the body, as :func:`make_info` takes it."""
+
+    url: str | None
+    publisher: str | None
+    headline: str | None
+    authors: list[str]
 
 
 def normalise_body(text: str) -> str:

@@ -213,8 +213,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = 0
     for m in _SENT_END.finditer(text, 0, start):
         lo = m.end()
-    m = _SENT_END.search(text, end)
-    return lo, (m.start() + 1 if m else len(text))
+    nxt = _SENT_END.search(text, end)
+    return lo, (nxt.start() + 1 if nxt else len(text))
 
 
 def _iso(value: Any) -> str | None:
@@ -249,7 +249,8 @@ _DOC_CACHE_SIZE = 256
 
 
 def _doc_parts(document: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    info = document.get("document") if isinstance(document.get("document"), dict) else document
+    inner = document.get("document")
+    info: dict[str, Any] = inner if isinstance(inner, dict) else document
     return info, list(document.get("entities") or [])
 
 

@@ -206,7 +206,7 @@ def merge_evidence(conn: duckdb.DuckDBPyConnection, aid: str, limit: int | None 
 
 
 def actor_mentions(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for doc_id, mentions in conn.execute(
         "SELECT doc_id, mentions FROM doc_entities WHERE actor_id = ? ORDER BY doc_id, entity_id", [aid]
     ).fetchall():

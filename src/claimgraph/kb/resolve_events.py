@@ -199,7 +199,7 @@ def block_keys(f: dict[str, Any], *, query: bool) -> list[str]:
     """
     start = f.get("start") or f.get("published")
     end = f.get("end") or start
-    if start is None:
+    if start is None or end is None:
         month_keys = ["none"]
     else:
         lo, hi = (widen(start, -7), widen(end, 7)) if query else (start, end)

@@ -20,7 +20,7 @@ _SYMBOLS: dict[str, str] = {
 }
 
 #: Words pinned to one currency (pycountry lists many "dollars" and "pesos").
-_PINNED: dict[str, str] = {
+_PINNED: dict[str, str | None] = {
     "dollar": "USD", "buck": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP",
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "ruble": "RUB",
     "rouble": "RUB", "manat": "AZN", "lira": "TRY", "rial": "IRR", "shekel": "ILS",

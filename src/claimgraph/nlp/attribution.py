@@ -365,7 +365,7 @@ class _Builder:
                 k = bisect_right(starts, first) - 1
                 mapping[sent.start_char] = mapping[starts[max(k, 0)]]
         self.doc.scratch["claim_sentences"] = mapping
-        found = []
+        found: list[tuple[Span, str | None, str | None, str | None]] = []
         for q, d in self.quote_claim.items():
             found.append((self.inner_quote(q), d.chain[-1].entity, d.cue_text, d.id))
         for q in self.unspoken:

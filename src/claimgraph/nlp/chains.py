@@ -87,7 +87,7 @@ class OutletIndex:
     the last person named before it when the entities step gave no antecedent."""
 
     def __init__(self, entities: list[Entity]) -> None:
-        marks = []
+        marks: list[tuple[int, str]] = []
         self._words: dict[str, str | None] = {}
         for e in entities:
             if e.named and e.type in ("PERSON", "ORG"):

@@ -38,11 +38,7 @@ from .event_lexicon import (
 )
 from .participants import EntityResolver, location_of, noun_roles, unnamed_type, verb_roles
 from .status import in_counterfactual
-
-try:  # the times step exports event_time once it lands
-    from .timex import event_time as _event_time  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the times step's progress
-    _event_time = None
+from .timex import event_time as _event_time
 
 #: Verbs whose object only counts as an attack when it is physical or a person.
 _PHYSICAL_ONLY = frozenset({"damage", "destroy", "burn", "sabotage", "execute", "beat", "shell",
@@ -402,8 +398,6 @@ def _claim_for(doc: Document, start: int, end: int) -> str | None:
 
 
 def _time_for(doc: Document, start: int, end: int) -> EventTime | None:
-    if _event_time is None:
-        return None
     try:
         return _event_time(doc, start, end)
     except (KeyError, ValueError, TypeError, AttributeError):

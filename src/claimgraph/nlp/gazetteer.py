@@ -290,10 +290,10 @@ class Gazetteer:
             if cc in self.countries and alias not in REGIONS:
                 self._add(alias, self.countries[cc])
         for key, (gid, name, feature, lat, lon) in REGIONS.items():
-            cc = "GB" if key in ("england", "scotland", "wales", "northern ireland") else None
+            region_cc = "GB" if key in ("england", "scotland", "wales", "northern ireland") else None
             if key in ("ontario", "quebec", "british columbia", "alberta"):
-                cc = "CA"
-            p = Place(gid, name, cc, feature, None, lat, lon, 0)
+                region_cc = "CA"
+            p = Place(gid, name, region_cc, feature, None, lat, lon, 0)
             self.by_name[key] = [p, *[q for q in self.by_name.get(key, []) if q.feature != "country"]]
         for key, (cc, name, lat, lon) in PROVINCES.items():
             if key not in REGIONS:

@@ -121,7 +121,8 @@ def _score(p: Place, me: int, ctx: _Ctx | None, picks: dict[int, Place]) -> floa
     if ctx.home is not None and ctx.home.has(p) and p.feature in ("city", "capital"):
         s += 0.9
     mine = picks.get(me)
-    cc_n = ctx.countries[p.country_code] - (1 if mine is not None and mine.country_code == p.country_code else 0)
+    cc_n = ctx.countries[p.country_code] if p.country_code else 0
+    cc_n -= 1 if mine is not None and mine.country_code == p.country_code else 0
     if p.country_code and cc_n > 0:
         s += 0.8 + 0.2 * min(cc_n, 4)
     if p.country_code and p.admin1:
@@ -227,6 +228,17 @@ _SUPPORT_KM = 120.0
 _SUPPORT_MAX = 3
 
 
+def _best(
+    cands: list[Place], me: int, ctx: _Ctx, picks: dict[int, Place], support: dict[tuple[int, int], int]
+) -> Place:
+    """The candidate for mention ``me`` scoring highest in context, nearby support included."""
+
+    def total(p: Place) -> float:
+        return _score(p, me, ctx, picks) + _SUPPORT_W * support.get((me, id(p)), 0)
+
+    return max(cands, key=total)
+
+
 def _support(options: dict[int, list[Place]]) -> dict[tuple[int, int], int]:
     """For each town candidate: how many other ambiguous names have a candidate near it.
 
@@ -271,10 +283,7 @@ def resolve_places(doc: Document, gaz: Gazetteer | None = None) -> None:
     picks = {i: max(c, key=_prior) for i, c in options.items()}
     for _ in range(2):
         ctx = _context(picks, home)
-        picks = {
-            i: max(c, key=lambda p, i=i: _score(p, i, ctx, picks) + _SUPPORT_W * support.get((i, id(p)), 0))
-            for i, c in options.items()
-        }
+        picks = {i: _best(c, i, ctx, picks, support) for i, c in options.items()}
     for i, e in places:
         if i in picks:
             e.geo = _geo(picks[i])

@@ -19,6 +19,8 @@ from typing import Any
 from ..models import Document, EventTime, Timex
 
 Interval = tuple[str | None, str | None]
+#: An interval whose both ends are known (ISO dates).
+Bounds = tuple[str, str]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -62,11 +64,11 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _span(a: date, b: date) -> Interval:
+def _span(a: date, b: date) -> Bounds:
     return a.isoformat(), b.isoformat()
 
 
-def _months(y: int, m1: int, m2: int) -> Interval:
+def _months(y: int, m1: int, m2: int) -> Bounds:
     """Months ``m1``..``m2`` of year ``y`` (``m2`` may run into the next year: 14 = Feb)."""
     y2, m2n = y + (m2 - 1) // 12, (m2 - 1) % 12 + 1
     return _span(date(y, m1, 1), _month_end(y2, m2n))
@@ -129,7 +131,7 @@ def interval(value: str, published: str | None = None) -> Interval:
     return None, None
 
 
-def _third(start: str, end: str, which: int, value: str) -> Interval:
+def _third(start: str, end: str, which: int, value: str) -> Bounds:
     """The first (0), middle (1) or last (2) third of ``[start, end]``."""
     if _YEAR.match(value):
         y = int(value)

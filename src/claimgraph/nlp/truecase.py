@@ -111,10 +111,10 @@ def truecase(text: str) -> str:
                     break
         if done:
             continue
-        cased = words.get(w) or words.get(w.rstrip("."))
-        if cased is not None:
-            _apply(chars, s, cased)
-            named[i] = cased[:1].isupper()
+        known = words.get(w) or words.get(w.rstrip("."))
+        if known is not None:
+            _apply(chars, s, known)
+            named[i] = known[:1].isupper()
         elif words and len(w) >= 3 and w.isalpha():
             unknown.append(i)
         i += 1

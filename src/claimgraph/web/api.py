@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypedDict
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -73,14 +74,27 @@ def check_url(url: Any) -> str:
     return url.strip()
 
 
-def _meta(body: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key in ("published", "headline", "publisher"):
-        value = body.get(key)
-        if value is not None and not isinstance(value, str):
-            raise HTTPException(400, f"'{key}' must be a string.")
-        out[key] = value or None
-    return out
+class _InputMeta(TypedDict):
+    """Metadata given with pasted text, as :class:`JobInput` takes it."""
+
+    published: str | None
+    headline: str | None
+    publisher: str | None
+
+
+def _meta_str(body: Mapping[str, Any], key: str) -> str | None:
+    value = body.get(key)
+    if value is not None and not isinstance(value, str):
+        raise HTTPException(400, f"'{key}' must be a string.")
+    return value or None
+
+
+def _meta(body: dict[str, Any]) -> _InputMeta:
+    return _InputMeta(
+        published=_meta_str(body, "published"),
+        headline=_meta_str(body, "headline"),
+        publisher=_meta_str(body, "publisher"),
+    )
 
 
 def inputs_from_json(request: Request, body: dict[str, Any]) -> list[JobInput]:
@@ -105,7 +119,11 @@ async def inputs_from_form(request: Request) -> list[JobInput]:
     form = await request.form(max_files=MAX_INPUTS, max_fields=50, max_part_size=request.app.state.max_body)
     if needs_csrf(dict(request.headers)) and not csrf_ok(dict(request.headers), _str(form.get(CSRF_FIELD))):
         raise HTTPException(403, "The form's CSRF token is missing or stale; reload the page and send it again.")
-    meta = {k: (_str(form.get(k)) or None) for k in ("published", "headline", "publisher")}
+    meta = _InputMeta(
+        published=_str(form.get("published")) or None,
+        headline=_str(form.get("headline")) or None,
+        publisher=_str(form.get("publisher")) or None,
+    )
     items: list[JobInput] = []
     text = _str(form.get("text"))
     if text.strip():
@@ -163,14 +181,14 @@ async def analyze_endpoint(request: Request) -> JSONResponse:
     return JSONResponse(doc.to_dict())
 
 
-def _analyze_text(bench: Workbench, text: str, meta: dict[str, Any]) -> Any:
+def _analyze_text(bench: Workbench, text: str, meta: _InputMeta) -> Any:
     from ..api import analyze
 
     with ANALYSIS_LOCK:
         return analyze(text, source="api", settings=bench.settings, **meta)
 
 
-def _analyze_url(bench: Workbench, url: str, meta: dict[str, Any]) -> Any:
+def _analyze_url(bench: Workbench, url: str, meta: _InputMeta) -> Any:
     from ..api import analyze_inputs
 
     settings = replace(bench.settings, allow_private=False, published=meta["published"] or bench.settings.published)
