@@ -45,6 +45,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from jsonl_rows import read_jsonl
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT.parent / "shared" / "data" / "muc4" / "grit_ree"
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -69,15 +71,7 @@ def normalize(s: str) -> str:
 
 
 def load(split: str = "dev", limit: int | None = None, path: Path | None = None) -> list[dict]:
-    path = path or DATA_DIR / f"{split}.json"
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-                if limit is not None and len(rows) >= limit:
-                    break
-    return rows
+    return read_jsonl(path or DATA_DIR / f"{split}.json", limit)
 
 
 def gold_of(row: dict) -> dict[str, Entities]:

@@ -41,6 +41,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from jsonl_rows import read_jsonl
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear" / "cofenet_bio" / "valid.txt"
 TYPES = ("source", "cue", "content")
@@ -52,14 +54,7 @@ Spans = dict[str, set[tuple[int, int]]]
 
 def load(path: Path = DATA, limit: int | None = None) -> list[dict]:
     """The sentences of the BIO file (the first ``limit`` when given)."""
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-                if limit is not None and len(rows) >= limit:
-                    break
-    return rows
+    return read_jsonl(path, limit)
 
 
 def gold_spans(labels: list[str]) -> Spans:
