@@ -16,6 +16,7 @@ from typing import Any
 
 from ..models import Document, Entity, Relation
 from ..pipeline import step
+from .gazetteer import DEMONYMS, gazetteer
 from .participants import EntityResolver, _of_object, _pobj
 
 _NATIONAL_WORDS = {"national": "national_of", "citizen": "citizen_of", "native": "national_of",
@@ -28,30 +29,16 @@ _WORK_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official",
                          "president", "governor", "representative", "staff", "analyst",
                          "manager", "executive", "general", "colonel", "judge", "lawyer"})
 _ORGISH = frozenset({"ORG", "NORP", "GPE"})
-_IRREGULAR = {
-    "american": "United States", "british": "United Kingdom", "english": "United Kingdom",
-    "french": "France", "dutch": "Netherlands", "swiss": "Switzerland", "german": "Germany",
-    "greek": "Greece", "turkish": "Türkiye", "spanish": "Spain", "danish": "Denmark",
-    "swedish": "Sweden", "polish": "Poland", "finnish": "Finland", "irish": "Ireland",
-    "salvadoran": "El Salvador", "salvadorean": "El Salvador", "filipino": "Philippines",
-    "thai": "Thailand", "welsh": "United Kingdom", "scottish": "United Kingdom",
-    "russian": "Russia", "chinese": "China", "japanese": "Japan", "vietnamese": "Viet Nam",
-    "lebanese": "Lebanon", "pakistani": "Pakistan", "afghan": "Afghanistan",
-    "iraqi": "Iraq", "israeli": "Israel", "saudi": "Saudi Arabia", "yemeni": "Yemen",
-    "kuwaiti": "Kuwait", "qatari": "Qatar", "emirati": "United Arab Emirates",
-    "peruvian": "Peru", "ecuadorian": "Ecuador", "nicaraguan": "Nicaragua",
-    "venezuelan": "Venezuela", "argentine": "Argentina", "argentinian": "Argentina",
-    "colombian": "Colombia", "honduran": "Honduras", "guatemalan": "Guatemala",
-    "bolivian": "Bolivia", "chilean": "Chile", "cuban": "Cuba", "mexican": "Mexico",
-    "ukrainian": "Ukraine", "belarusian": "Belarus", "uzbek": "Uzbekistan", "kazakh":
-    "Kazakhstan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan", "turkmen": "Turkmenistan",
-    "azeri": "Azerbaijan", "korean": "Korea", "syrian": "Syria", "iranian": "Iran",
-}
 
 
 @lru_cache(maxsize=1)
 def demonym_table() -> dict[str, str]:
-    """Lower-case demonym -> country name, generated from pycountry's names plus irregulars."""
+    """Lower-case demonym -> country name.
+
+    Regular forms are generated from pycountry's short names ("georgia" -> "georgian");
+    the hand-written demonym table of :mod:`claimgraph.nlp.gazetteer` (irregular forms such
+    as "dutch", "azeri") overrides them, named after the gazetteer's country record.
+    """
     table: dict[str, str] = {}
     try:
         import pycountry
@@ -68,7 +55,8 @@ def demonym_table() -> dict[str, str]:
                 table.setdefault(form, base)
     except ImportError:  # pragma: no cover
         pass
-    table.update(_IRREGULAR)
+    countries = gazetteer().countries
+    table.update({w: countries[cc].name.removeprefix("The ") for w, cc in DEMONYMS.items() if cc in countries})
     return table
 
 
