@@ -125,7 +125,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _demonym_point(e) -> tuple[float | None, float | None] | None:
     """The country point of a NORP entity named by a demonym ("Sudanese"), else None."""
-    from claimgraph.nlp.gazetteer import DEMONYMS, fold, gazetteer
+    from claimgraph.nlp.places.gazetteer import DEMONYMS, fold, gazetteer
 
     key = fold(e.name).replace(" ", "-")
     cc = DEMONYMS.get(key) or DEMONYMS.get(key.rstrip("s"))

@@ -96,7 +96,7 @@ _GROUP_HEADS = frozenset({"member", "column", "commando", "squad", "unit", "cell
 
 def roles_of(doc: Any) -> dict[str, Entities]:
     """The document's REE template from its events (and the phrases that named them)."""
-    from claimgraph.nlp.participants import PERSON_HEADS
+    from claimgraph.nlp.events.participants import PERSON_HEADS
 
     ents = {e.id: e for e in doc.entities}
     phrases = doc.scratch.get("participant_phrases", {})
@@ -158,7 +158,7 @@ def _incident_sentences(doc: Any) -> list[tuple[int, int]]:
 
 def _add_armed_groups(doc: Any, perp_org: dict[str, list[str]]) -> None:
     """Well-known armed groups named beside an incident (one entity per group)."""
-    from claimgraph.nlp.event_lexicon import find_armed_groups
+    from claimgraph.nlp.events.lexicon import find_armed_groups
 
     text = doc.text
     have = {canon for _, _, canon in find_armed_groups(" | ".join(perp_org))}
@@ -219,7 +219,7 @@ _STATE_FORCES = frozenset({"army", "force", "forces", "guard", "government", "mi
 
 def _org_like(name: str) -> bool:
     """Not a person's title ("president") nor a two-letter country ("us") read as an ORG."""
-    from claimgraph.nlp.participants import PERSON_HEADS
+    from claimgraph.nlp.events.participants import PERSON_HEADS
 
     words = name.split()
     return bool(words) and len(name) > 2 and words[-1] not in PERSON_HEADS
@@ -227,7 +227,7 @@ def _org_like(name: str) -> bool:
 
 def _move_groups(out: dict[str, dict[str, list[str]]]) -> None:
     """A perpetrator phrase that is an armed group's name is an organisation."""
-    from claimgraph.nlp.event_lexicon import find_armed_groups
+    from claimgraph.nlp.events.lexicon import find_armed_groups
 
     for name in list(out["PerpInd"]):
         found = find_armed_groups(name)
@@ -280,7 +280,7 @@ _EXTRA_TITLES = frozenset({"boss", "chief", "gen", "col", "capt", "lt", "sgt", "
 
 def _strip_titles(name: str) -> str:
     """"antioquia governor antonio roldan" -> "antonio roldan" (MUC-4 keys drop titles)."""
-    from claimgraph.nlp.participants import PERSON_HEADS
+    from claimgraph.nlp.events.participants import PERSON_HEADS
 
     words = normalize(name).split()
     cut = 0
@@ -383,7 +383,7 @@ def doc_features(doc: Any, template: dict[str, Entities] | None = None,
     presence feature per lemma of ``vocab``."""
     import math
 
-    from claimgraph.nlp.event_lexicon import find_armed_groups
+    from claimgraph.nlp.events.lexicon import find_armed_groups
 
     template = template if template is not None else roles_of(doc)
     inc = [e for e in doc.events if _is_incident(e)]

@@ -9,7 +9,7 @@ How it scores (as CofeNet does, Wang et al. COLING 2022, Table 6):
 * Each sentence is parsed by the project's spaCy model **on the gold tokens** (PTB quote
   tokens `````/``''`` are shown to spaCy as curly quotes), so predicted and gold spans
   share token boundaries.
-* :func:`claimgraph.nlp.cues.find_attributions` (the rules the ``attribution`` step runs)
+* :func:`claimgraph.nlp.attribution.cues.find_attributions` (the rules the ``attribution`` step runs)
   yields cue, source and content token ranges; gold spans are the B-/I- runs of each type.
 * PolNeAR annotation is univocal (a token has one role in at most one attribution), so a
   relation whose cue lies inside another relation's content or inside a quotation — kept
@@ -74,7 +74,7 @@ def gold_spans(labels: list[str]) -> Spans:
 
 def predicted_spans(sdoc) -> Spans:
     """Cue, source and content ranges found by the attribution rules."""
-    from claimgraph.nlp.cues import find_attributions, quote_ranges
+    from claimgraph.nlp.attribution.cues import find_attributions, quote_ranges
 
     out: Spans = {t: set() for t in TYPES}
     all_quotes = quote_ranges(sdoc, sdoc[:])

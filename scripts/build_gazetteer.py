@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from claimgraph.nlp.gazetteer import cache_path
-from claimgraph.nlp.gazetteer_build import write
+from claimgraph.nlp.places.gazetteer import cache_path
+from claimgraph.nlp.places.gazetteer_build import write
 
 if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else cache_path()

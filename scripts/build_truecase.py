@@ -50,7 +50,7 @@ def bbc_counts(skip: str | None) -> dict[str, Counter[str]]:
 
 
 def gazetteer_names() -> dict[str, str]:
-    from claimgraph.nlp.gazetteer import DEMONYMS, NORP_WORDS, REGIONS, gazetteer
+    from claimgraph.nlp.places.gazetteer import DEMONYMS, NORP_WORDS, REGIONS, gazetteer
 
     out: dict[str, str] = {}
     gaz = gazetteer()
@@ -87,8 +87,8 @@ def write(table: dict[str, str]) -> None:
 
 
 def evaluate(category: str, n: int) -> None:
+    from claimgraph.nlp.entities.truecase import _lower, truecase
     from claimgraph.nlp.model import load_nlp
-    from claimgraph.nlp.truecase import _lower, truecase
 
     nlp = load_nlp()
     files = sorted((BBC / category).glob("*.txt"))[:n]

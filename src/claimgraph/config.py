@@ -21,6 +21,11 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "max_chars": (2_000_000, "Largest cleaned body text accepted, in characters."),
     "connect_timeout": (10.0, "Seconds to wait for a TCP/TLS connection when fetching a URL."),
     "read_timeout": (20.0, "Seconds to wait for data when fetching a URL."),
+    "fetch_timeout": (
+        30.0,
+        "Most seconds one URL fetch may take in all (connecting, redirects and the whole body), "
+        "however slowly the server sends; past it the URL fails.",
+    ),
     "max_redirects": (5, "Most HTTP redirects followed for one URL."),
     "allow_private": (False, "Allow fetching URLs on loopback/private/link-local addresses."),
     "user_agent": ("claimgraph/0.1 (+offline news analysis)", "User-Agent header sent with fetches."),
@@ -37,6 +42,7 @@ class Settings:
     max_chars: int = SETTINGS["max_chars"][0]
     connect_timeout: float = SETTINGS["connect_timeout"][0]
     read_timeout: float = SETTINGS["read_timeout"][0]
+    fetch_timeout: float = SETTINGS["fetch_timeout"][0]
     max_redirects: int = SETTINGS["max_redirects"][0]
     allow_private: bool = SETTINGS["allow_private"][0]
     user_agent: str = SETTINGS["user_agent"][0]

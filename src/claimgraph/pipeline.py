@@ -40,12 +40,12 @@ _REGISTRY: dict[str, Step] = {}
 #: The modules that register the built-in steps (imported lazily on first use).
 _BUILTIN_MODULES = (
     "claimgraph.nlp.parse",
-    "claimgraph.nlp.entities",
-    "claimgraph.nlp.places",
-    "claimgraph.nlp.timex",
-    "claimgraph.nlp.attribution",
-    "claimgraph.nlp.events",
-    "claimgraph.nlp.status",
+    "claimgraph.nlp.entities.mentions",
+    "claimgraph.nlp.places.resolve",
+    "claimgraph.nlp.temporal.timex",
+    "claimgraph.nlp.attribution.claims",
+    "claimgraph.nlp.events.extract",
+    "claimgraph.nlp.events.status",
     "claimgraph.nlp.relations",
 )
 

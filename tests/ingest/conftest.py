@@ -20,14 +20,17 @@ class Route:
     stream_chunks: int = 0
     #: seconds to wait before answering (to trip the read timeout)
     delay: float = 0.0
+    #: with ``stream_chunks``, seconds to wait before each chunk (a server trickling its body)
+    chunk_delay: float = 0.0
 
 
 class LocalServer:
-    """Serves ``routes`` (path -> Route); records the Host header of every request."""
+    """Serves ``routes`` (path -> Route); records the Host header and path of every request."""
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hosts: list[str] = []
+        self.paths: list[str] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -38,6 +41,7 @@ class LocalServer:
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 server.hosts.append(self.headers.get("Host", ""))
+                server.paths.append(self.path)
                 route = server.routes.get(self.path, Route(404, b"not here"))
                 if route.delay:
                     time.sleep(route.delay)
@@ -51,6 +55,8 @@ class LocalServer:
                     size = max(len(route.body) // route.stream_chunks, 1)
                     try:
                         for i in range(0, len(route.body), size):
+                            if route.chunk_delay:
+                                time.sleep(route.chunk_delay)
                             part = route.body[i : i + size]
                             self.wfile.write(f"{len(part):x}\r\n".encode() + part + b"\r\n")
                         self.wfile.write(b"0\r\n\r\n")
@@ -79,8 +85,9 @@ class LocalServer:
         headers: dict[str, str] | None = None,
         stream_chunks: int = 0,
         delay: float = 0.0,
+        chunk_delay: float = 0.0,
     ) -> None:
-        self.routes[path] = Route(status, body, dict(headers or {}), stream_chunks, delay)
+        self.routes[path] = Route(status, body, dict(headers or {}), stream_chunks, delay, chunk_delay)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"

@@ -196,7 +196,7 @@ def test_attribution_learned_cue_skips_speech_complement():
 
 
 def _relations(text: str):
-    from claimgraph.nlp.cues import find_attributions
+    from claimgraph.nlp.attribution.cues import find_attributions
     from claimgraph.nlp.model import load_nlp
 
     sdoc = load_nlp()(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.models import Document, DocumentInfo
-from claimgraph.nlp.gazetteer import fold, gazetteer
+from claimgraph.nlp.places.gazetteer import fold, gazetteer
 from claimgraph.pipeline import Pipeline
 
 

@@ -92,7 +92,7 @@ def _one_sentence(text: str):
 
 
 def test_quotes_ranges_cut_by_sentence_run_to_its_edge():
-    from claimgraph.nlp.cues import quote_ranges
+    from claimgraph.nlp.attribution.cues import quote_ranges
 
     sdoc, sent = _one_sentence("We will win this state easily,” the candidate said on Monday.")
     assert [sdoc[a:b].text for a, b in quote_ranges(sdoc, sent)] == ["We will win this state easily,”"]
@@ -101,7 +101,7 @@ def test_quotes_ranges_cut_by_sentence_run_to_its_edge():
 
 
 def test_quotes_ranges_closing_marks_used_as_openers_pair_up():
-    from claimgraph.nlp.cues import quote_ranges
+    from claimgraph.nlp.attribution.cues import quote_ranges
 
     sdoc, sent = _one_sentence("The mayor called the plan ” a total disaster for the city ” on Friday.")
     assert [sdoc[a:b].text for a, b in quote_ranges(sdoc, sent)] == ["” a total disaster for the city ”"]

@@ -6,7 +6,7 @@ import pytest
 
 from claimgraph.ingest import make_info
 from claimgraph.models import Document, Timex
-from claimgraph.nlp.timex import anchor_date, event_time, interval
+from claimgraph.nlp.temporal.timex import anchor_date, event_time, interval
 from claimgraph.pipeline import Pipeline
 
 PUBLISHED = "2025-04-07T20:11:00+04:00"  # a Monday
@@ -231,7 +231,7 @@ def test_timex_record_round_trip(pipeline: Pipeline) -> None:
 def test_find_timexes_survives_calendar_edges() -> None:
     from datetime import date
 
-    from claimgraph.nlp.timex import find_timexes
+    from claimgraph.nlp.temporal.timex import find_timexes
 
     text = (
         "yesterday, last week, next year, 3 days ago, 10000000 days ago, Feb. 30, 2025-13-45, "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimgraph.nlp.truecase import needs_truecasing, truecase
+from claimgraph.nlp.entities.truecase import needs_truecasing, truecase
 
 TEXT = (
     "the american newspaper the washington post reported that iranian authorities planned "

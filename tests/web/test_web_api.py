@@ -84,6 +84,14 @@ def test_api_analyze_rejects_bad_bodies(client):
     _error(client.post("/api/analyze", json={"url": "ftp://example.com/a"}), 400)
 
 
+def test_api_deeply_nested_json_is_400_not_500(client):
+    for path in ("/api/analyze", "/api/ingest"):
+        for body in (b"[" * 100_000, b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"):
+            r = client.post(path, content=body, headers={"content-type": "application/json"})
+            message = _error(r, 400, "bad_request")
+            assert "nested too deeply" in message and "Recursion" not in message
+
+
 def test_api_analyze_text_over_limit_is_413(store):
     app = create_app(db_path=store, settings=load_settings(max_chars=100))
     with TestClient(app) as c:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
 
-from ..config import load_settings
+from ..config import SETTINGS, load_settings
 from ..kb import KnowledgeBase
 from .common import cli, db_option
 
@@ -33,12 +34,37 @@ class _Progress:
             sys.stderr.flush()
 
 
+class _StderrWarnings(logging.Handler):
+    """Library warnings (e.g. bytes replaced while decoding an input) as lines on stderr."""
+
+    def __init__(self, progress: _Progress) -> None:
+        super().__init__(logging.WARNING)
+        self.progress = progress
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.progress.finish()  # clear the progress line first
+        click.echo(f"claimgraph: warning: {' '.join(record.getMessage().split())}", err=True)
+
+
 @cli.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--published", default=None, help="Publication time for inputs that carry none (ISO 8601).")
 @click.option("--allow-private", is_flag=True, default=False, help="Allow URLs on private/loopback addresses.")
+@click.option(
+    "--fetch-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help=f"Most seconds one URL may take to download in all (fetch_timeout; default {SETTINGS['fetch_timeout'][0]:g}).",
+)
 @db_option
-def ingest_cmd(inputs: tuple[str, ...], published: str | None, allow_private: bool, db: str | None) -> None:
+def ingest_cmd(
+    inputs: tuple[str, ...],
+    published: str | None,
+    allow_private: bool,
+    fetch_timeout: float | None,
+    db: str | None,
+) -> None:
     """Analyze INPUTS and store them in the knowledge base (idempotent).
 
     The same text ingested twice is stored once ("already known"). A failed input is
@@ -48,12 +74,18 @@ def ingest_cmd(inputs: tuple[str, ...], published: str | None, allow_private: bo
     Example:
       claimgraph ingest examples/ --db kb.duckdb
     """
-    settings = load_settings(published=published, allow_private=allow_private or None, db=db)
+    settings = load_settings(
+        published=published, allow_private=allow_private or None, fetch_timeout=fetch_timeout, db=db
+    )
     kb = KnowledgeBase(path=db)
     progress = _Progress()
+    warnings = _StderrWarnings(progress)
+    logger = logging.getLogger("claimgraph")
+    logger.addHandler(warnings)
     try:
         summary = kb.ingest(inputs, settings=settings, progress=progress)
     finally:
+        logger.removeHandler(warnings)
         progress.finish()
         kb.close()
     for err in summary.errors:

@@ -2,12 +2,17 @@
 
 Order of trust for the charset: a byte-order mark, then a charset the container declares
 (HTTP ``Content-Type``, HTML ``<meta charset>``, XML declaration), then strict UTF-8, then
-charset-normalizer's guess, then UTF-8 with replacement characters.
+*mostly* UTF-8 (see :func:`mostly_utf8`: the stray bytes become U+FFFD and a warning naming
+the input is logged on the ``claimgraph.ingest`` logger), then charset-normalizer's guess,
+then UTF-8 with replacement characters. The guess is only asked about bytes that hold no
+UTF-8 to speak of (cp1252/latin-1 text, Shift-JIS, ...): a detector given UTF-8 text with a
+few bad bytes may well call all of it cp932.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import zlib
 
@@ -57,6 +62,13 @@ _META_CHARSET = re.compile(
 )
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""")
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+#: ``surrogateescape`` turns each byte that is not UTF-8 into one of these.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+#: Stray bytes always forgiven in text that otherwise holds valid UTF-8 multibyte characters.
+FEW_BAD_BYTES = 8
+
+log = logging.getLogger("claimgraph.ingest")
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -150,14 +162,43 @@ def decode_bytes(data: bytes, source: str, content_type: str | None = None) -> s
             pass
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    bad = mostly_utf8(data)
+    if bad:
+        log.warning(
+            "%s: %s not valid UTF-8 (the first at byte offset %s); read as UTF-8 with U+FFFD in %s",
+            source,
+            "1 byte is" if bad == 1 else f"{bad} bytes are",
+            f"{first_bad:,}",
+            "its place" if bad == 1 else "their places",
+        )
+        return data.decode("utf-8", errors="replace")
     text = _guess(data)
     if text.count("\ufffd") > _REPLACEMENT_SHARE * max(len(text), 1):
         raise BinaryInputError(
             source, "its bytes are not text in any charset claimgraph can detect; convert it to UTF-8"
         )
     return text
+
+
+def mostly_utf8(data: bytes) -> int:
+    """How many bytes of ``data`` are not UTF-8, when it is UTF-8 but for those; else 0.
+
+    It is UTF-8 when it holds at least one valid multibyte UTF-8 character, and its bad bytes
+    are few: no more than :data:`FEW_BAD_BYTES` or than its valid multibyte characters, and
+    no more than a tenth of all bytes. Text in a single-byte codec (cp1252, latin-1) almost
+    never forms a valid multibyte sequence, and other multibyte codecs (Shift-JIS, GBK) break
+    on most of their non-ASCII bytes, so neither passes.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_ESCAPED_BYTE.findall(text))
+    multibyte = len(_NON_ASCII.findall(text)) - bad
+    if multibyte < 1 or bad == 0:
+        return 0
+    if bad > max(FEW_BAD_BYTES, multibyte) or bad > _REPLACEMENT_SHARE * len(data):
+        return 0
+    return bad
 
 
 def _guess(data: bytes) -> str:

@@ -5,6 +5,11 @@ size rules hold) and its page extracted; the item's feed metadata — title as h
 published time, and the feed's own title as publisher — wins over the page's. When the link
 cannot be fetched or yields no text, the item's own content or summary stands in if it has at
 least :data:`MIN_FALLBACK_WORDS` words; otherwise the item becomes an error naming its link.
+(The reader never follows a feed from a feed item: see ``sources.MAX_FEED_DEPTH``.)
+
+XML that declares a DTD with an internal subset (``<!DOCTYPE rss [ <!ENTITY ...> ]>``) is
+refused before any parser sees it (:func:`declares_entities`): its entities can expand to
+gigabytes ("billion laughs"). A plain ``<!DOCTYPE rss PUBLIC "..." "...">`` (RSS 0.91) is read.
 """
 
 from __future__ import annotations
@@ -29,6 +34,16 @@ _FEED_ROOT = re.compile(
     r"<(?:rss|feed|rdf:RDF|RDF)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
+_DTD_SUBSET = re.compile(
+    r"^(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*<!DOCTYPE\s[^>\[]*\[",
+    re.IGNORECASE | re.DOTALL,
+)
+#: The refusal, for an input whose DTD declares entities.
+DTD_REFUSED = (
+    "it declares a DTD with its own entities (<!DOCTYPE ... [ <!ENTITY ...> ]>); claimgraph refuses "
+    "feeds and XML that declare a DTD or entities, because entity expansion can blow up to "
+    "gigabytes; remove the DOCTYPE declaration"
+)
 _JSON_FEED = re.compile(r'"version"\s*:\s*"https?://jsonfeed\.org/', re.IGNORECASE)
 
 #: ``(link) -> document or error``: how a feed item's page is fetched and read.
@@ -41,6 +56,11 @@ def looks_like_feed(text: str) -> bool:
     if _FEED_ROOT.match(head):
         return True
     return head.lstrip().startswith("{") and bool(_JSON_FEED.search(head))
+
+
+def declares_entities(text: str) -> bool:
+    """True when ``text`` opens with a DOCTYPE that has an internal subset (where entities live)."""
+    return bool(_DTD_SUBSET.match(text[:65536]))
 
 
 def _iso(entry: Any, key: str) -> str | None:
@@ -130,7 +150,7 @@ def _item(
     )
 
 
-def _json_feed(data: bytes) -> dict[str, Any] | None:
+def _json_feed(data: bytes, source: str) -> dict[str, Any] | None:
     """A JSON Feed (jsonfeed.org) in feedparser's shape, or None when ``data`` is not one."""
     import json
 
@@ -138,6 +158,10 @@ def _json_feed(data: bytes) -> dict[str, Any] | None:
         obj = json.loads(data.decode("utf-8-sig", errors="replace"))
     except ValueError:
         return None
+    except RecursionError as exc:
+        raise MalformedInputError(
+            source, "the JSON Feed is nested too deeply to read (hundreds of levels); check the feed"
+        ) from exc
     if not isinstance(obj, dict) or "jsonfeed.org" not in str(obj.get("version", "")):
         return None
     entries = []
@@ -167,8 +191,11 @@ def feed_documents(
     import feedparser
 
     try:
-        parsed = _json_feed(data) if data.lstrip()[:1] == b"{" else None
+        parsed = _json_feed(data, source) if data.lstrip()[:1] == b"{" else None
         parsed = parsed or feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
+    except InputError as exc:
+        yield exc
+        return
     except Exception as exc:  # feedparser raises assorted parser errors on hostile input
         yield MalformedInputError(source, f"the feed cannot be parsed ({exc}); check it is RSS/Atom")
         return

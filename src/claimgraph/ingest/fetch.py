@@ -2,7 +2,8 @@
 
 The network sits behind :class:`Transport` (one method, ``open``), so the fetcher's rules —
 resolve once, check every address, connect only to a checked address, follow redirects by
-hand and check each target, stop reading past ``max_bytes`` — are the same whichever
+hand and check each target, stop reading past ``max_bytes``, give up on the whole fetch after
+``fetch_timeout`` seconds however slowly the server trickles — are the same whichever
 transport runs. :class:`HttpxTransport` is the real one.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import ssl
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -31,12 +33,17 @@ _ACCEPT = (
 
 @dataclass(slots=True)
 class WireRequest:
-    """One GET to a pinned address: ``url`` names the IP, ``host`` the original host name."""
+    """One GET to a pinned address: ``url`` names the IP, ``host`` the original host name.
+
+    ``time_left``: seconds left of the fetch's overall deadline; a transport waits no longer
+    than that to connect or for any one read.
+    """
 
     url: str
     host: str
     headers: dict[str, str]
     tls_server_name: str | None = None
+    time_left: float | None = None
 
 
 @dataclass(slots=True)
@@ -64,14 +71,24 @@ class HttpxTransport:
 
     def __init__(self, settings: Settings, *, verify: ssl.SSLContext | bool = True) -> None:
         """``verify``: TLS verification (an ``SSLContext`` trusting a private CA in tests)."""
-        self._timeout = httpx.Timeout(
-            connect=settings.connect_timeout,
-            read=settings.read_timeout,
-            write=settings.read_timeout,
-            pool=settings.connect_timeout,
-        )
+        self._settings = settings
+        self._timeout = self._timeouts(None)
         self._verify = verify
         self._clients: dict[str, httpx.Client] = {}
+
+    def _timeouts(self, time_left: float | None) -> httpx.Timeout:
+        s = self._settings
+        cap = max(time_left, 0.001) if time_left is not None else None
+
+        def capped(seconds: float) -> float:
+            return seconds if cap is None else min(seconds, cap)
+
+        return httpx.Timeout(
+            connect=capped(s.connect_timeout),
+            read=capped(s.read_timeout),
+            write=capped(s.read_timeout),
+            pool=capped(s.connect_timeout),
+        )
 
     def _client(self, host: str) -> httpx.Client:
         client = self._clients.pop(host, None)
@@ -88,7 +105,9 @@ class HttpxTransport:
     @contextlib.contextmanager
     def open(self, request: WireRequest) -> Iterator[WireResponse]:
         client = self._client(request.host.lower())
-        req = client.build_request("GET", request.url, headers=request.headers)
+        req = client.build_request(
+            "GET", request.url, headers=request.headers, timeout=self._timeouts(request.time_left)
+        )
         if request.tls_server_name:
             req.extensions["sni_hostname"] = request.tls_server_name
         try:
@@ -186,11 +205,16 @@ class Fetcher:
             closer()
 
     def fetch(self, url: str) -> Fetched:
-        """Fetch ``url``, following at most ``max_redirects`` redirects, each target checked."""
+        """Fetch ``url``, following at most ``max_redirects`` redirects, each target checked.
+
+        The whole fetch (every redirect, connection and read) must end within
+        ``fetch_timeout`` seconds, or it fails with a :class:`FetchError` saying so.
+        """
+        deadline = time.monotonic() + self.settings.fetch_timeout
         current = url
         hops: list[str] = []
         while True:
-            status, headers, data = self._get_once(url, current)
+            status, headers, data = self._get_once(url, current, deadline)
             if status in _REDIRECTS and headers.get("location"):
                 if len(hops) >= self.settings.max_redirects:
                     raise FetchError(
@@ -206,7 +230,21 @@ class Fetcher:
                 raise FetchError(url, f"the server answered HTTP {status} without a usable Location")
             return Fetched(url, current, data, headers.get("content-type"), hops)
 
-    def _get_once(self, origin: str, url: str) -> tuple[int, Mapping[str, str], bytes]:
+    def _too_slow(self, origin: str) -> FetchError:
+        return FetchError(
+            origin,
+            f"gave up after {self.settings.fetch_timeout:g} s (fetch_timeout): the server sends too "
+            "slowly or the download never ends; try again later or raise fetch_timeout",
+        )
+
+    def _check_deadline(self, origin: str, deadline: float) -> float:
+        """Seconds left before ``deadline``; the fetch fails when none are left."""
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise self._too_slow(origin)
+        return left
+
+    def _get_once(self, origin: str, url: str, deadline: float) -> tuple[int, Mapping[str, str], bytes]:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             where = "" if url == origin else f" (redirected to {url})"
@@ -237,20 +275,23 @@ class Fetcher:
                 parts.hostname,
                 headers,
                 parts.hostname if parts.scheme == "https" else None,
+                time_left=self._check_deadline(origin, deadline),
             )
             try:
                 with self.transport.open(request) as resp:
                     if resp.status in _REDIRECTS:
                         return resp.status, resp.headers, b""
-                    return resp.status, resp.headers, self._read(origin, resp)
+                    return resp.status, resp.headers, self._read(origin, resp, deadline)
             except InputTooLargeError:
                 raise
             except FetchError as exc:
+                if time.monotonic() >= deadline:  # a read cut short by the deadline, or past it
+                    raise self._too_slow(origin) from exc
                 last = FetchError(origin, f"{url}: {exc.reason}; check the address or try again later")
         assert last is not None
         raise last
 
-    def _read(self, origin: str, resp: WireResponse) -> bytes:
+    def _read(self, origin: str, resp: WireResponse, deadline: float) -> bytes:
         cap = self.settings.max_bytes
         declared = resp.headers.get("content-length")
         if declared and declared.strip().isdigit() and int(declared) > cap:
@@ -260,6 +301,7 @@ class Fetcher:
             )
         buf = bytearray()
         for chunk in resp.chunks:
+            self._check_deadline(origin, deadline)
             buf += chunk
             if len(buf) > cap:
                 raise InputTooLargeError(

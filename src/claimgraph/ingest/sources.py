@@ -9,6 +9,10 @@ The kind of a file is taken from its name (``.txt``, ``.html``, ``.json``, ``.js
 feeds are recognised by content whatever the name, a ``.txt`` that is really a web page is
 read as HTML, and a file with no extension is sniffed. In a directory only files with those
 extensions are read (recursively, sorted, hidden files and folders skipped).
+
+A feed item's link is read like any URL, but never expanded as a feed in turn: a link back to
+a feed being read is not fetched again, and a link that turns out to be another feed is an
+error for that item (:data:`MAX_FEED_DEPTH`), so a feed linking to itself cannot loop.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from ..config import Settings
 from ..errors import (
@@ -30,7 +34,7 @@ from ..errors import (
 )
 from ..models import DocumentInfo
 from .decode import GZIP_MAGIC, binary_reason, check_text_bytes, decode_bytes, gunzip
-from .feeds import feed_documents, looks_like_feed
+from .feeds import DTD_REFUSED, declares_entities, feed_documents, looks_like_feed
 from .fetch import Fetcher
 from .html import html_document
 from .jsonin import json_documents
@@ -70,6 +74,8 @@ _HTML_START = re.compile(
 _HTML_ANY = re.compile(r"<(?:html|head|body|p|div|article|br|h[1-6])[\s/>]", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 STDIN = "<stdin>"
+#: How many feeds deep reading may go: 1 reads a feed's items but no feed found through an item.
+MAX_FEED_DEPTH = 1
 
 
 def kind_of_name(name: str) -> str | None:
@@ -89,6 +95,8 @@ def _kind_of_content_type(content_type: str | None) -> str | None:
 
 
 def _sniff(text: str, hint: str | None) -> str:
+    if declares_entities(text):
+        return "dtd"
     if looks_like_feed(text):
         return "feed"
     if hint in ("json", "jsonl"):
@@ -112,6 +120,8 @@ class Reader:
     def __init__(self, settings: Settings, fetcher: Fetcher | None = None) -> None:
         self.settings = settings
         self.fetcher = fetcher or Fetcher(settings)
+        #: the feeds being read now, outermost first: each as the names it goes by
+        self._feeds: list[set[str]] = []
 
     def read(self, inp: str) -> Iterator[Item]:
         try:
@@ -210,8 +220,18 @@ class Reader:
             raise EmptyInputError(source, "the input is empty")
         text = decode_bytes(data, source, content_type)
         kind = _sniff(text, hint)
+        if kind == "dtd":
+            raise MalformedInputError(source, DTD_REFUSED)
         if kind == "feed":
-            yield from feed_documents(data, source, self.settings, self._feed_page, base_url=url)
+            if len(self._feeds) >= MAX_FEED_DEPTH:
+                raise UnsupportedInputError(
+                    source, "it is a feed, not an article page; feeds linked from feed items are not followed"
+                )
+            self._feeds.append({urldefrag(name).url for name in (source, url) if name})
+            try:
+                yield from feed_documents(data, source, self.settings, self._feed_page, base_url=url)
+            finally:
+                self._feeds.pop()
         elif kind in ("json", "jsonl"):
             yield from json_documents(text, source, self.settings, lines=kind == "jsonl")
         elif kind == "html":
@@ -245,6 +265,8 @@ class Reader:
         )
 
     def _feed_page(self, link: str) -> Item:
+        if any(urldefrag(link).url in names for names in self._feeds):
+            return UnsupportedInputError(link, "it links back to the feed being read; not followed")
         items = list(self.read(link))
         first = items[0] if items else EmptyInputError(link, "nothing came back")
         return first
@@ -267,6 +289,12 @@ def read_inputs(inputs: Iterable[str], settings: Settings) -> Iterator[Item]:
                     yield _one_line(item)
             except InputError as exc:
                 yield _one_line(exc)
+            except RecursionError:  # a parser (JSON, markup) lost in hostile nesting
+                yield MalformedInputError(
+                    inp,
+                    "cannot read this input: it is nested too deeply (markup or JSON hundreds of "
+                    "levels inside each other); check that it is a news article",
+                )
             except Exception as exc:  # a parser bug on hostile input must not end the batch
                 yield _one_line(
                     MalformedInputError(inp, f"cannot read this input ({type(exc).__name__}: {exc})")

@@ -2,7 +2,7 @@
 
 Runs the shared model through ``nlp.pipe`` over whole batches. Text without case
 information (all lower- or upper-case wire copy, as in MUC-4) is first restored to
-likely casing by :mod:`claimgraph.nlp.truecase`; truecasing never changes the length, so
+likely casing by :mod:`claimgraph.nlp.entities.truecase`; truecasing never changes the length, so
 every character offset into the parse is an offset into ``document.text``.
 """
 
@@ -15,7 +15,7 @@ from .model import load_nlp
 
 
 def _parse_batch(docs: list[Document], settings: Settings) -> list[Document]:
-    from .truecase import needs_truecasing, truecase
+    from .entities.truecase import needs_truecasing, truecase
 
     nlp = load_nlp(verify=settings.verify_model)
     texts = []

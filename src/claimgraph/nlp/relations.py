@@ -16,8 +16,8 @@ from typing import Any
 
 from ..models import Document, Entity, Relation
 from ..pipeline import step
-from .gazetteer import DEMONYMS, gazetteer
-from .participants import EntityResolver, _of_object, _pobj
+from .events.participants import EntityResolver, _of_object, _pobj
+from .places.gazetteer import DEMONYMS, gazetteer
 
 _NATIONAL_WORDS = {"national": "national_of", "citizen": "citizen_of", "native": "national_of",
                    "resident": "national_of"}
@@ -36,7 +36,7 @@ def demonym_table() -> dict[str, str]:
     """Lower-case demonym -> country name.
 
     Regular forms are generated from pycountry's short names ("georgia" -> "georgian");
-    the hand-written demonym table of :mod:`claimgraph.nlp.gazetteer` (irregular forms such
+    the hand-written demonym table of :mod:`claimgraph.nlp.places.gazetteer` (irregular forms such
     as "dutch", "azeri") overrides them, named after the gazetteer's country record.
     """
     table: dict[str, str] = {}

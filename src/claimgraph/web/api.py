@@ -52,6 +52,10 @@ async def read_json(request: Request) -> dict[str, Any]:
         body = json.loads(await request.body() or b"null")
     except (ValueError, UnicodeDecodeError) as exc:
         raise HTTPException(400, f"The body is not valid JSON ({exc}).") from exc
+    except RecursionError as exc:
+        raise HTTPException(
+            400, 'The body\'s JSON is nested too deeply; send a flat object, e.g. {"text": "..."}.'
+        ) from exc
     if not isinstance(body, dict):
         raise HTTPException(400, "The body must be a JSON object, e.g. {\"text\": \"...\"}.")
     return body

@@ -1,7 +1,7 @@
 """The ``events`` step: PLOVER events with participants, place, time, amount and claim.
 
-Triggers come from the lemma lexicon in :mod:`claimgraph.nlp.event_lexicon` (verbal and
-nominal). Participants come from the dependency parse (:mod:`claimgraph.nlp.participants`).
+Triggers come from the lemma lexicon in :mod:`claimgraph.nlp.events.lexicon` (verbal and
+nominal). Participants come from the dependency parse (:mod:`claimgraph.nlp.events.participants`).
 Repeated references to one event in a document ("the plot", "This failed plot", "the
 foiled attack") are merged into one event whose trigger is the most specific mention.
 
@@ -18,10 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Document, Event, EventTime, Participant
-from ..pipeline import step
+from ...models import Document, Event, EventTime, Participant
+from ...pipeline import step
+from ..learned import linear_model
+from ..temporal.timex import event_time as _event_time
 from .amounts import find_amounts
-from .event_lexicon import (
+from .features import detect_features, detect_vector, is_candidate, lexicon_trigger, type_features
+from .lexicon import (
     ANAPHORIC_EVENT_NOUNS,
     ATTEMPT_VERBS,
     INFLECTIONS,
@@ -34,11 +37,15 @@ from .event_lexicon import (
     VERB_TRIGGERS,
     VIOLENT_PLOT_MODIFIERS,
     Trigger,
+    other_mode,
     verb_lemma,
 )
 from .participants import EntityResolver, location_of, noun_roles, unnamed_type, verb_roles
 from .status import in_counterfactual
-from .timex import event_time as _event_time
+
+#: The committed models (``claimgraph/data/models``, trained by ``scripts/train_models.py``).
+DETECT_MODEL = "event_detect.json.gz"
+TYPE_MODEL = "event_type.json.gz"
 
 #: Verbs whose object only counts as an attack when it is physical or a person.
 _PHYSICAL_ONLY = frozenset({"damage", "destroy", "burn", "sabotage", "execute", "beat", "shell",
@@ -145,8 +152,14 @@ def _is_generic_plural(tok: Any) -> bool:
     return True
 
 
-def find_mentions(sdoc: Any) -> list[Mention]:
-    """Every trigger, plot-noun and anaphoric event-noun mention, in text order."""
+def find_mentions(sdoc: Any, learned: bool = True) -> list[Mention]:
+    """Every event candidate, plot-noun and anaphoric event-noun mention, in text order.
+
+    Lexicon triggers keep their type; every other verb and common noun is a ``learned``
+    candidate. With ``learned`` (the default) the detector then keeps the candidates and
+    lexicon triggers it judges to be events (:func:`detect`); plot nouns and anaphors stay,
+    since they only ever join an event.
+    """
     out: list[Mention] = []
     for tok in sdoc:
         pos = tok.pos_
@@ -154,13 +167,76 @@ def find_mentions(sdoc: Any) -> list[Mention]:
             trig = _verb_trigger(tok)
             if trig is not None:
                 out.append(Mention(tok, tok.idx, tok.idx + len(tok.text), trig, nominal=False))
+                continue
+        elif pos in {"NOUN", "PROPN"}:
+            m = _noun_mention(tok)
+            if m is not None:
+                out.append(m)
+                continue
+        if learned and is_candidate(tok):
+            out.append(Mention(tok, tok.idx, tok.idx + len(tok.text), Trigger("OTHER", None),
+                               nominal=pos != "VERB", kind="learned"))
+    return detect(out) if learned else out
+
+
+def mention_for_token(tok: Any) -> Mention:
+    """A mention for any token, with the cues the status rules read (training uses this too)."""
+    found = find_mentions_at(tok)
+    if found is None:
+        found = Mention(tok, tok.idx, tok.idx + len(tok.text), Trigger("OTHER", None),
+                        nominal=tok.pos_ != "VERB", kind="learned")
+    _plan_cues(found)
+    return found
+
+
+def find_mentions_at(tok: Any) -> Mention | None:
+    if tok.pos_ == "VERB" or _case_damaged_verb(tok):
+        trig = _verb_trigger(tok)
+        return Mention(tok, tok.idx, tok.idx + len(tok.text), trig, nominal=False) if trig else None
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return _noun_mention(tok)
+    return None
+
+
+#: Lexicon types whose triggers the detector may not drop below ``LEXICON_FLOOR``: violence,
+#: coercion and threats, where the lexicon was built from conflict reporting (MUC-4, plots)
+#: that the detector's training articles (US politics) hardly contain.
+PROTECTED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "RECRUIT", "SURVEIL"})
+#: A lexicon trigger counts as an event when the detector gives it this share of its threshold.
+LEXICON_FLOOR = 0.5
+
+
+def detect(mentions: list[Mention]) -> list[Mention]:
+    """Keep the mentions the learned detector accepts; type the learned ones.
+
+    The detector scores every candidate, lexicon triggers included (the lexicon is one of
+    its features). A lexicon trigger needs half the detector's threshold, and one of the
+    conflict types (:data:`PROTECTED_TYPES`) is always kept; a learned candidate needs the
+    full threshold and gets its type from the typer (a lemma the lexicon knows but refused
+    in this context, "killed the bill", is never given the lexicon's type).
+    """
+    detector = linear_model(DETECT_MODEL)
+    typer = linear_model(TYPE_MODEL)
+    kept: list[Mention] = []
+    for m in mentions:
+        if m.kind not in {"trigger", "learned"}:
+            kept.append(m)
             continue
-        if pos not in {"NOUN", "PROPN"}:
+        if m.kind == "trigger" and m.trigger.type in PROTECTED_TYPES:
+            kept.append(m)
             continue
-        m = _noun_mention(tok)
-        if m is not None:
-            out.append(m)
-    return out
+        p = detector.proba(detect_features(m.tok), detect_vector(m.tok))["event"]
+        need = detector.threshold * (LEXICON_FLOOR if m.kind == "trigger" else 1.0)
+        if p < need:
+            continue
+        if m.kind == "learned":
+            etype, _ = typer.predict(type_features(m.tok))
+            refused = lexicon_trigger(m.tok)
+            if refused is not None and refused.type == etype:
+                etype = "OTHER"
+            m.trigger = Trigger(etype, other_mode(m.tok) if etype == "OTHER" else None)
+        kept.append(m)
+    return kept
 
 
 def _noun_mention(tok: Any) -> Mention | None:
@@ -236,7 +312,7 @@ def _plan_cues(m: Mention) -> None:
 def _roles(m: Mention, res: EntityResolver) -> list[tuple[str, str]]:
     etype = m.trigger.type
     if m.nominal:
-        if m.kind != "trigger":
+        if m.kind in {"plot", "anaphor"}:
             return noun_roles(m.tok, etype, res, RECIPIENT_TYPES, patient_nominal=False)
         patient = m.tok.lemma_.lower() in PATIENT_NOMINALS
         return noun_roles(m.tok, etype, res, RECIPIENT_TYPES, patient, m.extra_heads)
@@ -324,6 +400,9 @@ def merge_mentions(mentions: list[Mention], res: EntityResolver) -> list[_Group]
         if m.kind in {"plot", "anaphor"}:
             floating.append(m)
             continue
+        if m.kind == "learned":  # each detected mention is its own event in the record
+            groups.append(_Group([m], closed=True))
+            continue
         target = None
         if in_counterfactual(m.tok):
             groups.append(_Group([m], closed=True))  # "if it had succeeded": another world
@@ -379,7 +458,7 @@ def _attach_floating(groups: list[_Group], floating: list[Mention], res: EntityR
 # -- assembling events ----------------------------------------------------------------------
 
 
-def _claim_for(doc: Document, start: int, end: int) -> str | None:
+def claim_for(doc: Document, start: int, end: int) -> str | None:
     sdoc = doc.scratch["sdoc"]
     sent_map: dict[int, str] = doc.scratch.get("claim_sentences") or {}
     best = None
@@ -448,6 +527,7 @@ def build_events(doc: Document) -> list[Event]:
     events: list[Event] = []
     phrase_map: dict[str, dict[str, list[tuple[int, int]]]] = {}
     mention_map: dict[str, list[int]] = {}
+    main_map: dict[str, int] = {}
     cue_map: dict[int, set[str]] = {}
     for i, g in enumerate(groups, start=1):
         main = g.main
@@ -461,10 +541,11 @@ def build_events(doc: Document) -> list[Event]:
             location=_first(location_of(m.tok, res) for m in g.mentions),
             time=_first(_time_for(doc, m.start, m.end) for m in g.mentions),
             amount=_first(_amount_for(doc, m, heads) for m in g.mentions),
-            claim=_claim_for(doc, main.start, main.end),
+            claim=claim_for(doc, main.start, main.end),
         )
         events.append(ev)
         mention_map[eid] = [m.tok.i for m in g.mentions]
+        main_map[eid] = main.tok.i
         phrase_map[eid] = {}
         for m in g.mentions:
             for ent_id, bounds in m.phrases.items():
@@ -482,6 +563,7 @@ def build_events(doc: Document) -> list[Event]:
         for old in [k for k in per_event if k in mapping]:
             per_event[mapping[old]] = per_event.pop(old)
     doc.scratch["event_mentions"] = mention_map
+    doc.scratch["event_main"] = main_map
     doc.scratch["mention_cues"] = cue_map
     doc.scratch["participant_phrases"] = phrase_map
     return events
@@ -546,4 +628,5 @@ def events(doc: Document) -> Document:
     return doc
 
 
-__all__ = ["events", "build_events", "find_mentions", "Mention"]
+__all__ = ["events", "build_events", "find_mentions", "mention_for_token", "claim_for", "detect", "Mention",
+           "DETECT_MODEL", "TYPE_MODEL"]

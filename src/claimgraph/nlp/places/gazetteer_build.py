@@ -2,7 +2,7 @@
 
 One line per place: ``geonameid, name, country, feature, admin1, lat, lon, population,
 alternate names (|-separated)``. Countries get their point from the hand table in
-:mod:`claimgraph.nlp.gazetteer` (else their capital); US states get the centre of the
+:mod:`claimgraph.nlp.places.gazetteer` (else their capital); US states get the centre of the
 bounding box of their towns (trimmed of outliers). Cities: every GeoNames city of 1,000+
 people, with Latin-script alternate names only for cities of 20,000+ (to stay small).
 

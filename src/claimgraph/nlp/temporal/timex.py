@@ -1,10 +1,10 @@
 """The ``times`` step: TIMEX3 temporal expressions, their values and date intervals.
 
-Recognition is a rule grammar (:mod:`claimgraph.nlp.timex_rules`, precompiled regular
+Recognition is a rule grammar (:mod:`claimgraph.nlp.temporal.rules`, precompiled regular
 expressions over the text); values are resolved against ``document.published`` and the
-tense of the governing verb from the spaCy parse (:mod:`claimgraph.nlp.timex_resolve`).
+tense of the governing verb from the spaCy parse (:mod:`claimgraph.nlp.temporal.resolve`).
 Intervals for events ("early 2025" -> 2025-01-01..2025-04-30, clipped to the publication
-date) come from :func:`interval` and :func:`event_time` (:mod:`claimgraph.nlp.timex_interval`).
+date) come from :func:`interval` and :func:`event_time` (:mod:`claimgraph.nlp.temporal.interval`).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import re
 from datetime import date
 from typing import Any
 
-from ..models import Document, Timex
-from ..pipeline import step
-from .timex_interval import anchor_date, event_time, interval
-from .timex_resolve import anaphoric_value, clock_value, resolve
-from .timex_rules import Candidate, find_candidates, select
+from ...models import Document, Timex
+from ...pipeline import step
+from .interval import anchor_date, event_time, interval
+from .resolve import anaphoric_value, clock_value, resolve
+from .rules import Candidate, find_candidates, select
 
 __all__ = ["times", "interval", "event_time", "find_timexes", "anchor_date"]
 

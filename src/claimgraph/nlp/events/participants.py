@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..models import Document, Entity
-from .event_lexicon import verb_lemma
+from ...models import Document, Entity
+from .lexicon import verb_lemma
 
 PERSON_HEADS = frozenset({
     "man", "woman", "person", "people", "gunman", "guerrilla", "terrorist", "rebel",

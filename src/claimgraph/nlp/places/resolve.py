@@ -1,6 +1,6 @@
 """The ``places`` step: each GPE/LOC/FAC entity resolved to one GeoNames record.
 
-Candidates come from :mod:`claimgraph.nlp.gazetteer`. A candidate's score is a prior
+Candidates come from :mod:`claimgraph.nlp.places.gazetteer`. A candidate's score is a prior
 (countries and states before towns, then population) plus the document's context:
 
 * an explicit qualifier right after a mention ("Paris, Texas", "Albany, Ga.",
@@ -9,7 +9,7 @@ Candidates come from :mod:`claimgraph.nlp.gazetteer`. A candidate's score is a p
   of the document resolve to, or near them, gains (so "Georgia" beside Baku and Tehran is
   the country, beside Atlanta the US state).
 
-* the document's home region (:func:`claimgraph.nlp.toponyms.home_region`, the US states
+* the document's home region (:func:`claimgraph.nlp.places.toponyms.home_region`, the US states
   and countries it names without ambiguity): a town there gains;
 * spatial support: a town candidate near a candidate of another name of the document
   gains ("Kent" beside "Sharon" and "Cornwall");
@@ -30,8 +30,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Document, Entity, Geo
-from ..pipeline import step
+from ...models import Document, Entity, Geo
+from ...pipeline import step
 from .gazetteer import COUNTRY_ALIASES, US_STATE_ABBR, Gazetteer, Place, fold, gazetteer
 from .toponyms import Home, us_counties
 

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from ..models import ChainLink, Document, Entity
+from ...models import ChainLink, Document, Entity
 from .cues import Range
 from .link_words import (
     ANONYMOUS_NOUNS,

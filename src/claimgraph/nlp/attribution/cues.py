@@ -22,7 +22,7 @@ article.
 * "Y, X said." where the parse left Y unattached: Y is the content.
 PolNeAR's broader cues give relations of class ``learned`` (kept out of the product's
 claims, counted by the PolNeAR bench): verbs of the lexicon learned from its train split
-(:mod:`claimgraph.nlp.cue_lexicon`: "endorsed", "blasted") with their complement or
+(:mod:`claimgraph.nlp.attribution.cue_lexicon`: "endorsed", "blasted") with their complement or
 object, "X's claim that Y" / "X's claims about Y", and "Sanders: Y" headlines.
 A quotation cut by a sentence boundary runs to the sentence's edge (:func:`quote_ranges`).
 A speech verb inside the quotation or content it would govern is not a relation.

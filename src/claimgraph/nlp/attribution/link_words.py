@@ -1,6 +1,6 @@
 """Words that tell what kind of source a chain link is: outlet, government, person, anonymous.
 
-Used by :mod:`claimgraph.nlp.chains`; general English news vocabulary, not tuned to any text.
+Used by :mod:`claimgraph.nlp.attribution.chains`; general English news vocabulary, not tuned to any text.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Every sentence of the body ends up inside the evidence of at least one claim, so
 event can name the claim it is reported in.
 
 Per sentence
-    :func:`~claimgraph.nlp.cues.find_attributions` finds the attribution relations (cue,
+    :func:`~claimgraph.nlp.attribution.cues.find_attributions` finds the attribution relations (cue,
     source, content) on the dependency parse. A sentence with relations gets a *frame*
     claim over the whole sentence (``reported``, or ``opinion`` when the writer's own
     opinion cues lie outside the attributed content: the publisher reports that X said
@@ -14,7 +14,7 @@ Per sentence
     ("Outlet A reports that, according to officials, ..." gives publisher -> A ->
     officials); so does a source cited by another ("sources cited by the newspaper" gives
     publisher -> the newspaper -> sources). A sentence without relations is one claim:
-    ``opinion`` (see :mod:`claimgraph.nlp.opinion`), ``attributed`` when a report frame
+    ``opinion`` (see :mod:`claimgraph.nlp.attribution.opinion`), ``attributed`` when a report frame
     carries over to it (below), else ``reported``. Chains start with the publisher link.
 
 Carry-over rule (report frames)
@@ -56,8 +56,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
-from ..models import ChainLink, Claim, Document, Quote, Span
-from ..pipeline import step
+from ...models import ChainLink, Claim, Document, Quote, Span
+from ...pipeline import step
 from .chains import (
     OutletIndex,
     paragraph_of,

@@ -357,3 +357,50 @@ __all__ = [
     "ARMED_GROUPS",
     "find_armed_groups",
 ]
+
+
+# -- kinds of OTHER events -----------------------------------------------------------------
+
+#: Events outside PLOVER are typed ``OTHER`` with a lower-case mode naming their kind.
+OTHER_KINDS: dict[str, tuple[str, ...]] = {
+    "election": ("elect", "election", "reelect", "re-elect", "vote", "ballot", "poll", "referendum",
+                 "primary", "caucus", "runoff", "campaign", "nominee", "nominate", "nomination"),
+    "legislation": ("bill", "law", "legislation", "legislate", "enact", "veto", "amend",
+                    "amendment", "repeal", "ratify", "override", "pass", "passage", "filibuster",
+                    "resolution", "ordinance", "sign", "signing", "executive order"),
+    "court": ("indict", "indictment", "plead", "plea", "convict", "conviction", "sentence",
+              "acquit", "acquittal", "trial", "testify", "testimony", "subpoena", "sue", "lawsuit",
+              "ruling", "rule", "appeal", "prosecute", "prosecution", "verdict", "impeach",
+              "impeachment", "hearing", "pardon"),
+    "accident": ("crash", "collide", "collision", "accident", "derail", "derailment", "sink",
+                 "capsize", "fall", "blaze", "fire", "explosion", "spill", "leak"),
+    "disaster": ("earthquake", "quake", "flood", "flooding", "hurricane", "storm", "wildfire",
+                 "tsunami", "eruption", "erupt", "drought", "famine", "outbreak", "epidemic",
+                 "pandemic", "landslide", "tornado", "cyclone", "typhoon"),
+    "hack": ("hack", "hacker", "hacking", "breach", "phish", "phishing", "ransomware",
+             "cyberattack", "malware", "infiltrate", "intrusion"),
+    "launch": ("launch", "liftoff", "test-fire", "blast-off", "test"),
+    "personnel": ("resign", "resignation", "appoint", "appointment", "hire", "retire",
+                  "retirement", "dismiss", "dismissal", "sack", "oust", "ouster", "replace",
+                  "succeed", "step", "quit", "confirm", "confirmation", "swear", "inauguration",
+                  "inaugurate", "promote", "demote", "suspend", "suspension", "fire"),
+    "message": ("tweet", "post", "send", "email", "text", "write", "publish", "message", "letter",
+                "broadcast", "air"),
+    "economy": ("trade", "tariff", "buy", "sell", "invest", "investment", "price", "merge",
+                "merger", "acquire", "acquisition", "pay", "payment", "fund", "funding", "spend",
+                "spending", "budget", "tax", "cut", "raise", "hike", "default", "bankrupt",
+                "bankruptcy", "shutdown"),
+    "death": ("die", "death", "dead", "pass away"),
+    "travel": ("travel", "trip", "fly", "flight", "arrive", "arrival", "depart", "departure",
+               "return", "tour"),
+}
+_OTHER_BY_LEMMA: dict[str, str] = {}
+for _kind, _lemmas in OTHER_KINDS.items():
+    for _lemma in _lemmas:
+        _OTHER_BY_LEMMA.setdefault(_lemma, _kind)
+
+
+def other_mode(tok: object) -> str | None:
+    """The kind of an event outside PLOVER ("election", "court", ...), or None when unknown."""
+    lemma = verb_lemma(tok) if getattr(tok, "pos_", "") == "VERB" else tok.lemma_.lower()  # type: ignore[attr-defined]
+    return _OTHER_BY_LEMMA.get(lemma)

@@ -10,22 +10,23 @@ chains ("Georgian national and convicted drug trafficker Agil Aslanov"), apposit
 
 Place names the model missed or mislabelled (towns labelled PERSON/ORG, places inside
 organisation names, unlabelled towns and counties) are added by
-:mod:`claimgraph.nlp.toponyms`.
+:mod:`claimgraph.nlp.places.toponyms`.
 
 Grouping mentions into entities (surnames, titled forms, definite descriptions,
-pronouns) is :mod:`claimgraph.nlp.coref`. The step assigns ``doc.entities`` (ids "e1",
+pronouns) is :mod:`claimgraph.nlp.entities.coref`. The step assigns ``doc.entities`` (ids "e1",
 "e2", ... in order of first mention) and ``doc.scratch["token_entity"]``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Document
-from ..pipeline import step
-from .gazetteer import COUNTRY_ALIASES, DEMONYMS, NORP_WORDS, fold
-from .toponyms import (
+from ...models import Document
+from ...pipeline import step
+from ..places.gazetteer import COUNTRY_ALIASES, DEMONYMS, NORP_WORDS, fold
+from ..places.toponyms import (
     Home,
     home_region,
     is_dateline,
@@ -56,6 +57,19 @@ TITLES = frozenset(
 )
 #: courtesy titles: stripped from names but not roles
 HONORIFICS = frozenset("mr mrs ms miss sir dame dr lady lord".split())
+#: courtesy titles that tell a man from a woman ("Mr Blair" is not "Mrs Blair")
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f"}
+#: plain courtesy titles and titles of rank: a knight ("Sir Ian Blair") is never "Mr Blair"
+HONORIFIC_STYLE = {**dict.fromkeys(("mr", "mrs", "ms", "miss"), "plain"), **dict.fromkeys(("sir", "dame", "lord", "lady"), "rank")}
+#: role words that do the same ("his wife Cherie Blair", "Labour chairwoman Jane Kennedy")
+ROLE_GENDER = {
+    **dict.fromkeys(
+        "wife widow mother daughter sister girlfriend queen princess duchess countess baroness "
+        "actress chairwoman spokeswoman congresswoman councilwoman businesswoman sportswoman".split(), "f"),
+    **dict.fromkeys(
+        "husband widower father son brother boyfriend king prince duke count baron actor "
+        "chairman spokesman congressman councilman businessman sportsman".split(), "m"),
+}
 #: adjectival modifiers worth keeping in a role ("former president", "convicted trafficker")
 ROLE_AMODS = frozenset(
     "former convicted suspected alleged retired acting senior chief deputy vice prime "
@@ -93,6 +107,40 @@ class Mention:
     def key(self) -> str:
         return fold(self.name)
 
+    @property
+    def titles(self) -> list[str]:
+        """The title words before the name (lower case, no dot): ``["mrs"]`` for "Mrs Blair"."""
+        if not self.titled or not self.titled.endswith(self.name):
+            return []
+        return [w.lower().rstrip(".") for w in self.titled[: len(self.titled) - len(self.name)].split()]
+
+    @property
+    def gender(self) -> str | None:
+        """"m" or "f" when a courtesy title or a role says so ("Mrs Blair", "his wife"), else ``None``."""
+        g = title_gender(self.titles)
+        if g is not None:
+            return g
+        return next((g for r in self.roles if (g := ROLE_GENDER.get(r.split()[-1])) is not None), None)
+
+    @property
+    def style(self) -> str | None:
+        """"plain" for "Mr Blair", "rank" for "Sir Ian Blair", else ``None``."""
+        return title_style(self.titles)
+
+
+def title_gender(titles: Iterable[str]) -> str | None:
+    """"m" or "f" from the first courtesy title among ``titles`` (lower case, no dot)."""
+    for t in titles:
+        g = HONORIFIC_GENDER.get(t)
+        if g is not None:
+            return g
+    return None
+
+
+def title_style(titles: Iterable[str]) -> str | None:
+    """"plain" (Mr, Mrs) or "rank" (Sir, Lord) from the first such title among ``titles``."""
+    return next((HONORIFIC_STYLE[t] for t in titles if t in HONORIFIC_STYLE), None)
+
 
 def _title_key(tok: Any) -> str:
     return tok.lower_.rstrip(".")
@@ -129,7 +177,7 @@ def _clean_tokens(sdoc: Any, start: int, end: int, label: str) -> tuple[int, int
     return start, end, titles
 
 
-def _left_titles(sdoc: Any, start: int) -> tuple[int, list[str]]:
+def left_titles(sdoc: Any, start: int) -> tuple[int, list[str]]:
     """Title words just before a name ("Iranian President | Masoud Pezeshkian")."""
     i = start
     titles: list[str] = []
@@ -139,7 +187,7 @@ def _left_titles(sdoc: Any, start: int) -> tuple[int, list[str]]:
     return i, titles
 
 
-def _title_roles(titles: list[str]) -> list[str]:
+def title_roles(titles: list[str]) -> list[str]:
     words = [t for t in titles if t not in HONORIFICS]
     if not words:
         return []
@@ -232,7 +280,7 @@ def _fix_label(text: str, label: str, ntoks: int) -> str:
 
 def _place_label(sdoc: Any, start: int, end: int, label: str, home: Home, surnames: set[str]) -> str:
     """ORG/PERSON spans that are places by the gazetteer and their context ("in Alexandria")."""
-    from .gazetteer import gazetteer
+    from ..places.gazetteer import gazetteer
 
     if end - start > 1 and label != "FAC":
         head = sdoc[end - 1].text
@@ -311,9 +359,16 @@ def _add_places(sdoc: Any, out: list[Mention], home: Home) -> list[Mention]:
             for a, b in nested_places(sdoc, m.name_start, m.name_end, home):
                 extra.append(Mention(a, b, a, b, "GPE", sdoc[a:b].text, nested=True))
     surnames = {m.name.split()[-1] for m in out if m.label == "PERSON" and len(m.name.split()) > 1}
+    taken = {i for m in out for i in range(m.start, m.end)}
     for m in out:
         if m.label == "GPE" and m.name in surnames and not is_locative(sdoc, m.name_start, True):
             m.label = "PERSON"  # "Strickland" after "Gov. Ted Strickland"
+            left, titles = left_titles(sdoc, m.start)
+            while titles and left in taken:
+                left, titles = left + 1, titles[1:]
+            if titles:  # "Rabbi | Segal": the title spaCy left out
+                m.start, m.titled = left, sdoc[left : m.name_end].text
+                m.roles = _dedupe([*m.roles, *title_roles(titles)])
     covered = {i for m in out for i in range(m.start, m.end)}
     for a, b in missed_places(sdoc, covered, home):
         if sdoc[a:b].text in surnames:
@@ -345,10 +400,10 @@ def collect_mentions(sdoc: Any, home: Home | None = None) -> list[Mention]:
         m_start = start if not titles else ent.start + (1 if sdoc[ent.start].lower_ in _STRIP_HEAD else 0)
         roles: list[str] = []
         if label in ("PERSON", "ORG"):
-            left, more = _left_titles(sdoc, m_start) if label == "PERSON" else (m_start, [])
+            left, more = left_titles(sdoc, m_start) if label == "PERSON" else (m_start, [])
             titles = more + titles
             m_start = left
-            roles += _title_roles(titles)
+            roles += title_roles(titles)
             roles += _premodifier_roles(sdoc, m_start)
             roles += _syntactic_roles(sdoc, start, end)
         titled = sdoc[m_start:end].text if m_start < start and label == "PERSON" else None

@@ -1,6 +1,6 @@
 """TIMEX3 values: resolving a recognised expression against the anchor date.
 
-:func:`resolve` turns one :class:`~claimgraph.nlp.timex_rules.Candidate` into a TIMEX3
+:func:`resolve` turns one :class:`~claimgraph.nlp.temporal.rules.Candidate` into a TIMEX3
 ``(type, value)`` given the document's anchor date (``document.published``, or ``None``)
 and the tense of the governing verb (``PAST``, ``PRESENT``, ``FUTURE`` or ``NONE``), which
 decides whether "Friday" or "April 5" means the last one or the next one. Without an
@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from .timex_rules import (
+from .rules import (
     DECADE_WORDS,
     DEICTIC,
     HOLIDAYS,

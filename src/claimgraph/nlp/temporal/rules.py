@@ -1,7 +1,7 @@
 """The TIMEX3 recognition grammar: lexicons and precompiled patterns.
 
 Each :class:`Rule` is one compiled regular expression over the document text with named
-groups; a match becomes a :class:`Candidate` that :mod:`claimgraph.nlp.timex_resolve`
+groups; a match becomes a :class:`Candidate` that :mod:`claimgraph.nlp.temporal.resolve`
 turns into a TIMEX3 type and value. Extents follow TimeBank: determiners, modifiers
 ("early", "the end of", "nearly") and "ago" are inside; prepositions ("in", "on",
 "since") are outside.

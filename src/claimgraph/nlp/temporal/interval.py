@@ -16,7 +16,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..models import Document, EventTime, Timex
+from ...models import Document, EventTime, Timex
 
 Interval = tuple[str | None, str | None]
 #: An interval whose both ends are known (ISO dates).

@@ -1,0 +1,1 @@
+"""Attribution: reporting cues, sources, chains of sources, quotes and opinion."""

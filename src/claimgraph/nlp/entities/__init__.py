@@ -1,0 +1,1 @@
+"""Entities: named and unnamed mentions, truecasing, in-document coreference."""

@@ -1,0 +1,235 @@
+"""Features of event candidates for the learned detector, typer and status classifier.
+
+The same functions serve training (``claimgraph.training.events``) and analysis, so a model
+always sees features computed the way it was trained on. Candidates come from the parse:
+every verb, every common noun and the verbs the tagger mislabels after truecasing. The
+lexicon of :mod:`.lexicon` is one feature among many (``lex=...``), never the gate.
+
+``priors`` are per word form counts learned from TimeBank/AQUAINT (TempEval-3 train): how
+often the form is an EVENT at all and its most frequent TimeML class (OCCURRENCE,
+REPORTING, STATE ...), which carries what the lexicon cannot to words it never listed.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+from ..attribution.cues import SPEECH_VERBS, WEAK_VERBS
+from ..learned import load_artifact
+from .lexicon import NOUN_TRIGGERS, PHRASAL_TRIGGERS, PLOT_NOUNS, VERB_TRIGGERS, Trigger, verb_lemma
+
+PRIORS_FILE = "event_priors.json.gz"
+
+_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must",
+                     "'ll", "wo", "ca", "'d"})
+_NEG = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "without"})
+_UP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "dobj", "pobj", "prep",
+                      "nsubj", "nsubjpass", "attr", "pcomp", "compound", "appos", "csubj", "oprd"})
+_COND_MARKS = frozenset({"if", "unless", "whether", "lest", "once", "until", "before", "after",
+                         "because", "although", "though", "when", "while", "so", "since"})
+
+
+@lru_cache(maxsize=1)
+def priors() -> dict[str, list[Any]]:
+    """form -> [times an EVENT, times seen, most frequent class] (TimeBank/AQUAINT train)."""
+    data = load_artifact(PRIORS_FILE)
+    return data["forms"]
+
+
+def is_candidate(tok: Any) -> bool:
+    """Whether a token may name an event: a verb, a common noun, a damaged-case verb."""
+    pos = tok.pos_
+    if not tok.is_alpha or len(tok.text) < 2:
+        return False
+    if pos == "VERB":
+        return True
+    if pos == "NOUN":
+        return True
+    if pos in {"PROPN", "ADJ"}:
+        p = priors().get(tok.lower_)
+        return p is not None and p[0] >= 3 and p[0] / max(p[1], 1) >= 0.5
+    return False
+
+
+def lexicon_trigger(tok: Any) -> Trigger | None:
+    """The lexicon's reading of a token, verbal or nominal (no filters: a feature only)."""
+    if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
+        lemma = verb_lemma(tok)
+        for c in tok.children:
+            if (lemma, c.lower_) in PHRASAL_TRIGGERS and c.dep_ in {"prt", "dobj", "advmod", "acomp",
+                                                                    "oprd", "attr", "npadvmod"}:
+                return PHRASAL_TRIGGERS[(lemma, c.lower_)]
+        return VERB_TRIGGERS.get(lemma)
+    return NOUN_TRIGGERS.get(tok.lemma_.lower())
+
+
+def _prior_features(f: dict[str, float], tok: Any) -> None:
+    p = priors().get(tok.lower_) or priors().get(tok.lemma_.lower())
+    if p is None:
+        f["tb?"] = 1.0
+        return
+    ev, seen, cls = p
+    f["tbp"] = ev / max(seen, 1)
+    f["tbn"] = math.log1p(seen) / 8.0
+    if ev:
+        f["tbc=" + cls] = 1.0
+
+
+def _lemma(tok: Any) -> str:
+    return verb_lemma(tok) if tok.pos_ == "VERB" else tok.lemma_.lower()
+
+
+def detect_features(tok: Any) -> dict[str, float]:
+    """Sparse features for "is this token an event trigger?"."""
+    lem = _lemma(tok)
+    f: dict[str, float] = {
+        "bias:" + tok.pos_: 1.0,
+        "l=" + lem: 1.0,
+        "t=" + tok.tag_: 1.0,
+        "d=" + tok.dep_: 1.0,
+        "hp=" + tok.head.pos_: 1.0,
+        "hd=" + tok.head.dep_: 1.0,
+        "dhp=" + tok.dep_ + "_" + tok.head.pos_: 1.0,
+        "s3=" + lem[-3:]: 1.0,
+        "s4=" + lem[-4:]: 1.0,
+    }
+    if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "NOUN"}:
+        f["hl=" + _lemma(tok.head)] = 1.0
+    if tok.text[:1].isupper() and tok.i > tok.sent.start:
+        f["cap"] = 1.0
+    for c in tok.children:
+        f["c=" + c.dep_] = 1.0
+        if c.ent_type_ and c.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "compound", "amod"}:
+            f["ce=" + c.dep_ + "_" + c.ent_type_] = 1.0
+        if c.dep_ == "prep":
+            f["cp=" + c.lower_] = 1.0
+        if c.dep_ == "prt":
+            f["prt=" + lem + "_" + c.lower_] = 1.0
+        if c.dep_ == "dobj" and lem in {"have", "take", "make", "give", "hold", "do", "get", "reach"}:
+            f["light=" + lem + "_" + c.lemma_.lower()] = 1.0
+        if c.dep_ == "det":
+            f["det=" + c.lower_] = 1.0
+    trig = lexicon_trigger(tok)
+    if trig is not None:
+        f["lex"] = 1.0
+        f["lex=" + trig.type] = 1.0
+    if lem in PLOT_NOUNS:
+        f["plotnoun"] = 1.0
+    if lem in SPEECH_VERBS:
+        f["speech"] = 1.0
+    if lem in WEAK_VERBS:
+        f["weakcue"] = 1.0
+    if lem in {"be", "have", "seem", "appear", "become", "remain", "get"}:
+        f["copula-like"] = 1.0
+    _prior_features(f, tok)
+    return f
+
+
+def detect_vector(tok: Any) -> Any:
+    """The parse's contextual token vector (spaCy tok2vec), or None when the model has none."""
+    tensor = getattr(tok.doc, "tensor", None)
+    if tensor is None or len(tensor) <= tok.i or not getattr(tensor, "shape", (0, 0))[1:]:
+        return None
+    return tensor[tok.i]
+
+
+def type_features(tok: Any) -> dict[str, float]:
+    """Sparse features for the event's PLOVER type (or OTHER)."""
+    lem = _lemma(tok)
+    f: dict[str, float] = {"l=" + lem: 1.0, "p=" + tok.pos_: 1.0, "s4=" + lem[-4:]: 1.0}
+    trig = lexicon_trigger(tok)
+    if trig is not None:
+        f["lex=" + trig.type] = 1.0
+        if trig.mode:
+            f["lexmode=" + trig.mode] = 1.0
+    for c in tok.children:
+        if c.dep_ == "prep":
+            f["cp=" + c.lower_] = 1.0
+        if c.dep_ == "prt":
+            f["prt=" + c.lower_] = 1.0
+        if c.dep_ in {"dobj", "nsubjpass", "pobj"}:
+            f["obj=" + c.lemma_.lower()] = 1.0
+        if c.ent_type_ and c.dep_ in {"nsubj", "dobj", "poss", "compound"}:
+            f["ce=" + c.dep_ + "_" + c.ent_type_] = 1.0
+    _prior_features(f, tok)
+    return f
+
+
+def _ancestors(tok: Any, n: int = 4) -> list[Any]:
+    out = []
+    t = tok
+    for _ in range(n):
+        if t.head.i == t.i or t.dep_ not in _UP_DEPS:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _clause_features(f: dict[str, float], tok: Any, prefix: str) -> None:
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ in {"aux", "auxpass"}:
+            f[prefix + "aux=" + (low if low in _MODALS or low in {"to", "have", "has", "had",
+                                                                  "been", "be", "going"} else c.tag_)] = 1.0
+        elif c.dep_ == "neg" or low in _NEG and c.dep_ in {"advmod", "det", "neg"}:
+            f[prefix + "neg"] = 1.0
+        elif c.dep_ == "mark":
+            f[prefix + "mark=" + (low if low in _COND_MARKS or low == "to" else "other")] = 1.0
+        elif c.dep_ in {"amod", "advmod"} and c.lemma_.lower() in _STATUS_MODIFIERS:
+            f[prefix + "mod=" + c.lemma_.lower()] = 1.0
+        elif c.dep_ == "det" and low in {"no", "any", "a", "an", "the", "this", "that"}:
+            f[prefix + "det=" + low] = 1.0
+        elif c.dep_ == "expl":
+            f[prefix + "expl"] = 1.0
+
+
+_STATUS_MODIFIERS = frozenset({
+    "possible", "potential", "planned", "proposed", "upcoming", "future", "scheduled", "expected",
+    "failed", "attempted", "alleged", "foiled", "thwarted", "likely", "unlikely", "probably",
+    "perhaps", "maybe", "never", "already", "still", "again", "soon", "later", "next", "imminent",
+    "prospective", "hypothetical", "would-be", "unsuccessful", "successful", "first", "new",
+    "only", "ever", "yet", "reportedly", "allegedly", "apparently", "supposedly", "repeatedly",
+    "previous", "past", "recent", "last", "former", "continued", "ongoing",
+})
+
+
+def status_features(tok: Any, rule_status: str, claim_kind: str | None) -> dict[str, float]:
+    """Sparse features for the event's status, from the trigger's clause and what governs it."""
+    lem = _lemma(tok)
+    f: dict[str, float] = {
+        "rule=" + rule_status: 1.0,
+        "p=" + tok.pos_: 1.0,
+        "t=" + tok.tag_: 1.0,
+        "d=" + tok.dep_: 1.0,
+        "l=" + lem: 1.0,
+        "claim=" + (claim_kind or "none"): 1.0,
+    }
+    _clause_features(f, tok, "")
+    for k, a in enumerate(_ancestors(tok)):
+        p = f"a{min(k, 2)}"
+        f[p + "l=" + _lemma(a)] = 1.0
+        f[p + "p=" + a.pos_] = 1.0
+        if k == 0:
+            f["a0d=" + tok.dep_ + ">" + a.pos_] = 1.0
+            f["a0t=" + a.tag_] = 1.0
+        _clause_features(f, a, p)
+    sent = tok.sent
+    words = {t.lower_ for t in sent}
+    for w in ("if", "unless", "whether", "would", "could", "might", "will", "not", "n't", "never",
+              "deny", "denied", "plan", "plans", "planned", "expected", "?"):
+        if w in words:
+            f["s=" + w] = 1.0
+    before = {t.lower_ for t in sent if t.i < tok.i}
+    for w in ("if", "unless", "when", "before", "after", "to", "will", "would", "could", "not", "n't"):
+        if w in before:
+            f["b=" + w] = 1.0
+    if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in {"to"}:
+        f["next=to"] = 1.0
+    return f
+
+
+__all__ = ["is_candidate", "lexicon_trigger", "detect_features", "detect_vector", "type_features",
+           "status_features", "priors", "PRIORS_FILE"]

@@ -1,0 +1,296 @@
+"""Training the event layer: priors, detector, typer and status classifier.
+
+Run through ``scripts/train_models.py``; nothing here runs during analysis. Data (all under
+``../shared/data``):
+
+* ``tempeval3/train`` (TimeBank + AQUAINT): per word form, how often it is an EVENT and its
+  usual TimeML class -> ``event_priors.json.gz``;
+* ``statuschain-dev/articles``: every event with a participant, its type and status, made to
+  the product's guideline -> the detector (``event_detect``), the typer (``event_type``) and
+  the status classifier (``event_status``).
+
+The statuschain articles come in story triplets (one story, three outlets), so
+cross-validation holds out whole stories (``GroupKFold`` by triplet): no outlet's report of a
+story is scored by a model that saw another outlet's report of it.
+
+Models are scikit-learn logistic regressions exported as plain JSON weights
+(:class:`claimgraph.nlp.learned.LinearModel`), so analysis needs neither scikit-learn nor
+pickle, and every file is hash-checked at load.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings, load_settings
+from ..ingest.jsonin import object_document
+from ..models import Document
+from ..pipeline import Pipeline
+
+PREP_STEPS = ("parse", "entities", "places", "times", "attribution")
+SEED = 13
+
+
+# -- priors from TimeBank / AQUAINT ------------------------------------------------------------
+
+_EVENT_RE = re.compile(r'<EVENT\b[^>]*\bclass="([A-Z_]+)"[^>]*>(.*?)</EVENT>', re.S)
+_TAG_RE = re.compile(r"<[^>]+>")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def build_priors(tempeval_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    """form -> [times an EVENT, times seen, most frequent class], over TimeML ``<TEXT>``."""
+    files = sorted(tempeval_dir.rglob("*.tml"))
+    if limit:
+        files = files[:limit]
+    seen: Counter[str] = Counter()
+    events: Counter[str] = Counter()
+    classes: dict[str, Counter[str]] = defaultdict(Counter)
+    for path in files:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        m = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+        body = m.group(1) if m else raw
+        for cls, inner in _EVENT_RE.findall(body):
+            words = _WORD_RE.findall(html.unescape(_TAG_RE.sub("", inner)).lower())
+            if words:
+                events[words[-1]] += 1
+                classes[words[-1]][cls] += 1
+        for w in _WORD_RE.findall(html.unescape(_TAG_RE.sub(" ", body)).lower()):
+            seen[w] += 1
+    forms = {w: [events[w], max(seen[w], events[w]), classes[w].most_common(1)[0][0] if events[w] else ""]
+             for w in seen if seen[w] >= 2 or events[w]}
+    return {"source": "tempeval3/train (TimeBank, AQUAINT)", "files": len(files), "forms": forms}
+
+
+# -- the labelled articles ----------------------------------------------------------------------
+
+
+@dataclass
+class Article:
+    id: str
+    group: str
+    doc: Document
+    gold: list[dict[str, Any]]
+    #: token index of each gold event's trigger head (None where it could not be placed)
+    heads: list[int | None] = field(default_factory=list)
+    #: sentence starts (token index) the scorer counts for precision
+    scored_sents: set[int] = field(default_factory=set)
+    #: sentence starts in the fully annotated part (the first eight paragraphs)
+    complete_sents: set[int] = field(default_factory=set)
+
+
+def _run_steps(pipe: Pipeline, docs: list[Document], settings: Settings) -> list[Document]:
+    for st in pipe.steps:
+        docs = st.batch(docs, settings) if st.batch is not None else [st.func(d) for d in docs]
+    return docs
+
+
+def load_articles(folder: Path, limit: int | None = None, settings: Settings | None = None) -> list[Article]:
+    """Parse every statuschain article through the steps before ``events`` (scratch kept)."""
+    settings = settings or load_settings()
+    pipe = Pipeline(names=PREP_STEPS, settings=settings)
+    files = sorted(folder.glob("*.json"))
+    if limit:
+        files = files[:limit]
+    raw = [json.loads(p.read_text(encoding="utf-8")) for p in files]
+    docs = []
+    for p, d in zip(files, raw, strict=True):
+        info = object_document(d["input"], str(p), settings)
+        if not hasattr(info, "text"):
+            raise ValueError(f"{p}: the article's input is not a document ({info})")
+        docs.append(Document(info=info))
+    out = []
+    for d, doc in zip(raw, _run_steps(pipe, docs, settings), strict=True):
+        art = Article(id=d["id"], group=d.get("triplet") or d["id"], doc=doc, gold=d["events"])
+        _place_gold(art)
+        out.append(art)
+    return out
+
+
+def _paragraph_limit(text: str, n: int = 8) -> int:
+    """Offset where the ninth paragraph starts (the guideline annotates the first eight fully)."""
+    starts = [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    return starts[n - 1] if len(starts) >= n else len(text) + 1
+
+
+def _place_gold(art: Article) -> None:
+    text = art.doc.text
+    sdoc = art.doc.scratch["sdoc"]
+    for ev in art.gold:
+        occ = [m.start() for m in re.finditer(re.escape(ev["trigger"]), text)]
+        k = int(ev.get("occurrence") or 0)
+        if k >= len(occ):
+            art.heads.append(None)
+            continue
+        span = sdoc.char_span(occ[k], occ[k] + len(ev["trigger"]), alignment_mode="expand")
+        if span is None:
+            art.heads.append(None)
+            continue
+        art.heads.append(span.root.i)
+        art.scored_sents.add(span.root.sent.start)
+    limit = _paragraph_limit(text)
+    for sent in sdoc.sents:
+        if sent.start_char < limit:
+            art.scored_sents.add(sent.start)
+            art.complete_sents.add(sent.start)
+
+
+# -- examples ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Examples:
+    feats: list[dict[str, float]] = field(default_factory=list)
+    vectors: list[Any] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+
+def detection_examples(arts: Iterable[Article], complete_only: bool = True) -> Examples:
+    """Candidates labelled event/none. With ``complete_only``, only sentences of the fully
+    annotated first eight paragraphs give examples: later paragraphs annotate only events
+    that did not plainly occur, so their unannotated candidates are not negatives."""
+    from ..nlp.events.features import detect_features, detect_vector, is_candidate
+
+    ex = Examples()
+    for art in arts:
+        sdoc = art.doc.scratch["sdoc"]
+        gold_heads = {h for h in art.heads if h is not None}
+        for tok in sdoc:
+            sents = art.complete_sents if complete_only else art.scored_sents
+            if tok.sent.start not in sents or not is_candidate(tok):
+                continue
+            ex.feats.append(detect_features(tok))
+            ex.vectors.append(detect_vector(tok))
+            ex.labels.append("event" if tok.i in gold_heads else "none")
+            ex.groups.append(art.group)
+    return ex
+
+
+def gold_token_examples(arts: Iterable[Article], featurize: Callable[[Article, Any, dict[str, Any]], dict[str, float]],
+                        label: Callable[[dict[str, Any]], str]) -> Examples:
+    ex = Examples()
+    for art in arts:
+        sdoc = art.doc.scratch["sdoc"]
+        for ev, head in zip(art.gold, art.heads, strict=True):
+            if head is None:
+                continue
+            ex.feats.append(featurize(art, sdoc[head], ev))
+            ex.vectors.append(None)
+            ex.labels.append(label(ev))
+            ex.groups.append(art.group)
+    return ex
+
+
+def _type_feats(art: Article, tok: Any, ev: dict[str, Any]) -> dict[str, float]:
+    from ..nlp.events.features import type_features
+
+    return type_features(tok)
+
+
+def status_context(doc: Document, tok: Any) -> tuple[str, str | None]:
+    """(rule status, claim kind) for a trigger token: what the status model reads besides words."""
+    from ..nlp.events.extract import claim_for, mention_for_token
+    from ..nlp.events.status import mention_status
+
+    m = mention_for_token(tok)
+    rule = mention_status(tok, m.cues, m.nominal)
+    cid = claim_for(doc, tok.idx, tok.idx + len(tok.text))
+    kind = next((c.kind for c in doc.claims if c.id == cid), None)
+    return rule, kind
+
+
+def _status_feats(art: Article, tok: Any, ev: dict[str, Any]) -> dict[str, float]:
+    from ..nlp.events.features import status_features
+
+    rule, kind = status_context(art.doc, tok)
+    return status_features(tok, rule, kind)
+
+
+# -- fitting and exporting ------------------------------------------------------------------------
+
+
+def fit_linear(ex: Examples, *, C: float, use_vectors: bool, class_weight: Any = None,
+               train_idx: list[int] | None = None) -> dict[str, Any]:
+    """Fit a logistic regression on (a subset of) examples; return the LinearModel dict."""
+    import numpy as np
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    idx = list(range(len(ex.labels))) if train_idx is None else train_idx
+    vec = DictVectorizer()
+    X = vec.fit_transform([ex.feats[i] for i in idx])
+    dense_dim = 0
+    if use_vectors and ex.vectors and ex.vectors[0] is not None:
+        V = np.asarray([ex.vectors[i] for i in idx], dtype=np.float64)
+        dense_dim = V.shape[1]
+        X = hstack([X, csr_matrix(V)]).tocsr()
+    y = [ex.labels[i] for i in idx]
+    clf = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight, random_state=SEED)
+    clf.fit(X, y)
+    names = vec.get_feature_names_out()
+    coef = clf.coef_
+    n_sparse = len(names)
+    weights = {}
+    for j, name in enumerate(names):
+        col = coef[:, j]
+        if np.any(np.abs(col) > 1e-6):
+            weights[str(name)] = [round(float(v), 5) for v in col]
+    dense = None
+    if dense_dim:
+        dense = [[round(float(v), 5) for v in row[n_sparse:]] for row in coef]
+    return {"kind": "linear", "classes": [str(c) for c in clf.classes_],
+            "bias": [round(float(b), 5) for b in clf.intercept_], "weights": weights, "dense": dense}
+
+
+def group_folds(groups: list[str], k: int) -> list[set[str]]:
+    """Deterministic split of the distinct groups into k folds (sorted, round robin)."""
+    names = sorted(set(groups))
+    return [set(names[i::k]) for i in range(k)]
+
+
+def cross_validate(ex: Examples, k: int, fit: Callable[[list[int]], dict[str, Any]],
+                   score: Callable[[dict[str, Any], int], Any]) -> list[tuple[int, Any]]:
+    """(example index, prediction) for every example, each predicted by a model that never saw its group."""
+    out = []
+    for held in group_folds(ex.groups, k):
+        train = [i for i, g in enumerate(ex.groups) if g not in held]
+        test = [i for i, g in enumerate(ex.groups) if g in held]
+        if not train or not test:
+            continue
+        model = fit(train)
+        out += [(i, score(model, i)) for i in test]
+    return out
+
+
+def write_artifact(folder: Path, name: str, data: dict[str, Any]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    payload = json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    # mtime=0 and a fixed name keep the gzip bytes (and so the sha256) reproducible
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+        gz.write(payload)
+    return path
+
+
+def write_manifest(folder: Path) -> Path:
+    from ..nlp.learned import MANIFEST, sha256_of
+
+    files = {p.name: sha256_of(p) for p in sorted(folder.glob("*.json.gz"))}
+    path = folder / MANIFEST
+    path.write_text(json.dumps({"files": files}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+__all__ = ["build_priors", "load_articles", "detection_examples", "gold_token_examples", "fit_linear",
+           "cross_validate", "group_folds", "write_artifact", "write_manifest", "status_context", "Article",
+           "Examples"]
