@@ -26,7 +26,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,14 +129,46 @@ def load_pages(data: Path, limit: int | None = None) -> list[tuple[str, bytes, s
     return out
 
 
-def claimgraph_body(html: bytes, url: str) -> str:
-    """The body text claimgraph's ingest layer gives for one HTML page ('' on failure)."""
+@dataclass(slots=True)
+class Extraction:
+    """What one system read from one page: body text and the three metadata fields."""
+
+    body: str = ""
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+
+
+def claimgraph_page(html: bytes, url: str) -> Extraction:
+    """What claimgraph's ingest layer reads from one HTML page (the ``claimgraph ingest`` path)."""
     from claimgraph.config import Settings
     from claimgraph.errors import InputError
     from claimgraph.ingest.html import html_document
 
     result = html_document(html, source=url or "<page>", url=url or None, settings=Settings())
-    return "" if isinstance(result, InputError) else result.text
+    if isinstance(result, InputError):
+        return Extraction()
+    return Extraction(result.text, result.headline, list(result.authors or []), result.published)
+
+
+def trafilatura_page(html: bytes, url: str) -> Extraction:
+    """trafilatura with its defaults: ``extract()`` for the body (as the published tables ran it),
+    ``bare_extraction(with_metadata=True)`` for title, author and date."""
+    import trafilatura
+
+    body = trafilatura.extract(html, url=url or None) or ""
+    doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True)
+    if doc is None:
+        return Extraction(body)
+    author = getattr(doc, "author", None)
+    return Extraction(
+        body, getattr(doc, "title", None), [author] if author else [], getattr(doc, "date", None)
+    )
+
+
+def claimgraph_body(html: bytes, url: str) -> str:
+    """The body text claimgraph's ingest layer gives for one HTML page ('' on failure)."""
+    return claimgraph_page(html, url).body
 
 
 def trafilatura_body(html: bytes, url: str) -> str:

@@ -32,7 +32,7 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..ingest.jsonin import object_document
-from ..models import Document
+from ..models import Document, DocumentInfo
 from ..pipeline import Pipeline
 
 PREP_STEPS = ("parse", "entities", "places", "times", "attribution")
@@ -104,7 +104,7 @@ def load_articles(folder: Path, limit: int | None = None, settings: Settings | N
     docs = []
     for p, d in zip(files, raw, strict=True):
         info = object_document(d["input"], str(p), settings)
-        if not hasattr(info, "text"):
+        if not isinstance(info, DocumentInfo):
             raise ValueError(f"{p}: the article's input is not a document ({info})")
         docs.append(Document(info=info))
     out = []

@@ -26,7 +26,7 @@ from .events import (
 
 DETECT_C = 1.0
 TYPE_C = 1.0
-STATUS_C = 0.5
+STATUS_C = 1.0
 #: The detector's threshold is the lowest whose cross-validated precision reaches this: recall
 #: first (a missed event loses its status, chain and story), with most predictions still right.
 TARGET_PRECISION = 0.58
