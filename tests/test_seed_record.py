@@ -62,6 +62,17 @@ def test_seed_rabbi_is_one_entity_with_role(rec):
     assert sum(1 for e in rec["entities"] if "Segal" in e["name"]) == 1
 
 
+def test_seed_rabbi_segal_himself_is_the_rabbi(rec):
+    """ "Rabbi Segal himself affirmed when speaking to The Washington Post": spaCy has no
+    entity there; coreference adds the titled surname to Shneor Segal."""
+    rabbi = _ent(rec, "Shneor Segal")
+    segal = [m for m in rabbi["mentions"] if "Segal" in m["text"]]
+    assert len(segal) >= 3, [m["text"] for m in rabbi["mentions"]]
+    text = rec["document"]["text"]
+    at = text.index("Rabbi Segal himself")
+    assert any(m["start"] == at and m["text"] == "Rabbi Segal" for m in rabbi["mentions"])
+
+
 def test_seed_aslanov_full_name_and_roles(rec):
     a = _ent(rec, "Agil Aslanov")
     assert a["name"] == "Agil Aslanov"

@@ -35,6 +35,13 @@ TITLES = frozenset(
     """.split()
 )
 
+#: Courtesy titles that say a person's gender and style of address. A knight ("Sir Ian
+#: Blair") is never "Mr Blair", and "Mrs Blair" is not "Mr Blair".
+HONORIFICS: dict[str, tuple[str, str]] = {
+    "mr": ("m", "plain"), "mrs": ("f", "plain"), "ms": ("f", "plain"), "miss": ("f", "plain"),
+    "sir": ("m", "rank"), "lord": ("m", "rank"), "dame": ("f", "rank"), "lady": ("f", "rank"),
+}
+
 ORG_SUFFIXES = frozenset("inc ltd llc plc corp co corporation company limited gmbh ag sa".split())
 
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -103,6 +110,20 @@ def middles_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) != len(b):
         return False
     return all(x.startswith(y) or y.startswith(x) for x, y in zip(a, b, strict=True))
+
+
+def honorific(name: str) -> tuple[str, str] | None:
+    """``(gender, style)`` of the courtesy title that opens a person name, else ``None``.
+
+    ``"Mrs Blair"`` -> ``("f", "plain")``, ``"Commissioner Sir Ian Blair"`` -> ``("m", "rank")``.
+    """
+    toks = fold(name).split()
+    return next((HONORIFICS[t] for t in toks[:-1] if t in HONORIFICS), None)
+
+
+def first_names_agree(a: str, b: str) -> bool:
+    """``"tony"``/``"tony"`` and ``"g"``/``"george"`` agree; ``"tony"``/``"ian"`` do not."""
+    return a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]
 
 
 def source_key(name: str) -> str:

@@ -20,6 +20,14 @@ actors. The rules, strongest first:
     a one-word person name and a full name ending in it ("Obama", "Barack Obama") join
     under the same context condition; a shared surname alone never merges.
 
+Namesakes stay apart whatever key they share. Two people whose full names have the same
+surname and different first names ("Tony Blair", "Ian Blair", "Cherie Blair") never
+merge. A surname alias ("Mr Blair") is the person its own document resolved it to: it
+never bridges to another full name, and an entity with a full name is looked up by that
+name only. The context rules also refuse an actor whose courtesy titles disagree (a
+"Mrs Blair" is not a "Mr Blair"; a "Sir Ian" is never "Mr") or whose roles all differ
+(the commissioner is not the prime minister).
+
 Unnamed entities ("two men", "a bomb") are never merged across documents. Every
 decision is returned as a :class:`Match` so the store can keep it as merge evidence.
 """
@@ -30,7 +38,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..models import Entity
-from .normalise import first_last_key, middles_compatible, name_key, name_tokens, person_parts
+from .normalise import (
+    first_last_key,
+    first_names_agree,
+    honorific,
+    middles_compatible,
+    name_key,
+    name_tokens,
+    person_parts,
+)
 
 CONTEXT_CAP = 64
 
@@ -75,17 +91,39 @@ def entity_names(e: Entity) -> list[str]:
     return seen
 
 
+def _has_full_name(e: Entity) -> bool:
+    return any(len(name_tokens(n, "PERSON")) >= 2 for n in entity_names(e))
+
+
 def _surname_keys(e: Entity, lookup: bool) -> list[tuple[str, str, str]]:
-    """Index full names under their surname; a lookup crosses one-word and full names."""
+    """Index full names under their surname; a lookup crosses one-word and full names.
+
+    Only an entity known by a surname alone looks up full names by it: the "Mr Blair" of
+    a document that also says "Tony Blair" is Tony Blair, not any other Blair.
+    """
     if e.type != "PERSON":
         return []
+    full = _has_full_name(e)
     out = []
     for n in entity_names(e):
         toks = name_tokens(n, "PERSON")
         if len(toks) >= 2:
             out.append((f"{'per1' if lookup else 'perlast'}|{toks[-1]}", "surname_context", n))
-        elif len(toks) == 1 and lookup:
+        elif len(toks) == 1 and lookup and not full:
             out.append((f"perlast|{toks[0]}", "surname_context", n))
+    return out
+
+
+def _honorific_keys(e: Entity) -> list[str]:
+    """``perhon|<gender> <style> <surname>`` for each titled name ("Mrs Blair" -> f plain blair)."""
+    if e.type != "PERSON":
+        return []
+    out = []
+    for n in entity_names(e):
+        h = honorific(n)
+        toks = name_tokens(n, "PERSON")
+        if h is not None and toks:
+            out.append(f"perhon|{h[0]} {h[1]} {toks[-1]}")
     return out
 
 
@@ -96,7 +134,7 @@ def lookup_keys(e: Entity) -> list[tuple[str, str, str]]:
 
 def index_keys(e: Entity) -> list[str]:
     """The keys an actor is stored under for entity ``e``."""
-    return [k for k, _, _ in entity_keys(e) + _surname_keys(e, lookup=False)]
+    return [k for k, _, _ in entity_keys(e) + _surname_keys(e, lookup=False)] + _honorific_keys(e)
 
 
 def entity_keys(e: Entity) -> list[tuple[str, str, str]]:
@@ -162,6 +200,54 @@ def _context_ok(e: Entity, card: ActorCard, context: set[str]) -> bool:
     return shared >= 2 or (shared >= 1 and bool(roles))
 
 
+def _first_last(names: Iterable[str]) -> set[tuple[str, str]]:
+    out = set()
+    for n in names:
+        parts = person_parts(n)
+        if parts is not None:
+            out.add((parts[0], parts[2]))
+    return out
+
+
+def _card_full_names(card: ActorCard) -> set[tuple[str, str]]:
+    return _first_last(k[4:] for k in card.names if k.startswith("per|"))
+
+
+def _card_honorifics(card: ActorCard) -> set[str]:
+    return {t for k in card.names if k.startswith("perhon|") for t in k[7:].split()[:2]}
+
+
+def _entity_honorifics(e: Entity) -> set[str]:
+    return {t for k in _honorific_keys(e) for t in k[7:].split()[:2]}
+
+
+def _disagree(mine: set[str], theirs: set[str], kinds: set[str]) -> bool:
+    a, b = mine & kinds, theirs & kinds
+    return bool(a) and bool(b) and not a & b
+
+
+def namesakes(e: Entity, card: ActorCard, rule: str) -> bool:
+    """True when ``e`` and the actor are different people who share a name key.
+
+    Full names with a shared surname must share the first name ("Tony Blair" is not
+    "Ian Blair"). Under the context rules the courtesy titles must agree (gender, and a
+    knight is never "Mr") and so must the roles when both have some (by head word).
+    """
+    if e.type != "PERSON" or card.type != "PERSON":
+        return False
+    pairs = [(a, b) for a in _first_last(entity_names(e)) for b in _card_full_names(card) if a[1] == b[1]]
+    if pairs and not any(first_names_agree(a[0], b[0]) for a, b in pairs):
+        return True
+    if rule not in CONTEXT_RULES:
+        return False
+    mine, theirs = _entity_honorifics(e), _card_honorifics(card)
+    if _disagree(mine, theirs, {"m", "f"}) or _disagree(mine, theirs, {"plain", "rank"}):
+        return True
+    my_roles = {r.lower().split()[-1] for r in e.roles if r.strip()}
+    their_roles = {r.split()[-1] for r in card.roles if r.strip()}
+    return bool(my_roles) and bool(their_roles) and not my_roles & their_roles
+
+
 def match_entity(e: Entity, index: ActorIndex, context: set[str], allow_context: bool = True) -> Match | None:
     """The best stored actor for entity ``e``, or ``None`` when it is a new actor.
 
@@ -181,6 +267,8 @@ def match_entity(e: Entity, index: ActorIndex, context: set[str], allow_context:
             if rule == "first_last" and not _first_last_ok(name, card):
                 continue
             if rule in CONTEXT_RULES and not _context_ok(e, card, context):
+                continue
+            if namesakes(e, card, rule):
                 continue
             score = RULE_SCORES[rule]
             if best is None or score > best.score or (score == best.score and card.mentions > best_mentions):

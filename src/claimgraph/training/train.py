@@ -24,7 +24,7 @@ from .events import (
     write_manifest,
 )
 
-DETECT_C = 1.0
+DETECT_C = 0.3
 TYPE_C = 1.0
 STATUS_C = 1.0
 #: The detector's threshold is the lowest whose cross-validated precision reaches this: recall
@@ -34,10 +34,7 @@ TARGET_PRECISION = 0.58
 
 def _use_models(folder: Path) -> None:
     os.environ[learned.MODELS_ENV] = str(folder)
-    learned.clear_cache()
-    from ..nlp.events import features
-
-    features.priors.cache_clear()
+    _reset_caches()
 
 
 def _binary_score(model: dict[str, Any], ex: Examples, i: int) -> float:
@@ -127,6 +124,26 @@ def train_set(arts: list[Any], out: Path, folds: int, cv: bool,
 
 def train_all(data: Path, out: Path, *, limit: int | None = None, tempeval_limit: int | None = None,
               folds: int = 5, cv_out: Path | None = None) -> dict[str, Any]:
+    previous = os.environ.get(learned.MODELS_ENV)
+    try:
+        return _train_all(data, out, limit=limit, tempeval_limit=tempeval_limit, folds=folds, cv_out=cv_out)
+    finally:  # the trainer reads its own fresh artifacts; the caller keeps the models it had
+        if previous is None:
+            os.environ.pop(learned.MODELS_ENV, None)
+        else:
+            os.environ[learned.MODELS_ENV] = previous
+        _reset_caches()
+
+
+def _reset_caches() -> None:
+    learned.clear_cache()
+    from ..nlp.events import features
+
+    features.priors.cache_clear()
+
+
+def _train_all(data: Path, out: Path, *, limit: int | None, tempeval_limit: int | None,
+               folds: int, cv_out: Path | None) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
     priors = build_priors(data / "tempeval3" / "train", limit=tempeval_limit)
     write_artifact(out, "event_priors.json.gz", priors)
@@ -137,6 +154,8 @@ def train_all(data: Path, out: Path, *, limit: int | None = None, tempeval_limit
     report: dict[str, Any] = {"articles": len(arts), "events": sum(len(a.gold) for a in arts),
                               "tempeval_files": priors["files"], "prior_forms": len(priors["forms"])}
     report.update(train_set(arts, out, folds, cv=True))
+    if "detect_cv" not in report or not report["detect_cv"].get("recall"):
+        report["warning"] = "too few stories for cross-validation; the detector threshold is a fallback"
     if cv_out is not None:
         split = group_folds([a.group for a in arts], folds)
         table = {}
@@ -147,7 +166,6 @@ def train_all(data: Path, out: Path, *, limit: int | None = None, tempeval_limit
                       threshold=report["detect_cv"]["threshold"])
             table[f"fold{k}"] = sorted(a.id for a in arts if a.group in held)
         (cv_out / "folds.json").write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
-    _use_models(out)
     return report
 
 

@@ -3,16 +3,20 @@
 Rules, in order, all linear in the number of tokens and mentions:
 
 1. **Names.** Mentions with the same folded name are one entity; a bare surname or a
-   titled short form ("Segal", "Rabbi Segal") joins the most recent person whose full
-   name ends (or begins) with it; an acronym joins the organisation whose initials it
-   spells; country aliases ("U.S.", "United States") share one key.
+   titled short form ("Segal", "Rabbi Segal") joins the most recently mentioned person
+   whose full name ends (or begins) with it; an acronym joins the organisation whose
+   initials it spells; country aliases ("U.S.", "United States") share one key. A
+   courtesy title keeps a man and a woman apart: "Mrs Blair" never joins a person
+   already called "Mr Blair" or "Sir Ian Blair", and the other way round.
 2. **Missed names.** Tokens spaCy left unlabelled that spell a known entity's name or a
-   person's surname ("recruited Aslanov") become mentions.
+   person's surname ("recruited Aslanov") become mentions, with the title words just
+   before them ("Rabbi Segal", "Mr. Jones", "President Biden").
 3. **Definite descriptions.** "the rabbi", "the newspaper": a definite noun phrase whose
    head is the head word of a role an earlier entity was given (or a publication noun
    after a publication) refers to the most recent such entity.
 4. **Pronouns.** he/she and forms: the one person mentioned in this or the previous
-   sentence, else the one in subject position; "its" (and "it" as the subject of a
+   sentence, else the one in subject position (a person whose title or role says
+   otherwise, "Mrs Blair" for "he", is no candidate); "its" (and "it" as the subject of a
    reporting verb): the organisation or place in subject position nearby.
 """
 
@@ -21,11 +25,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Document, Entity
-from .entities import PUB_NOUNS, PUBLICATION_WORDS, Mention, is_demonym
-from .gazetteer import COUNTRY_ALIASES, fold
+from ...models import Document, Entity
+from ..places.gazetteer import COUNTRY_ALIASES, fold
+from .mentions import (
+    PUB_NOUNS,
+    PUBLICATION_WORDS,
+    Mention,
+    is_demonym,
+    left_titles,
+    title_gender,
+    title_roles,
+    title_style,
+)
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 REPORT_LEMMAS = frozenset(
     "say report state add claim write note tell announce affirm confirm deny cite quote "
     "publish reveal accuse allege insist warn".split()
@@ -40,14 +54,42 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
     labels: list[str] = field(default_factory=list)
+    _honorifics: set[str] = field(default_factory=set, repr=False)
+    _seen: int = field(default=0, repr=False)
+    _fullest: tuple[int, Mention] | None = field(default=None, repr=False)
 
     @property
     def fullest(self) -> Mention:
-        names = [m for m in self.mentions if m.kind == "name"]
-        return max(names, key=lambda m: (len(m.name.split()), len(m.name), -m.start))
+        if self._fullest is None or self._fullest[0] != len(self.mentions):  # mentions only grow
+            names = [m for m in self.mentions if m.kind == "name"]
+            self._fullest = (len(self.mentions), max(names, key=lambda m: (len(m.name.split()), len(m.name), -m.start)))
+        return self._fullest[1]
 
     def last_before(self, i: int) -> int:
         return max((m.start for m in self.mentions if m.start < i), default=-1)
+
+    @property
+    def honorifics(self) -> set[str]:
+        """Genders and title styles its mentions give it: {"m", "rank"} for "Sir Ian Blair"."""
+        if self._seen != len(self.mentions):  # mentions are only ever appended
+            self._honorifics.update(h for m in self.mentions[self._seen :] for h in (m.gender, m.style) if h)
+            self._seen = len(self.mentions)
+        return self._honorifics
+
+    def accepts(self, gender: str | None, style: str | None = None) -> bool:
+        """False when a title contradicts this cluster's: "Mrs" after "Mr", "Mr" after "Sir"."""
+        if gender is None and style is None:
+            return True
+        have = self.honorifics
+        return not (
+            gender is not None and have & {"m", "f"} and gender not in have
+            or style is not None and have & {"plain", "rank"} and style not in have
+        )
+
+    def agrees(self, gender: str | None, style: str | None = None) -> int:
+        """How many of ``gender`` and ``style`` this cluster already has (to prefer it)."""
+        have = self.honorifics
+        return (gender is not None and gender in have) + (style is not None and style in have)
 
     @property
     def roles(self) -> list[str]:
@@ -71,35 +113,38 @@ def _initials(name: str) -> str:
 
 def _find_cluster(m: Mention, clusters: list[Cluster]) -> Cluster | None:
     key = _key(m)
-    for c in clusters:
-        if key in c.keys and (c.labels[0] != "NORP") == (m.label != "NORP"):
-            return c
     words = m.name.split()
+    if m.label == "PERSON" and len(words) == 1 and not key.startswith("cc:"):
+        # a bare or titled one-word name: the person mentioned last that it can be
+        found = _person_match(m, words, clusters)
+        if found is not None:
+            return found
+    for c in clusters:
+        if key in c.keys and (c.labels[0] != "NORP") == (m.label != "NORP") and c.accepts(m.gender, m.style):
+            return c
     if m.label == "PERSON":
-        return _person_match(words, clusters)
+        return _person_match(m, words, clusters)
     if m.label == "ORG":
         return _org_match(m.name, clusters)
     return None
 
 
-def _person_match(words: list[str], clusters: list[Cluster]) -> Cluster | None:
-    persons = [c for c in reversed(clusters) if c.label == "PERSON"]
+def _person_match(m: Mention, words: list[str], clusters: list[Cluster]) -> Cluster | None:
+    """The person a short name refers to: titles agreeing, then the most recently mentioned."""
+    gender, style = m.gender, m.style
+
+    def best(found: list[Cluster]) -> Cluster | None:
+        ok = [c for c in found if c.accepts(gender, style)]
+        return max(ok, key=lambda c: (c.agrees(gender, style), c.last_before(m.start)), default=None)
+
+    persons = [(c, c.fullest.name.split()) for c in clusters if c.label == "PERSON"]
     if len(words) == 1:
-        w = words[0]
-        for c in persons:
-            full = c.fullest.name.split()
-            if len(full) > 1 and full[-1] == w:
-                return c
-        for c in persons:
-            full = c.fullest.name.split()
-            if len(full) > 1 and full[0] == w:
-                return c
-        return None
-    for c in persons:
-        full = c.fullest.name.split()
-        if len(full) == 1 and full[0] == words[-1]:
-            return c
-    return None
+        w, k = words[0], fold(words[0])
+        found = best([c for c, full in persons if full[-1] == w or k in c.keys])  # "Segal", "Mr Segal"
+        if found is None:
+            found = best([c for c, full in persons if len(full) > 1 and full[0] == w])  # "Sir Ian"
+        return found
+    return best([c for c, full in persons if len(full) == 1 and full[0] == words[-1]])
 
 
 def _org_match(name: str, clusters: list[Cluster]) -> Cluster | None:
@@ -139,7 +184,11 @@ def _covered(mentions: list[Mention]) -> set[int]:
 
 
 def add_missed_names(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> None:
-    """Mentions spaCy missed: a known name's tokens, or a person's bare surname."""
+    """Mentions spaCy missed: a known name's tokens, or a person's bare surname.
+
+    Title words just before the name join the mention ("Rabbi Segal", "Mrs Blair"); a
+    courtesy title must agree with the person's ("Mrs Blair" is not "Mr Blair").
+    """
     seqs: dict[str, list[tuple[list[str], Cluster]]] = {}
     for c in clusters:
         if c.label == "NORP":
@@ -160,20 +209,42 @@ def add_missed_names(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> N
         if not cands:
             i += 1
             continue
-        best: tuple[list[str], Cluster] | None = None
+        left, titles = _free_titles(sdoc, i, covered)
+        gender, style = title_gender(titles), title_style(titles)
+        # the longest match; then the person whose titles agree, then the latest mentioned
+        options: list[tuple[tuple[int, int, int], list[str], Cluster]] = []
         for words, c in cands:
             j = i + len(words)
-            if j <= n and [t.text for t in sdoc[i:j]] == words and not any(k in covered for k in range(i, j)):
-                if best is None or len(words) > len(best[0]):
-                    best = (words, c)
-        if best is None or _glued(sdoc, i, i + len(best[0])):
+            if j > n or [t.text for t in sdoc[i:j]] != words or any(k in covered for k in range(i, j)):
+                continue
+            if c.label == "PERSON" and not c.accepts(gender, style):
+                continue
+            options.append(((len(words), c.agrees(gender, style), c.last_before(i)), words, c))
+        if not options:
             i += 1
             continue
-        words, c = best
+        _, words, c = max(options, key=lambda o: o[0])
         j = i + len(words)
-        c.mentions.append(Mention(i, j, i, j, c.label, sdoc[i:j].text))
-        covered.update(range(i, j))
+        if c.label != "PERSON" or _glued(sdoc, left, j):
+            left, titles = i, []  # "Labour leader Blair": the mention starts at the name
+        if _glued(sdoc, left, j):
+            i += 1
+            continue
+        c.mentions.append(Mention(
+            left, j, i, j, c.label, sdoc[i:j].text, roles=title_roles(titles),
+            titled=sdoc[left:j].text if titles else None,
+        ))
+        covered.update(range(left, j))
         i = j
+
+
+def _free_titles(sdoc: Any, i: int, covered: set[int]) -> tuple[int, list[str]]:
+    """Title words before token ``i`` that no mention has taken ("Rabbi" of "Rabbi Segal")."""
+    left, titles = left_titles(sdoc, i)
+    while left < i and left in covered:
+        left += 1
+        titles = titles[1:]
+    return left, titles
 
 
 def _glued(sdoc: Any, i: int, j: int) -> bool:
@@ -265,13 +336,16 @@ def add_pronouns(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> None:
         low = tok.lower_
         if tok.i in covered or tok.pos_ != "PRON":
             continue
+        gender = None
         if low in PERSON_PRONOUNS:
             labels = {"PERSON"}
+            gender = "f" if low in FEMALE_PRONOUNS else "m"
         elif low == "its" or (low == "it" and tok.dep_ in _SUBJ and tok.head.lemma_ in REPORT_LEMMAS):
             labels = {"ORG", "GPE"}
         else:
             continue
-        c = _pick(_candidates(sent_starts, clusters, tok, labels), sdoc, tok)
+        cands = [(c, m) for c, m in _candidates(sent_starts, clusters, tok, labels) if c.accepts(gender)]
+        c = _pick(cands, sdoc, tok)
         if c is not None:
             c.mentions.append(Mention(tok.i, tok.i + 1, tok.i, tok.i + 1, c.label, tok.text, kind="pron"))
             covered.add(tok.i)

@@ -67,7 +67,7 @@ ROLE_GENDER = {
         "wife widow mother daughter sister girlfriend queen princess duchess countess baroness "
         "actress chairwoman spokeswoman congresswoman councilwoman businesswoman sportswoman".split(), "f"),
     **dict.fromkeys(
-        "husband widower father son brother boyfriend king prince duke count baron actor "
+        "husband widower father son brother boyfriend king prince duke baron "
         "chairman spokesman congressman councilman businessman sportsman".split(), "m"),
 }
 #: adjectival modifiers worth keeping in a role ("former president", "convicted trafficker")

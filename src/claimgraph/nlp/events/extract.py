@@ -528,6 +528,7 @@ def build_events(doc: Document) -> list[Event]:
     phrase_map: dict[str, dict[str, list[tuple[int, int]]]] = {}
     mention_map: dict[str, list[int]] = {}
     main_map: dict[str, int] = {}
+    learned_ids: set[str] = set()
     cue_map: dict[int, set[str]] = {}
     for i, g in enumerate(groups, start=1):
         main = g.main
@@ -546,6 +547,8 @@ def build_events(doc: Document) -> list[Event]:
         events.append(ev)
         mention_map[eid] = [m.tok.i for m in g.mentions]
         main_map[eid] = main.tok.i
+        if main.kind == "learned":
+            learned_ids.add(eid)
         phrase_map[eid] = {}
         for m in g.mentions:
             for ent_id, bounds in m.phrases.items():
@@ -564,6 +567,7 @@ def build_events(doc: Document) -> list[Event]:
             per_event[mapping[old]] = per_event.pop(old)
     doc.scratch["event_mentions"] = mention_map
     doc.scratch["event_main"] = main_map
+    doc.scratch["learned_events"] = learned_ids
     doc.scratch["mention_cues"] = cue_map
     doc.scratch["participant_phrases"] = phrase_map
     return events

@@ -123,8 +123,20 @@ def detect_features(tok: Any) -> dict[str, float]:
         f["weakcue"] = 1.0
     if lem in {"be", "have", "seem", "appear", "become", "remain", "get"}:
         f["copula-like"] = 1.0
+    f["ld=" + lem + "_" + tok.dep_] = 1.0
+    if any(c.dep_ in _PARTICIPANT_DEPS or c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS
+           for c in tok.children):
+        f["haspart"] = 1.0  # the guideline's events have a participant
+    if tok.i > 0:
+        f["prev=" + tok.nbor(-1).lower_] = 1.0
+    if tok.i + 1 < len(tok.doc):
+        f["next=" + tok.nbor(1).lower_] = 1.0
     _prior_features(f, tok)
     return f
+
+
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "poss", "dative"})
+_PARTICIPANT_PREPS = frozenset({"of", "by", "with", "against", "between"})
 
 
 def detect_vector(tok: Any) -> Any:

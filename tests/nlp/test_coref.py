@@ -1,0 +1,82 @@
+"""Within-document coreference of people: titled surnames, namesakes, courtesy titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.models import Document, DocumentInfo, Entity
+from claimgraph.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(names=("parse", "entities"))
+
+
+def run(pipe: Pipeline, text: str) -> Document:
+    return pipe(Document(DocumentInfo(id="t", source="test", text=text)))
+
+
+def person(doc: Document, name: str) -> Entity:
+    found = [e for e in doc.entities if e.name == name and e.type == "PERSON"]
+    assert len(found) == 1, f"{name!r}: {[(e.name, e.type) for e in doc.entities]}"
+    return found[0]
+
+
+def texts(e: Entity) -> list[str]:
+    return [m.text for m in e.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titled", "count"),
+    [
+        ("Rabbi Shneor Segal leads the community in Baku. Agents planned to kill Rabbi Segal last year. "
+         "It is a reality Rabbi Segal himself affirmed when speaking to reporters.", "Shneor Segal", "Rabbi Segal", 2),
+        ("Joe Biden arrived in Ohio on Monday. Supporters cheered as President Biden spoke about jobs. "
+         "Later that day President Biden met local union leaders.", "Joe Biden", "President Biden", 2),
+        ("John Smith runs a small bakery in Leeds. Customers say Mr Smith bakes the best bread in town, "
+         "and Mr Smith agrees.", "John Smith", "Mr Smith", 2),
+        ("Sarah Jones leads the clinic in the town. Patients praised Dr. Jones for her care. "
+         "The hospital board thanked Dr. Jones on Friday.", "Sarah Jones", "Dr. Jones", 2),
+    ],
+)
+def test_coref_titled_surname_after_full_name_is_same_person(
+    pipe: Pipeline, text: str, name: str, titled: str, count: int
+) -> None:
+    doc = run(pipe, text)
+    e = person(doc, name)
+    assert texts(e).count(titled) == count, texts(e)
+    assert sum(1 for x in doc.entities if name.split()[-1] in x.name) == 1
+    start = text.rindex(titled)
+    assert any(s.start == start and s.end == start + len(titled) for s in e.mentions)
+
+
+def test_coref_titled_surname_keeps_the_title_role(pipe: Pipeline) -> None:
+    doc = run(pipe, "Shneor Segal leads the community in Baku. It is a reality Rabbi Segal himself affirmed.")
+    segal = person(doc, "Shneor Segal")
+    assert "Rabbi Segal" in texts(segal) and "rabbi" in segal.roles
+
+
+def test_coref_surname_is_the_most_recent_namesake(pipe: Pipeline) -> None:
+    doc = run(pipe, "Tony Blair visited Leeds on Friday. Cherie Blair stayed in London. "
+                    "Mrs Blair said she would join him later. Blair said the trip went well.")
+    tony, cherie = person(doc, "Tony Blair"), person(doc, "Cherie Blair")
+    assert tony.aliases == [] and texts(tony) == ["Tony Blair"]
+    assert "Mrs Blair" in cherie.aliases
+    assert not any("Cherie" in a or "Tony" in a for a in [*tony.aliases, *cherie.aliases])
+
+
+def test_coref_courtesy_titles_keep_man_and_woman_apart(pipe: Pipeline) -> None:
+    doc = run(pipe, "Tony Blair said the economy was strong. His wife Cherie Blair spoke at a charity event. "
+                    "Mr Blair later met union leaders. Mrs Blair said the charity needed more money.")
+    tony, cherie = person(doc, "Tony Blair"), person(doc, "Cherie Blair")
+    assert "Mr Blair" in texts(tony) and "Mrs Blair" not in texts(tony)
+    assert "Mrs Blair" in texts(cherie) and "Mr Blair" not in texts(cherie)
+
+
+def test_coref_a_knight_is_never_mister(pipe: Pipeline) -> None:
+    doc = run(pipe, "Prime Minister Tony Blair defended the plans. Police Commissioner Sir Ian Blair backed them. "
+                    "Sir Ian said the threat was real. Mr Blair said the laws were needed.")
+    tony, ian = person(doc, "Tony Blair"), person(doc, "Ian Blair")
+    assert "Mr Blair" in texts(tony)
+    assert "Sir Ian" in texts(ian) and "Mr Blair" not in texts(ian)

@@ -1,0 +1,247 @@
+"""The learned event layer: committed artifacts, and detection, typing and status on sentences
+written for these tests.
+
+The detector, typer and status classifier are statistical. A case the committed models get
+wrong is kept with its expected answer and marked ``xfail(strict=True)``, so that the miss
+stays visible and a retrained model that fixes it turns the test red until the mark goes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from functools import cache
+
+import pytest
+
+from claimgraph import analyze
+from claimgraph.errors import ModelError
+from claimgraph.nlp import learned
+from claimgraph.nlp.events import features
+
+ARTIFACTS = ("event_detect.json.gz", "event_priors.json.gz", "event_status.json.gz",
+             "event_type.json.gz")
+
+
+@pytest.fixture(autouse=True)
+def committed_models():
+    """The committed models folder, with any CLAIMGRAPH_MODELS_DIR override lifted (every test
+    here runs on the committed models, so the sentence cache below stays valid)."""
+    before = os.environ.pop(learned.MODELS_ENV, None)
+    learned.clear_cache()
+    features.priors.cache_clear()
+    try:
+        yield learned.models_dir()
+    finally:
+        if before is None:
+            os.environ.pop(learned.MODELS_ENV, None)
+        else:
+            os.environ[learned.MODELS_ENV] = before
+        learned.clear_cache()
+        features.priors.cache_clear()
+
+
+# -- committed artifacts ------------------------------------------------------------------
+
+
+def test_learned_committed_artifacts_match_manifest(committed_models):
+    manifest = json.loads((committed_models / learned.MANIFEST).read_text(encoding="utf-8"))
+    assert sorted(manifest["files"]) == list(ARTIFACTS)
+    for name, digest in manifest["files"].items():
+        assert learned.sha256_of(committed_models / name) == digest, name
+        assert isinstance(learned.load_artifact(name), dict)
+    detector = learned.linear_model("event_detect.json.gz")
+    assert set(detector.classes) == {"event", "none"}
+    assert set(learned.linear_model("event_status.json.gz").classes) == {
+        "occurred", "planned", "attempted", "foiled", "hypothetical", "negated"}
+    assert "OTHER" in learned.linear_model("event_type.json.gz").classes
+    assert features.priors()
+
+
+@pytest.mark.parametrize("name", ["event_detect.json.gz", "event_priors.json.gz"])
+def test_learned_tampered_artifact_is_refused_naming_the_file(committed_models, tmp_path, monkeypatch,
+                                                               name):
+    copy = tmp_path / "models"
+    shutil.copytree(committed_models, copy)
+    with open(copy / name, "r+b") as fh:
+        fh.seek(40)
+        b = fh.read(1)
+        fh.seek(40)
+        fh.write(bytes([b[0] ^ 0xFF]))
+    monkeypatch.setenv(learned.MODELS_ENV, str(copy))
+    learned.clear_cache()
+    features.priors.cache_clear()
+    with pytest.raises(ModelError, match=name.replace(".", r"\.")) as exc:
+        learned.load_artifact(name)
+    assert "train_models.py" in str(exc.value)
+    # the untouched files in the same folder still load
+    other = next(a for a in ARTIFACTS if a != name)
+    assert learned.load_artifact(other)
+
+
+def test_learned_artifact_missing_from_manifest_is_refused(committed_models, tmp_path, monkeypatch):
+    copy = tmp_path / "models"
+    shutil.copytree(committed_models, copy)
+    manifest = json.loads((copy / learned.MANIFEST).read_text(encoding="utf-8"))
+    del manifest["files"]["event_type.json.gz"]
+    (copy / learned.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    monkeypatch.setenv(learned.MODELS_ENV, str(copy))
+    learned.clear_cache()
+    with pytest.raises(ModelError, match=r"event_type\.json\.gz"):
+        learned.linear_model("event_type.json.gz")
+
+
+# -- detection, typing and status on sentences --------------------------------------------
+
+
+@cache
+def _events(text: str) -> tuple[tuple[str, str, str | None, str], ...]:
+    """(trigger text, type, mode, status) of every event of ``text``."""
+    doc = analyze(text, published="2024-05-01")
+    return tuple((e.trigger.text, e.type, e.mode, e.status) for e in doc.events)
+
+
+def _event(text: str, trigger: str) -> tuple[str, str, str | None, str]:
+    found = [e for e in _events(text) if e[0] == trigger]
+    assert found, f"no event on {trigger!r} in {text!r}; events: {_events(text)}"
+    return found[0]
+
+
+def _miss(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+DETECTED = [
+    # plain verbal events
+    ("The senators voted to approve the spending package on Tuesday.", "voted"),
+    ("He resigned on Friday.", "resigned"),
+    ("Protesters marched through the capital on Saturday.", "marched"),
+    ("Hamas released two hostages on Friday.", "released"),
+    pytest.param("Police freed the hostages after a six-hour standoff.", "freed",
+                 marks=_miss("detector p('freed')=0.10 < threshold 0.38: no event")),
+    pytest.param("Russian hackers breached the ministry's computer network.", "breached",
+                 marks=_miss("detector p('breached')=0.25 < 0.38: no event")),
+    # nominal triggers
+    ("The minister announced his resignation on Friday.", "resignation"),
+    ("A grand jury returned an indictment against the governor.", "indictment"),
+    ("The attackers carried out the bombing at dawn.", "bombing"),
+    pytest.param("His resignation shocked the ministry.", "resignation",
+                 marks=_miss("detector p('resignation')=0.18 as a sentence subject: no event")),
+    pytest.param("The release of the prisoners took place on Monday.", "release",
+                 marks=_miss("detector p('release')=0.04: nominal 'release of' is not an event")),
+    pytest.param("The election was held in March.", "election",
+                 marks=_miss("detector p('election')=0.12: the noun 'election' is not an event")),
+    # light-verb and phrasal forms
+    ("The former mayor pleaded guilty to fraud charges in federal court.", "pleaded"),
+    ("The minister stepped down on Friday.", "stepped"),
+    ("The gunmen set fire to the police station.", "set"),
+    pytest.param("Thousands of workers went on strike on Monday.", "strike",
+                 marks=_miss("'went on strike' gives no event at all")),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger"), DETECTED)
+def test_learned_detect_finds_the_event(text, trigger):
+    _event(text, trigger)
+
+
+def test_learned_detect_light_verb_gives_one_event_on_its_noun():
+    text = "Soldiers carried out a raid on the village."
+    assert [e[0] for e in _events(text)] == ["raid"]
+    assert _event(text, "raid")[1:] == ("ASSAULT", "raid", "occurred")
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The minister said the talks were productive.", "said"),
+    ("She told reporters that the meeting had ended.", "told"),
+    ("The company said hackers breached its network.", "said"),
+    ("A spokesman told the BBC the army had withdrawn from the town.", "told"),
+    ("The president said on Monday.", "said"),
+])
+def test_learned_detect_reporting_verb_is_not_an_event(text, verb):
+    assert verb not in [e[0] for e in _events(text)]
+
+
+#: A learned PLOVER type carries no mode, and the kind of an OTHER comes from a lemma table:
+#: where only the type is in question, the mode is not checked.
+ANY_MODE = "*"
+
+TYPED = [
+    ("He resigned on Friday.", "resigned", "OTHER", "personnel"),
+    ("The minister stepped down on Friday.", "stepped", "OTHER", "personnel"),
+    ("Voters elected a new parliament on Sunday.", "elected", "OTHER", "election"),
+    ("She was elected president in 2020.", "elected", "OTHER", "election"),
+    ("The former mayor pleaded guilty to fraud charges in federal court.", "pleaded", "OTHER", "court"),
+    ("The former president was convicted of fraud on Thursday.", "convicted", "OTHER", "court"),
+    ("Hackers hacked the ministry's email servers last week.", "hacked", "OTHER", "hack"),
+    ("The president will visit Paris next month.", "visit", "CONSULT", "visit"),
+    ("The two leaders will meet in Geneva on Thursday.", "meet", "CONSULT", "meeting"),
+    ("The gunmen set fire to the police station.", "set", "ASSAULT", "arson"),
+    ("The police never arrested the suspect.", "arrested", "COERCE", "arrest"),
+    pytest.param("A grand jury returned an indictment against the governor.", "indictment", "OTHER",
+                 "court", marks=_miss("typer gives COERCE (mode None) to 'indictment'")),
+    pytest.param("The governor was indicted on corruption charges.", "indicted", "OTHER", "court",
+                 marks=_miss("typer gives COERCE (mode None) to 'indicted'")),
+    pytest.param("The Senate voted 52-48 to confirm the nominee.", "voted", "OTHER", ANY_MODE,
+                 marks=_miss("typer gives REJECT to 'voted'")),
+    pytest.param("Protesters marched through the capital on Saturday.", "marched", "PROTEST", ANY_MODE,
+                 marks=_miss("typer gives OTHER (mode None) to 'marched'")),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "type_", "mode"), TYPED)
+def test_learned_type_and_mode(text, trigger, type_, mode):
+    got = _event(text, trigger)
+    assert got[1] == type_, got
+    if mode != ANY_MODE:
+        assert got[2] == mode, got
+
+
+STATUS = [
+    # occurred
+    ("He resigned on Friday.", "resigned", "occurred"),
+    ("The former mayor pleaded guilty to fraud charges in federal court.", "pleaded", "occurred"),
+    ("Hackers hacked the ministry's email servers last week.", "hacked", "occurred"),
+    # planned
+    ("The president will visit Paris next month.", "visit", "planned"),
+    ("The government plans to build a new airport.", "build", "planned"),
+    ("The minister is expected to meet the delegation next week.", "meet", "planned"),
+    # attempted
+    ("The gunman tried to enter the building.", "enter", "attempted"),
+    ("The rebels attempted to capture the airport but were repelled.", "capture", "attempted"),
+    # foiled
+    ("The plot to kill the president was foiled by the security services.", "kill", "foiled"),
+    ("Police foiled an attack on the embassy.", "attack", "foiled"),
+    pytest.param("Police foiled a plot to bomb the embassy.", "bomb", "foiled",
+                 marks=_miss("status classifier gives 'planned' to the foiled plot's 'bomb'")),
+    # hypothetical
+    ("If the talks fail, the army would attack the city.", "attack", "hypothetical"),
+    ("The rebels could seize the capital.", "seize", "hypothetical"),
+    ("The two countries may sign a peace deal next year.", "sign", "hypothetical"),
+    # negated
+    ("The ambassador did not attend the ceremony.", "attend", "negated"),
+    ("He denied that he sent the letter.", "sent", "negated"),
+    ("He did not resign.", "resign", "negated"),
+    ("The police never arrested the suspect.", "arrested", "negated"),
+    ("The company denied that it paid the bribe.", "paid", "negated"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), STATUS)
+def test_learned_status(text, trigger, status):
+    assert _event(text, trigger)[3] == status
+
+
+def test_learned_status_the_denial_itself_occurred():
+    assert _event("He denied that he sent the letter.", "denied")[3] == "occurred"
+
+
+@pytest.mark.xfail(strict=True, reason="'The plot was foiled' alone gives no event: 'plot' only joins "
+                                       "an event and the detector gives 'foiled' p=0.25")
+def test_learned_status_foiled_plot_without_a_plotted_act():
+    assert any(e[3] == "foiled" for e in _events("The plot was foiled by police."))
+
+
+def test_learned_detect_negated_future_event():
+    _event("The company will not sell the factory.", "sell")

@@ -1,0 +1,136 @@
+"""``scripts/train_models.py`` end to end on a tiny subset of ../shared/data.
+
+The trainer runs in this process (its ``main``) on three statuschain articles and three
+TimeML files, writes the four artifacts and their manifest, and the analysis then loads
+them through ``CLAIMGRAPH_MODELS_DIR``. Skips when ../shared/data is absent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimgraph.nlp import learned
+from claimgraph.nlp.events import features
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "train_models.py"
+ARTIFACTS = ("event_detect.json.gz", "event_priors.json.gz", "event_status.json.gz",
+             "event_type.json.gz")
+TINY = ["--limit", "3", "--tempeval-limit", "3", "--folds", "2"]
+ENV_AT_IMPORT = os.environ.get(learned.MODELS_ENV)
+
+
+@contextlib.contextmanager
+def models_at(folder: Path | None) -> Iterator[None]:
+    """Point the analysis at ``folder`` (None: the committed models); restore on exit."""
+    before = os.environ.get(learned.MODELS_ENV)
+    try:
+        if folder is None:
+            os.environ.pop(learned.MODELS_ENV, None)
+        else:
+            os.environ[learned.MODELS_ENV] = str(folder)
+        learned.clear_cache()
+        features.priors.cache_clear()
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(learned.MODELS_ENV, None)
+        else:
+            os.environ[learned.MODELS_ENV] = before
+        learned.clear_cache()
+        features.priors.cache_clear()
+
+
+def _train_in_process(data: Path, out: Path) -> dict:
+    pytest.importorskip("sklearn")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("claimgraph_train_models_script", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    # the trainer points the analysis at what it writes; keep that inside this test
+    with models_at(None):
+        rc = script.main(["--data", str(data), "--out", str(out), *TINY])
+    assert rc == 0
+    return json.loads((out / learned.MANIFEST).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def shared_data(shared_dir: Path) -> Path:
+    data = shared_dir / "data"
+    if not (data / "statuschain-dev" / "articles").is_dir() or not (data / "tempeval3" / "train").is_dir():
+        pytest.skip("../shared/data has no statuschain-dev or tempeval3")
+    return data
+
+
+@pytest.fixture(scope="module")
+def tiny_models(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("tiny-models")
+    return out, _train_in_process(shared_data, out)
+
+
+def test_train_models_tiny_run_writes_four_artifacts_and_manifest(tiny_models):
+    out, manifest = tiny_models
+    assert sorted(manifest["files"]) == list(ARTIFACTS)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*ARTIFACTS, learned.MANIFEST])
+    for name, digest in manifest["files"].items():
+        assert learned.sha256_of(out / name) == digest, name
+
+
+def test_train_models_leaves_the_committed_models_in_use(tiny_models):
+    # train_all points CLAIMGRAPH_MODELS_DIR at its output; the test restored it
+    assert os.environ.get(learned.MODELS_ENV) == ENV_AT_IMPORT
+    assert learned.models_dir() != tiny_models[0]
+
+
+def test_train_models_tiny_artifacts_load_and_analyze(tiny_models):
+    from claimgraph import analyze
+
+    out, _ = tiny_models
+    with models_at(out):
+        assert learned.models_dir() == out
+        detector = learned.linear_model("event_detect.json.gz")
+        assert set(detector.classes) == {"event", "none"}
+        assert 0.0 < detector.threshold < 1.0
+        status = learned.linear_model("event_status.json.gz")
+        assert status.predict({"rule=planned": 1.0})[0] in status.classes
+        typer = learned.linear_model("event_type.json.gz")
+        assert "OTHER" in typer.classes
+        # the tiny priors (three TimeML files), not the committed ones
+        tiny_forms = len(features.priors())
+        doc = analyze("Police arrested two men in Baku on Saturday.", published="2024-05-01")
+        assert doc.to_dict()["schema"] == "claimgraph.document/1"
+        for ev in doc.events:
+            assert ev.status in {*status.classes, "unknown"}
+    with models_at(None):
+        assert len(features.priors()) > tiny_forms
+
+
+def test_train_models_is_deterministic_in_process(tiny_models, shared_data, tmp_path):
+    out, manifest = tiny_models
+    again = _train_in_process(shared_data, tmp_path / "again")
+    assert again == manifest
+    for name in ARTIFACTS:
+        assert (tmp_path / "again" / name).read_bytes() == (out / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_train_models_is_deterministic_across_hash_seeds(tiny_models, shared_data, tmp_path):
+    out, manifest = tiny_models
+    env = {k: v for k, v in os.environ.items() if k != learned.MODELS_ENV}
+    env["PYTHONHASHSEED"] = "12345"
+    res = subprocess.run([sys.executable, str(SCRIPT), "--data", str(shared_data), "--out",
+                          str(tmp_path / "seeded"), *TINY], env=env, capture_output=True, text=True,
+                         check=False)
+    assert res.returncode == 0, res.stderr[-2000:]
+    seeded = json.loads((tmp_path / "seeded" / learned.MANIFEST).read_text(encoding="utf-8"))
+    assert seeded == manifest
