@@ -499,8 +499,8 @@ def score(a: dict[str, Any], b: dict[str, Any], weights: dict[str, float] | None
     if a.get("lemma") in _REPORTING or b.get("lemma") in _REPORTING:
         s -= w["reporting"]
     ta, tb = a.get("type"), b.get("type")
-    if ta and tb and ta != tb:
-        s -= w["type_clash"]
+    if ta and tb and ta != tb and a.get("lemma") != b.get("lemma"):
+        s -= w["type_clash"]  # one lemma typed two ways is the typer's doubt, not two events
     return max(0.0, min(1.0, s))
 
 
