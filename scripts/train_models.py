@@ -5,7 +5,7 @@
     python scripts/train_models.py --out /tmp/m --limit 6 --tempeval-limit 5   # a quick smoke run
     python scripts/train_models.py --cv-out /tmp/cv     # also per-fold models for bench/eval_statuschain_cv.py
 
-Deterministic (fixed seed, sorted inputs, reproducible gzip); about 3 minutes on 2 CPU
+Deterministic (fixed seed, sorted inputs, reproducible gzip); about 30 seconds on 2 CPU
 cores. Needs scikit-learn, scipy and numpy (the ``train`` extra); analysis does not.
 Prints cross-validated figures (whole stories held out) for each model.
 """

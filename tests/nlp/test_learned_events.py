@@ -9,7 +9,6 @@ stays visible and a retrained model that fixes it turns the test red until the m
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from functools import cache
 
@@ -28,18 +27,8 @@ ARTIFACTS = ("event_detect.json.gz", "event_priors.json.gz", "event_status.json.
 def committed_models():
     """The committed models folder, with any CLAIMGRAPH_MODELS_DIR override lifted (every test
     here runs on the committed models, so the sentence cache below stays valid)."""
-    before = os.environ.pop(learned.MODELS_ENV, None)
-    learned.clear_cache()
-    features.priors.cache_clear()
-    try:
-        yield learned.models_dir()
-    finally:
-        if before is None:
-            os.environ.pop(learned.MODELS_ENV, None)
-        else:
-            os.environ[learned.MODELS_ENV] = before
-        learned.clear_cache()
-        features.priors.cache_clear()
+    with learned.use_models(None) as folder:
+        yield folder
 
 
 # -- committed artifacts ------------------------------------------------------------------
@@ -71,7 +60,6 @@ def test_learned_tampered_artifact_is_refused_naming_the_file(committed_models, 
         fh.write(bytes([b[0] ^ 0xFF]))
     monkeypatch.setenv(learned.MODELS_ENV, str(copy))
     learned.clear_cache()
-    features.priors.cache_clear()
     with pytest.raises(ModelError, match=name.replace(".", r"\.")) as exc:
         learned.load_artifact(name)
     assert "train_models.py" in str(exc.value)

@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,25 +27,9 @@ TINY = ["--limit", "3", "--tempeval-limit", "3", "--folds", "2"]
 ENV_AT_IMPORT = os.environ.get(learned.MODELS_ENV)
 
 
-@contextlib.contextmanager
-def models_at(folder: Path | None) -> Iterator[None]:
+def models_at(folder: Path | None) -> contextlib.AbstractContextManager[Path]:
     """Point the analysis at ``folder`` (None: the committed models); restore on exit."""
-    before = os.environ.get(learned.MODELS_ENV)
-    try:
-        if folder is None:
-            os.environ.pop(learned.MODELS_ENV, None)
-        else:
-            os.environ[learned.MODELS_ENV] = str(folder)
-        learned.clear_cache()
-        features.priors.cache_clear()
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(learned.MODELS_ENV, None)
-        else:
-            os.environ[learned.MODELS_ENV] = before
-        learned.clear_cache()
-        features.priors.cache_clear()
+    return learned.use_models(folder)
 
 
 def _train_in_process(data: Path, out: Path) -> dict:

@@ -8,8 +8,7 @@ refused with a :class:`~claimgraph.errors.ModelError` that says how to restore i
 claimgraph never trains or downloads anything at run time.
 
 A model file is gzip-compressed JSON. A :class:`LinearModel` is a (multinomial or binary)
-logistic regression over sparse named features, optionally with a dense vector (the
-parse's token vector) appended: ``score[k] = bias[k] + sum(w[f][k] * v_f) + dense . W[k]``.
+logistic regression over sparse named features: ``score[k] = bias[k] + sum(w[f][k] * v_f)``.
 """
 
 from __future__ import annotations
@@ -20,6 +19,8 @@ import json
 import math
 import os
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -99,11 +100,44 @@ def _load_checked(folder: str, name: str) -> Any:
         raise ModelError(f"The model file {path} cannot be read ({exc}). {_restore_hint()}") from exc
 
 
+_clear_hooks: list[Callable[[], None]] = []
+
+
+def on_clear(hook: Callable[[], None]) -> None:
+    """Register a cache of derived data (e.g. the priors table) to drop with :func:`clear_cache`."""
+    _clear_hooks.append(hook)
+
+
 def clear_cache() -> None:
-    """Forget loaded artifacts (tests that swap the models folder call this)."""
+    """Forget loaded artifacts and everything derived from them."""
     _manifest.cache_clear()
     _load_checked.cache_clear()
     _linear.cache_clear()
+    for hook in _clear_hooks:
+        hook()
+
+
+@contextmanager
+def use_models(folder: Path | None) -> Iterator[Path]:
+    """Analyze with the artifacts in ``folder`` (None: the committed ones) inside the block.
+
+    Sets :data:`MODELS_ENV` (so subprocesses see it too) and restores it afterwards, clearing
+    the caches on the way in and out. Training and the tests that swap models use this.
+    """
+    before = os.environ.get(MODELS_ENV)
+    if folder is None:
+        os.environ.pop(MODELS_ENV, None)
+    else:
+        os.environ[MODELS_ENV] = str(folder)
+    clear_cache()
+    try:
+        yield models_dir()
+    finally:
+        if before is None:
+            os.environ.pop(MODELS_ENV, None)
+        else:
+            os.environ[MODELS_ENV] = before
+        clear_cache()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +147,6 @@ class LinearModel:
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
-    dense: tuple[tuple[float, ...], ...] | None = None
     threshold: float = 0.5
 
     @classmethod
@@ -122,7 +155,6 @@ class LinearModel:
             classes=tuple(d["classes"]),
             bias=tuple(d["bias"]),
             weights={k: tuple(v) for k, v in d["weights"].items()},
-            dense=tuple(tuple(r) for r in d["dense"]) if d.get("dense") else None,
             threshold=float(d.get("threshold", 0.5)),
         )
 
@@ -130,7 +162,7 @@ class LinearModel:
     def binary(self) -> bool:
         return len(self.bias) == 1
 
-    def scores(self, features: dict[str, float], vector: Any = None) -> list[float]:
+    def scores(self, features: dict[str, float]) -> list[float]:
         out = list(self.bias)
         k = len(out)
         for name, value in features.items():
@@ -138,14 +170,10 @@ class LinearModel:
             if w is not None:
                 for j in range(k):
                     out[j] += w[j] * value
-        if self.dense is not None and vector is not None:
-            for j in range(k):
-                row = self.dense[j]
-                out[j] += sum(a * b for a, b in zip(row, vector, strict=False))
         return out
 
-    def proba(self, features: dict[str, float], vector: Any = None) -> dict[str, float]:
-        s = self.scores(features, vector)
+    def proba(self, features: dict[str, float]) -> dict[str, float]:
+        s = self.scores(features)
         if self.binary:
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s[0]))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
@@ -154,8 +182,8 @@ class LinearModel:
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
-    def predict(self, features: dict[str, float], vector: Any = None) -> tuple[str, float]:
-        p = self.proba(features, vector)
+    def predict(self, features: dict[str, float]) -> tuple[str, float]:
+        p = self.proba(features)
         best = max(p, key=p.__getitem__)
         return best, p[best]
 
@@ -172,4 +200,4 @@ def linear_model(name: str) -> LinearModel:
 
 
 __all__ = ["LinearModel", "linear_model", "load_artifact", "models_dir", "sha256_of", "clear_cache",
-           "MODELS_ENV"]
+           "on_clear", "use_models", "MODELS_ENV"]

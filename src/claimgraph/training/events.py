@@ -33,6 +33,7 @@ from typing import Any
 from ..config import Settings, load_settings
 from ..ingest.jsonin import object_document
 from ..models import Document, DocumentInfo
+from ..nlp.learned import LinearModel
 from ..pipeline import Pipeline
 
 PREP_STEPS = ("parse", "entities", "places", "times", "attribution")
@@ -149,7 +150,6 @@ def _place_gold(art: Article) -> None:
 @dataclass
 class Examples:
     feats: list[dict[str, float]] = field(default_factory=list)
-    vectors: list[Any] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
 
@@ -158,7 +158,7 @@ def detection_examples(arts: Iterable[Article], complete_only: bool = True) -> E
     """Candidates labelled event/none. With ``complete_only``, only sentences of the fully
     annotated first eight paragraphs give examples: later paragraphs annotate only events
     that did not plainly occur, so their unannotated candidates are not negatives."""
-    from ..nlp.events.features import detect_features, detect_vector, is_candidate
+    from ..nlp.events.features import detect_features, is_candidate
 
     ex = Examples()
     for art in arts:
@@ -169,7 +169,6 @@ def detection_examples(arts: Iterable[Article], complete_only: bool = True) -> E
             if tok.sent.start not in sents or not is_candidate(tok):
                 continue
             ex.feats.append(detect_features(tok))
-            ex.vectors.append(detect_vector(tok))
             ex.labels.append("event" if tok.i in gold_heads else "none")
             ex.groups.append(art.group)
     return ex
@@ -184,7 +183,6 @@ def gold_token_examples(arts: Iterable[Article], featurize: Callable[[Article, A
             if head is None:
                 continue
             ex.feats.append(featurize(art, sdoc[head], ev))
-            ex.vectors.append(None)
             ex.labels.append(label(ev))
             ex.groups.append(art.group)
     return ex
@@ -218,38 +216,26 @@ def _status_feats(art: Article, tok: Any, ev: dict[str, Any]) -> dict[str, float
 # -- fitting and exporting ------------------------------------------------------------------------
 
 
-def fit_linear(ex: Examples, *, C: float, use_vectors: bool, class_weight: Any = None,
+def fit_linear(ex: Examples, *, C: float, class_weight: Any = None,
                train_idx: list[int] | None = None) -> dict[str, Any]:
     """Fit a logistic regression on (a subset of) examples; return the LinearModel dict."""
     import numpy as np
-    from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     idx = list(range(len(ex.labels))) if train_idx is None else train_idx
     vec = DictVectorizer()
     X = vec.fit_transform([ex.feats[i] for i in idx])
-    dense_dim = 0
-    if use_vectors and ex.vectors and ex.vectors[0] is not None:
-        V = np.asarray([ex.vectors[i] for i in idx], dtype=np.float64)
-        dense_dim = V.shape[1]
-        X = hstack([X, csr_matrix(V)]).tocsr()
     y = [ex.labels[i] for i in idx]
     clf = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight, random_state=SEED)
     clf.fit(X, y)
-    names = vec.get_feature_names_out()
-    coef = clf.coef_
-    n_sparse = len(names)
     weights = {}
-    for j, name in enumerate(names):
-        col = coef[:, j]
+    for j, name in enumerate(vec.get_feature_names_out()):
+        col = clf.coef_[:, j]
         if np.any(np.abs(col) > 1e-6):
             weights[str(name)] = [round(float(v), 5) for v in col]
-    dense = None
-    if dense_dim:
-        dense = [[round(float(v), 5) for v in row[n_sparse:]] for row in coef]
     return {"kind": "linear", "classes": [str(c) for c in clf.classes_],
-            "bias": [round(float(b), 5) for b in clf.intercept_], "weights": weights, "dense": dense}
+            "bias": [round(float(b), 5) for b in clf.intercept_], "weights": weights}
 
 
 def group_folds(groups: list[str], k: int) -> list[set[str]]:
@@ -259,7 +245,7 @@ def group_folds(groups: list[str], k: int) -> list[set[str]]:
 
 
 def cross_validate(ex: Examples, k: int, fit: Callable[[list[int]], dict[str, Any]],
-                   score: Callable[[dict[str, Any], int], Any]) -> list[tuple[int, Any]]:
+                   score: Callable[[LinearModel, int], Any]) -> list[tuple[int, Any]]:
     """(example index, prediction) for every example, each predicted by a model that never saw its group."""
     out = []
     for held in group_folds(ex.groups, k):
@@ -267,7 +253,7 @@ def cross_validate(ex: Examples, k: int, fit: Callable[[list[int]], dict[str, An
         test = [i for i, g in enumerate(ex.groups) if g in held]
         if not train or not test:
             continue
-        model = fit(train)
+        model = LinearModel.from_dict(fit(train))
         out += [(i, score(model, i)) for i in test]
     return out
 

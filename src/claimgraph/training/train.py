@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -32,18 +31,12 @@ STATUS_C = 1.0
 TARGET_PRECISION = 0.58
 
 
-def _use_models(folder: Path) -> None:
-    os.environ[learned.MODELS_ENV] = str(folder)
-    _reset_caches()
+def _binary_score(model: learned.LinearModel, ex: Examples, i: int) -> float:
+    return model.proba(ex.feats[i])["event"]
 
 
-def _binary_score(model: dict[str, Any], ex: Examples, i: int) -> float:
-    lm = learned.LinearModel.from_dict(model)
-    return lm.proba(ex.feats[i], ex.vectors[i])["event"]
-
-
-def _label_score(model: dict[str, Any], ex: Examples, i: int) -> str:
-    return learned.LinearModel.from_dict(model).predict(ex.feats[i], ex.vectors[i])[0]
+def _label_score(model: learned.LinearModel, ex: Examples, i: int) -> str:
+    return model.predict(ex.feats[i])[0]
 
 
 def choose_threshold(scored: list[tuple[float, bool]], target: float) -> tuple[float, dict[str, float]]:
@@ -85,7 +78,7 @@ def train_set(arts: list[Any], out: Path, folds: int, cv: bool,
     det = detection_examples(arts, complete_only=False)
 
     def fit_det(idx: list[int]) -> dict[str, Any]:
-        return fit_linear(det, C=DETECT_C, use_vectors=False, train_idx=idx)
+        return fit_linear(det, C=DETECT_C, train_idx=idx)
 
     if cv:
         scored = cross_validate(det, folds, fit_det, lambda m, i: _binary_score(m, det, i))
@@ -100,7 +93,7 @@ def train_set(arts: list[Any], out: Path, folds: int, cv: bool,
     typ = gold_token_examples(arts, _type_feats, lambda ev: str(ev["type"]))
 
     def fit_typ(idx: list[int]) -> dict[str, Any]:
-        return fit_linear(typ, C=TYPE_C, use_vectors=False, train_idx=idx)
+        return fit_linear(typ, C=TYPE_C, train_idx=idx)
 
     if cv:
         report["type_cv"] = _accuracy(typ, cross_validate(typ, folds, fit_typ, lambda m, i: _label_score(m, typ, i)))
@@ -110,7 +103,7 @@ def train_set(arts: list[Any], out: Path, folds: int, cv: bool,
     sta = gold_token_examples(arts, _status_feats, lambda ev: str(ev["status"]))
 
     def fit_sta(idx: list[int]) -> dict[str, Any]:
-        return fit_linear(sta, C=STATUS_C, use_vectors=False, train_idx=idx)
+        return fit_linear(sta, C=STATUS_C, train_idx=idx)
 
     if cv:
         preds = cross_validate(sta, folds, fit_sta, lambda m, i: _label_score(m, sta, i))
@@ -124,31 +117,20 @@ def train_set(arts: list[Any], out: Path, folds: int, cv: bool,
 
 def train_all(data: Path, out: Path, *, limit: int | None = None, tempeval_limit: int | None = None,
               folds: int = 5, cv_out: Path | None = None) -> dict[str, Any]:
-    previous = os.environ.get(learned.MODELS_ENV)
-    try:
-        return _train_all(data, out, limit=limit, tempeval_limit=tempeval_limit, folds=folds, cv_out=cv_out)
-    finally:  # the trainer reads its own fresh artifacts; the caller keeps the models it had
-        if previous is None:
-            os.environ.pop(learned.MODELS_ENV, None)
-        else:
-            os.environ[learned.MODELS_ENV] = previous
-        _reset_caches()
+    """Train every model into ``out`` (and per-fold sets into ``cv_out``); return the CV figures.
 
-
-def _reset_caches() -> None:
-    learned.clear_cache()
-    from ..nlp.events import features
-
-    features.priors.cache_clear()
-
-
-def _train_all(data: Path, out: Path, *, limit: int | None, tempeval_limit: int | None,
-               folds: int, cv_out: Path | None) -> dict[str, Any]:
+    The trainer reads its own fresh artifacts (the priors feed the other models' features);
+    the caller's models folder is restored afterwards."""
     out.mkdir(parents=True, exist_ok=True)
     priors = build_priors(data / "tempeval3" / "train", limit=tempeval_limit)
     write_artifact(out, "event_priors.json.gz", priors)
     write_manifest(out)
-    _use_models(out)
+    with learned.use_models(out):
+        return _train_all(data, out, priors, limit=limit, folds=folds, cv_out=cv_out)
+
+
+def _train_all(data: Path, out: Path, priors: dict[str, Any], *, limit: int | None,
+               folds: int, cv_out: Path | None) -> dict[str, Any]:
     arts = load_articles(data / "statuschain-dev" / "articles", limit=limit)
     folds = max(2, min(folds, len({a.group for a in arts})))
     report: dict[str, Any] = {"articles": len(arts), "events": sum(len(a.gold) for a in arts),

@@ -23,7 +23,7 @@ from ...pipeline import step
 from ..learned import linear_model
 from ..temporal.timex import event_time as _event_time
 from .amounts import find_amounts
-from .features import detect_features, detect_vector, is_candidate, lexicon_trigger, type_features
+from .features import detect_features, is_candidate, lexicon_trigger, type_features
 from .lexicon import (
     ANAPHORIC_EVENT_NOUNS,
     ATTEMPT_VERBS,
@@ -162,34 +162,29 @@ def find_mentions(sdoc: Any, learned: bool = True) -> list[Mention]:
     """
     out: list[Mention] = []
     for tok in sdoc:
-        pos = tok.pos_
-        if pos == "VERB" or _case_damaged_verb(tok):
-            trig = _verb_trigger(tok)
-            if trig is not None:
-                out.append(Mention(tok, tok.idx, tok.idx + len(tok.text), trig, nominal=False))
-                continue
-        elif pos in {"NOUN", "PROPN"}:
-            m = _noun_mention(tok)
-            if m is not None:
-                out.append(m)
-                continue
-        if learned and is_candidate(tok):
-            out.append(Mention(tok, tok.idx, tok.idx + len(tok.text), Trigger("OTHER", None),
-                               nominal=pos != "VERB", kind="learned"))
+        m = find_mentions_at(tok)
+        if m is not None:
+            out.append(m)
+        elif learned and is_candidate(tok):
+            out.append(_learned_mention(tok))
     return detect(out) if learned else out
 
 
 def mention_for_token(tok: Any) -> Mention:
     """A mention for any token, with the cues the status rules read (training uses this too)."""
-    found = find_mentions_at(tok)
-    if found is None:
-        found = Mention(tok, tok.idx, tok.idx + len(tok.text), Trigger("OTHER", None),
-                        nominal=tok.pos_ != "VERB", kind="learned")
+    found = find_mentions_at(tok) or _learned_mention(tok)
     _plan_cues(found)
     return found
 
 
+def _learned_mention(tok: Any) -> Mention:
+    """A candidate outside the lexicon; the typer sets its type if the detector keeps it."""
+    return Mention(tok, tok.idx, tok.idx + len(tok.text), Trigger("OTHER", None),
+                   nominal=tok.pos_ != "VERB", kind="learned")
+
+
 def find_mentions_at(tok: Any) -> Mention | None:
+    """The lexicon's mention at a token (a trigger, plot noun or anaphor), or None."""
     if tok.pos_ == "VERB" or _case_damaged_verb(tok):
         trig = _verb_trigger(tok)
         return Mention(tok, tok.idx, tok.idx + len(tok.text), trig, nominal=False) if trig else None
@@ -225,7 +220,7 @@ def detect(mentions: list[Mention]) -> list[Mention]:
         if m.kind == "trigger" and m.trigger.type in PROTECTED_TYPES:
             kept.append(m)
             continue
-        p = detector.proba(detect_features(m.tok), detect_vector(m.tok))["event"]
+        p = detector.proba(detect_features(m.tok))["event"]
         need = detector.threshold * (LEXICON_FLOOR if m.kind == "trigger" else 1.0)
         if p < need:
             continue

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..attribution.cues import SPEECH_VERBS, WEAK_VERBS
-from ..learned import load_artifact
+from ..learned import load_artifact, on_clear
 from .lexicon import NOUN_TRIGGERS, PHRASAL_TRIGGERS, PLOT_NOUNS, VERB_TRIGGERS, Trigger, verb_lemma
 
 PRIORS_FILE = "event_priors.json.gz"
@@ -36,6 +36,9 @@ def priors() -> dict[str, list[Any]]:
     """form -> [times an EVENT, times seen, most frequent class] (TimeBank/AQUAINT train)."""
     data = load_artifact(PRIORS_FILE)
     return data["forms"]
+
+
+on_clear(priors.cache_clear)
 
 
 def is_candidate(tok: Any) -> bool:
@@ -139,14 +142,6 @@ _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "poss", "d
 _PARTICIPANT_PREPS = frozenset({"of", "by", "with", "against", "between"})
 
 
-def detect_vector(tok: Any) -> Any:
-    """The parse's contextual token vector (spaCy tok2vec), or None when the model has none."""
-    tensor = getattr(tok.doc, "tensor", None)
-    if tensor is None or len(tensor) <= tok.i or not getattr(tensor, "shape", (0, 0))[1:]:
-        return None
-    return tensor[tok.i]
-
-
 def type_features(tok: Any) -> dict[str, float]:
     """Sparse features for the event's PLOVER type (or OTHER)."""
     lem = _lemma(tok)
@@ -243,5 +238,5 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None) -> dict[
     return f
 
 
-__all__ = ["is_candidate", "lexicon_trigger", "detect_features", "detect_vector", "type_features",
+__all__ = ["is_candidate", "lexicon_trigger", "detect_features", "type_features",
            "status_features", "priors", "PRIORS_FILE"]
