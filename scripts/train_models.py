@@ -6,7 +6,7 @@
     python scripts/train_models.py --cv-out /tmp/cv     # also per-fold models for bench/eval_statuschain_cv.py
 
 Deterministic (fixed seed, sorted inputs, reproducible gzip); about 30 seconds on 2 CPU
-cores. Needs scikit-learn, scipy and numpy (the ``train`` extra); analysis does not.
+cores. Needs scikit-learn and scipy (`pip install -e ".[train]"`); analysis does not.
 Prints cross-validated figures (whole stories held out) for each model.
 """
 
