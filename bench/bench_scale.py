@@ -13,6 +13,9 @@ by an affine map of the alphabet, so offsets stay valid, texts share no shingles
 GeoNames ids, types and dates stay real). Pass ``--analyze 10000`` to use real texts only.
 
     python bench/bench_scale.py --sizes 1000,5000,10000 --analyze 1000
+    python bench/bench_scale.py --sizes 1000,10000 --analyze 0 --records bench/out/newscluster_records.jsonl --stories-only
+
+``--stories-only`` times story assignment (kb/stories.py) alone, per article, at each size.
 """
 
 from __future__ import annotations
@@ -181,6 +184,7 @@ def variant(rec: dict, k: int) -> dict:
 
 def fill(n: int, records: list[dict]) -> dict[str, float]:
     from claimgraph.kb import KnowledgeBase
+    from claimgraph.kb import stories as story_store
     from claimgraph.models import Document
 
     path = OUT / f"scale_{n}.duckdb"
@@ -191,19 +195,82 @@ def fill(n: int, records: list[dict]) -> dict[str, float]:
     docs = [Document.from_dict(variant(records[i % base], i // base)) for i in range(n)]
     times: list[float] = []
     cpu: list[float] = []
-    with kb.writing() as w:
-        for d in docs:
-            t0, c0 = time.perf_counter(), time.process_time()
-            w.add(d)
-            times.append(time.perf_counter() - t0)
-            cpu.append(time.process_time() - c0)
+    story_cpu: list[float] = []  # CPU time of story assignment alone (kb/stories.py), per article
+    assign = story_store.assign
+
+    def timed_assign(*args, **kwargs):
+        c0 = time.process_time()
+        try:
+            return assign(*args, **kwargs)
+        finally:
+            story_cpu.append(time.process_time() - c0)
+
+    story_store.assign = timed_assign
+    try:
+        with kb.writing() as w:
+            w.add(docs[0])  # loads the indexes; not timed
+            for d in docs[1:]:
+                t0, c0 = time.perf_counter(), time.process_time()
+                w.add(d)
+                times.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
+    finally:
+        story_store.assign = assign
+    story_tail = story_cpu[-500:]
     tail = times[-500:]
     cpu_tail = cpu[-500:]
     stats = kb.stats()
     return {"n": n, "stored": stats["documents"], "mean_ms": sum(times) / len(times) * 1000, "last500_ms": sum(tail) / len(tail) * 1000,
             "last500_cpu_ms": sum(cpu_tail) / len(cpu_tail) * 1000,
+            "story_cpu_ms": sum(story_tail) / len(story_tail) * 1000,
             "events": stats["events"], "event_mentions": stats["event_mentions"], "actors": stats["actors"],
             "syndicated": stats["syndicated_documents"]}
+
+
+def fill_stories(n: int, records: list[dict]) -> dict[str, float]:
+    """Story assignment alone at ``n`` stored documents: CPU ms per article of the last 500.
+
+    The documents' rows that assignment reads (text, headline, publication date, named
+    entities with one actor id per normalised name) are written directly, without actor and
+    event resolution, so the fill is fast; then every document goes through the real
+    ``kb/stories.py`` assignment (index lookup, scoring, evidence and index rows) and only
+    that is timed. KB events are left out (their keys are one posting per event)."""
+    from claimgraph.kb import KnowledgeBase
+    from claimgraph.kb import stories as story_store
+    from claimgraph.kb.normalise import fold, parse_date
+
+    path = OUT / f"stories_{n}.duckdb"
+    for p in (path, path.with_suffix(".duckdb.wal")):
+        p.unlink(missing_ok=True)
+    kb = KnowledgeBase(path)
+    base = len(records)
+    cpu: list[float] = []
+    with kb.writing() as w:
+        conn = w.conn
+        index = story_store.load_index(conn)
+        for i in range(n):
+            rec = variant(records[i % base], i // base)
+            doc = rec["document"]
+            conn.execute("BEGIN TRANSACTION")
+            conn.execute(
+                "INSERT INTO documents (id, seq, source, url, publisher, headline, authors, published, published_date, "
+                "language, text, record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, 'en', ?, '{}', current_timestamp)",
+                [doc["id"], i + 1, doc.get("source"), doc.get("url"), doc.get("publisher"), doc.get("headline"),
+                 doc.get("published"), parse_date(doc.get("published")), doc["text"]])
+            for e in rec.get("entities") or []:
+                if e.get("named"):
+                    conn.execute(
+                        "INSERT INTO doc_entities (doc_id, entity_id, actor_id, type, name, named, aliases, roles, "
+                        "mentions) VALUES (?, ?, ?, ?, ?, TRUE, '[]', '[]', '[]')",
+                        [doc["id"], e["id"], "A:" + fold(e["name"]), e["type"], e["name"]])
+            c0 = time.process_time()
+            story_store.assign(conn, index, doc["id"], i + 1)
+            cpu.append(time.process_time() - c0)
+            conn.execute("COMMIT")
+        n_stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    tail = cpu[-500:]
+    return {"n": n, "story_cpu_ms": sum(tail) / len(tail) * 1000, "stories": n_stories,
+            "postings": len(index.postings)}
 
 
 def main() -> None:
@@ -212,6 +279,8 @@ def main() -> None:
     ap.add_argument("--analyze", type=int, default=1000, help="Real articles to analyze (the rest are variants).")
     ap.add_argument("--records", action="append", default=[], metavar="JSONL",
                     help="More analyzed records to use as real articles (e.g. bench/out/basil_records.jsonl).")
+    ap.add_argument("--stories-only", action="store_true",
+                    help="Time story assignment alone (rows written directly, no actor/event resolution).")
     args = ap.parse_args()
     if not DATA.is_dir():
         sys.exit(f"{DATA} is missing: this bench needs ../shared/data (BBC and Reuters-21578).")
@@ -223,18 +292,32 @@ def main() -> None:
     unique = {r["document"]["id"]: r for r in records}
     records = list(unique.values())
     print(f"{len(records)} analyzed real articles; larger sizes use letter-rotated variants of them")
-    print(f"{'articles':>8}  {'stored':>6}  {'mean ms/article':>15}  {'last-500 ms/article':>19}  {'last-500 CPU ms':>15}  {'events':>7}  "
-          f"{'event mentions':>14}  {'actors':>7}  {'syndicated':>10}", flush=True)
+    if args.stories_only:
+        print(f"{'articles':>8}  {'story CPU ms/article (last 500)':>31}  {'stories':>7}  {'posting keys':>12}")
+        srows = []
+        for n in sizes:
+            r = fill_stories(n, records)
+            srows.append(r)
+            print(f"{r['n']:>8}  {r['story_cpu_ms']:>31.2f}  {r['stories']:>7}  {r['postings']:>12}", flush=True)
+        ratio = srows[-1]["story_cpu_ms"] / srows[0]["story_cpu_ms"]
+        print(f"story assignment CPU per article, largest/smallest store: {ratio:.2f} (target <= 1.5)")
+        return
+    print(f"{'articles':>8}  {'stored':>6}  {'mean ms/article':>15}  {'last-500 ms/article':>19}  {'last-500 CPU ms':>15}  "
+          f"{'story CPU ms':>12}  {'events':>7}  {'event mentions':>14}  {'actors':>7}  {'syndicated':>10}", flush=True)
     rows = []
     for n in sizes:
         r = fill(n, records)
         rows.append(r)
-        print(f"{r['n']:>8}  {r['stored']:>6}  {r['mean_ms']:>15.2f}  {r['last500_ms']:>19.2f}  {r['last500_cpu_ms']:>15.2f}  {r['events']:>7}  "
-              f"{r['event_mentions']:>14}  {r['actors']:>7}  {r['syndicated']:>10}", flush=True)
+        print(f"{r['n']:>8}  {r['stored']:>6}  {r['mean_ms']:>15.2f}  {r['last500_ms']:>19.2f}  {r['last500_cpu_ms']:>15.2f}  "
+              f"{r['story_cpu_ms']:>12.2f}  {r['events']:>7}  {r['event_mentions']:>14}  {r['actors']:>7}  "
+              f"{r['syndicated']:>10}", flush=True)
     marg = [r["last500_ms"] for r in rows]
     cpu = [r["last500_cpu_ms"] for r in rows]
     print(f"marginal cost ratio (max/min over sizes): wall {max(marg) / min(marg):.2f}, "
           f"CPU {max(cpu) / min(cpu):.2f}  (target <= 1.5; CPU time is the fair figure on a shared machine)")
+    story = [r["story_cpu_ms"] for r in rows]
+    print(f"story assignment CPU per article (last 500), largest/smallest store: {story[-1] / story[0]:.2f} "
+          f"(target <= 1.5)")
     print(f"peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     print("published figures: none apply (GDELT-style systems publish no per-article store cost)")
 

@@ -38,10 +38,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cv_dir = args.cv_dir or Path(tempfile.mkdtemp(prefix="claimgraph-cv-"))
     if not args.skip_train:
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "train_models.py"), "--out",
-                        str(cv_dir / "all"), "--cv-out", str(cv_dir)], check=True,
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "train_models.py"), "--only", "events",
+                        "--out", str(cv_dir / "all"), "--cv-out", str(cv_dir)], check=True,
                        stdout=subprocess.DEVNULL)
     folds = json.loads((cv_dir / "folds.json").read_text(encoding="utf-8"))
+    _add_committed_non_event_models([cv_dir / f for f in folds])
     articles = {}
     for p in sorted(gold.glob("*.json")):
         d = json.loads(p.read_text(encoding="utf-8"))
@@ -63,6 +64,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         cmd.append("-v")
     return subprocess.run(cmd, check=False).returncode
+
+
+def _add_committed_non_event_models(folders: list[Path]) -> None:
+    """Give each fold the committed models that statuschain-dev did not train (attribution,
+    trained on PolNeAR), so the fold analyses run the whole pipeline; rewrite their manifests."""
+    from claimgraph.nlp.learned import models_dir
+    from claimgraph.training.events import write_manifest
+
+    committed = models_dir()
+    for folder in folders:
+        for src in sorted(committed.glob("*.json.gz")):
+            if not src.name.startswith("event_") and not (folder / src.name).exists():
+                shutil.copyfile(src, folder / src.name)
+        write_manifest(folder)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
     python scripts/train_models.py                      # all models -> src/claimgraph/data/models
     python scripts/train_models.py --out /tmp/m --limit 6 --tempeval-limit 5   # a quick smoke run
     python scripts/train_models.py --cv-out /tmp/cv     # also per-fold models for bench/eval_statuschain_cv.py
+    python scripts/train_models.py --only attribution   # the attribution cue model alone (PolNeAR train)
 
 Deterministic (fixed seed, sorted inputs, reproducible gzip); about 30 seconds on 2 CPU
 cores. Needs scikit-learn and scipy (`pip install -e ".[train]"`); analysis does not.
@@ -29,11 +30,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "claimgraph" / "data" / "models")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N statuschain articles")
     ap.add_argument("--tempeval-limit", type=int, default=None, help="use only the first N TimeML files")
+    ap.add_argument("--factuality-limit", type=int, default=None,
+                    help="use only the first N UW factuality sentences (train and dev)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--cv-out", type=Path, default=None,
                     help="also write one model set per fold (held-out stories listed in folds.json)")
+    ap.add_argument("--only", choices=("all", "events", "attribution"), default="all",
+                    help="train one family of models (default: all)")
+    ap.add_argument("--polnear-limit", type=int, default=None,
+                    help="attribution: use only the first N PolNeAR train articles (a smoke run with "
+                         "--limit trains attribution only when this is given)")
     args = ap.parse_args(argv)
 
+    if args.only in ("all", "attribution"):
+        from claimgraph.training.attribution import train_attribution
+
+        polnear = args.data / "polnear"
+        if args.only == "attribution" or (args.limit is None or args.polnear_limit is not None):
+            if not (polnear / "train" / "text").is_dir():
+                print(f"train_models: no polnear/train under {args.data}; pass --data", file=sys.stderr)
+                return 2
+            t0 = time.time()
+            rep = train_attribution(polnear, args.out, limit=args.polnear_limit, folds=args.folds)
+            rep["seconds"] = round(time.time() - t0, 1)
+            print(json.dumps({"attribution": rep}, indent=1))
+        if args.only == "attribution":
+            return 0
     if not (args.data / "statuschain-dev" / "articles").is_dir():
         print(f"train_models: no statuschain-dev under {args.data}; pass --data", file=sys.stderr)
         return 2
@@ -41,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     from claimgraph.training.train import train_all
 
     report = train_all(args.data, args.out, limit=args.limit, tempeval_limit=args.tempeval_limit,
-                       folds=args.folds, cv_out=args.cv_out)
+                       folds=args.folds, cv_out=args.cv_out,
+                       factuality_limit=args.factuality_limit)
     report["seconds"] = round(time.time() - t0, 1)
     print(json.dumps(report, indent=1))
     return 0

@@ -16,7 +16,8 @@ from .errors import ConfigError
 
 #: name -> (default, help). The single place where defaults live.
 SETTINGS: dict[str, tuple[Any, str]] = {
-    "db": (None, "Path of the DuckDB store; default: the user data directory's claimgraph.duckdb."),
+    "db": (None, "Path of the DuckDB store, or a postgresql:// URL of a shared PostgreSQL store; default: the "
+                 "user data directory's claimgraph.duckdb."),
     "max_bytes": (10 * 1024 * 1024, "Largest input (file or download) accepted, in bytes."),
     "max_chars": (2_000_000, "Largest cleaned body text accepted, in characters."),
     "connect_timeout": (10.0, "Seconds to wait for a TCP/TLS connection when fetching a URL."),
@@ -131,6 +132,35 @@ def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("claimgraph")) / "claimgraph.duckdb"
+
+
+#: URL schemes that name a PostgreSQL database instead of a DuckDB file (``--db``).
+DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_database_url(value: str | os.PathLike[str] | None) -> bool:
+    """Whether ``--db`` names a PostgreSQL database (``postgresql://...``) rather than a file."""
+    return value is not None and os.fspath(value).lower().startswith(DATABASE_URL_SCHEMES)
+
+
+def redact_database_url(url: str) -> str:
+    """``url`` with any password replaced by ``***``, for messages and logs."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def resolve_db(explicit: str | os.PathLike[str] | None = None) -> str | Path:
+    """Like :func:`resolve_db_path`, but a ``postgresql://`` URL (flag or env) is kept as given."""
+    raw = os.fspath(explicit) if explicit else os.environ.get("CLAIMGRAPH_DB")
+    if raw and is_database_url(raw):
+        return raw
+    return resolve_db_path(explicit)
 
 
 def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:

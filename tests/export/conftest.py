@@ -52,6 +52,7 @@ def rows(store_path) -> dict[str, list[dict]]:
         "claims": list(store.iter_claims()),
         "relations": list(store.iter_relations()),
         "documents": list(store.iter_documents()),
+        "stories": list(store.iter_stories()),
     }
     store.close()
     return out

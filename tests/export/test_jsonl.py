@@ -13,6 +13,8 @@ CONTRACT_KEYS = {
               "sources", "independent_sources"},
     "claim": {"id", "document", "chain", "cue", "hedges", "evidence"},
     "document": {"id", "source", "url", "publisher", "headline", "authors", "published", "text"},
+    "story": {"id", "title", "documents", "events", "publishers", "first_published", "independent_sources",
+              "credibility"},
 }
 
 
@@ -59,3 +61,29 @@ def test_jsonl_stream_target_matches_file(kb, tmp_path):
     assert len(streamed) == len(written)
     for a, b in zip(streamed, written, strict=True):
         assert json.loads(a) == json.loads(b)
+
+
+def test_jsonl_story_rows_cover_every_document_once(kb, rows, tmp_path):
+    _, lines = _lines(kb, tmp_path)
+    docs = {r["id"] for r in lines if r["kind"] == "document"}
+    events = {r["id"] for r in lines if r["kind"] == "event"}
+    stories = [r for r in lines if r["kind"] == "story"]
+    assert stories
+    in_story = [d for s in stories for d in s["documents"]]
+    assert sorted(in_story) == sorted(docs)  # each document is in exactly one story
+    for s in stories:
+        assert set(s["events"]) <= events
+        assert s["publishers"] and s["first_published"] and s["title"]
+        assert 1 <= s["independent_sources"] <= len(s["documents"])
+
+
+def test_jsonl_view_keeps_stories_of_its_documents(kb, rows, tmp_path):
+    name = next(a["name"] for a in rows["actors"] if a["type"] == "PERSON" and a["named"])
+    path = tmp_path / "view.jsonl"
+    export(kb, "jsonl", path, view=kb.view(actor=name))
+    lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    docs = {r["id"] for r in lines if r["kind"] == "document"}
+    stories = [r for r in lines if r["kind"] == "story"]
+    assert stories
+    for s in stories:
+        assert s["documents"] and set(s["documents"]) <= docs

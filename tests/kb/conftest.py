@@ -85,9 +85,21 @@ def build(text: str, *, publisher: str | None, published: str | None, entities: 
     return doc
 
 
+@pytest.fixture(params=["duckdb", "postgres"])
+def store_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty store on each backend: a DuckDB file, then a PostgreSQL database.
+
+    The PostgreSQL runs skip (with the reason) where no server binaries or psycopg are
+    installed; see ``postgres_server`` in tests/conftest.py.
+    """
+    if request.param == "postgres":
+        return str(request.getfixturevalue("postgres_url"))
+    return str(tmp_path / "kb.duckdb")
+
+
 @pytest.fixture()
-def kb(tmp_path: Path) -> KnowledgeBase:
-    return KnowledgeBase(tmp_path / "kb.duckdb")
+def kb(store_db: str) -> KnowledgeBase:
+    return KnowledgeBase(store_db)
 
 
 BAKU = Geo(587084, "Baku", "AZ", "city", 40.377, 49.892)

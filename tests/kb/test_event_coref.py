@@ -130,3 +130,90 @@ def test_cluster_empty_and_single() -> None:
     assert cluster([]) == []
     rec = _record("Police arrested a man in Baku on Friday.", "2025-04-05", "one")
     assert cluster([event_features(_word_event(rec, "arrested"), rec)]) == [0]
+
+
+# -- events resolved inside stories (kb/resolve_events.py, second pass) ----------------------------
+
+def test_normalise_lemma_irregulars_and_typos() -> None:
+    assert [normalise_lemma(w) for w in ("fell", "fallen", "fired", "arested")] == ["fall", "fall", "fire", "arrest"]
+    assert normalise_lemma("commander") == "commander"  # a real word is never read as a typo
+
+
+def test_trigger_groups_read_the_phrase() -> None:
+    from claimgraph.kb.resolve_events import trigger_groups
+
+    assert trigger_groups("opened", " fire on the crowd") == trigger_groups("shooting")
+    assert trigger_groups("fired", " shots at the car") == ["shoot"]
+    assert trigger_groups("fired", " the head coach on Monday") == trigger_groups("dismissed")
+
+
+def _f(groups: list[str], **kw: Any) -> dict[str, Any]:
+    from datetime import date
+
+    base: dict[str, Any] = {"type": "ASSAULT", "lemma": groups[0], "groups": groups, "actors": {}, "context": []}
+    for k in ("start", "end", "published"):
+        if isinstance(kw.get(k), str):
+            kw[k] = date.fromisoformat(kw[k])
+    base.update(kw)
+    return base
+
+
+def test_story_compatible_same_meaning_without_participants() -> None:
+    from claimgraph.kb.resolve_events import story_compatible
+
+    assert story_compatible(_f(["shoot"]), _f(["shoot"], type="OTHER"))  # one word typed two ways
+    assert not story_compatible(_f(["shoot"]), _f(["arrest"]))
+    assert not story_compatible(_f(["shoot"], actors={"A1": "target"}), _f(["shoot"], actors={"A2": "target"}))
+    assert not story_compatible(_f(["shoot"], start="2025-01-01"), _f(["shoot"], start="2025-02-01"))
+    assert not story_compatible(_f(["make"], lemma="make"), _f(["make"], lemma="make"))  # light verb
+
+
+def test_cross_story_needs_a_shared_actor_and_no_clash() -> None:
+    from claimgraph.kb.resolve_events import cross_story_compatible
+
+    a = _f(["arrest"], context=["A1", "A2"], published="2025-03-01")
+    assert not cross_story_compatible(a, _f(["arrest"], context=["A3"], published="2025-03-01"))
+    assert cross_story_compatible(a, _f(["arrest"], context=["A2"], published="2025-03-02"))
+    assert not cross_story_compatible(a, _f(["arrest"], context=["A2"], published="2025-04-02"))
+    assert not cross_story_compatible(_f(["arrest"], actors={"A1": "actor"}, context=["A9"]),
+                                      _f(["arrest"], actors={"A2": "actor"}, context=["A9"]))
+    assert not cross_story_compatible(_f(["arrest"], context=["A1"], geonames=1), _f(["arrest"], context=["A1"], geonames=2))
+
+
+QUAKE_STORY = [
+    "A strong earthquake shook the coastal town of Ferndale on Sunday, toppling chimneys. "
+    "The quake was felt across Humboldt County, and the Ferndale fire chief said crews were checking homes.",
+    "Ferndale residents swept up broken glass on Monday after the earthquake rattled Humboldt County. "
+    "The quake damaged chimneys in Ferndale, the fire chief said, and aftershocks continued.",
+]
+OTHER_QUAKE = ("An earthquake struck the mountains of northern Peru far from Lima on Friday, the "
+               "geophysical institute said; no damage to Andean villages was reported.")
+
+
+def test_store_joins_same_word_events_inside_a_story_only(tmp_path) -> None:
+    from claimgraph.kb import KnowledgeBase
+    from claimgraph.kb.stories import story_of
+
+    kb = KnowledgeBase(tmp_path / "kb.duckdb")
+    docs = [analyze(t, published="2025-03-10", source=f"quake{i}") for i, t in enumerate(QUAKE_STORY)]
+    docs.append(analyze(OTHER_QUAKE, published="2025-03-11", source="peru"))
+    for d in docs:
+        d.events = [e for e in d.events if e.trigger.text.lower().startswith(("earthquake", "quake"))]
+        if not d.events:  # the PLOVER lexicon has no disasters: state the trigger (see the module doc)
+            from claimgraph.models import Event, Span
+
+            start = d.info.text.lower().index("earthquake")
+            d.events = [Event(id="v1", type="OTHER", trigger=Span.of(d.info.text, start, start + len("earthquake")),
+                              mode="disaster", status="occurred")]
+        kb.add(d)
+    with kb._reading() as conn:
+        stories = [story_of(conn, d.info.id) for d in docs]
+        rows = conn.execute("SELECT doc_id, event_id, rule FROM doc_events").fetchall()
+    assert stories[0] == stories[1] != stories[2]
+    by_doc: dict[str, set[str]] = {}
+    for doc_id, eid, _rule in rows:
+        by_doc.setdefault(doc_id, set()).add(eid)
+    a, b, c = (by_doc[d.info.id] for d in docs)
+    assert a == b and len(a) == 1  # both reports of the Ferndale quake: one event
+    assert not c & a  # the Peru quake, another story, stays apart
+    assert {r for d_id, _, r in rows if d_id == docs[1].info.id} == {"same_story"}

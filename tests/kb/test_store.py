@@ -1,4 +1,8 @@
-"""The store: migrations, idempotence, one transaction per document, crash safety, locking."""
+"""The store: migrations, idempotence, one transaction per document, crash safety, locking.
+
+Tests taking ``kb`` or ``store_db`` run on both backends (a DuckDB file and a PostgreSQL
+database); the file-lock tests are DuckDB's own.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from claimgraph.errors import StoreError
 from claimgraph.kb import KnowledgeBase
 from claimgraph.kb import resolve_events as rev
+from claimgraph.kb.backends import StoreLocation, connect, locate
 from claimgraph.kb.migrations import MIGRATIONS
 
 from .conftest import BAKU, Cl, Ent, Ev, build
@@ -33,31 +37,32 @@ def protest(text: str = TEXT):
     )
 
 
-def _counts(path: Path) -> dict[str, int]:
-    con = duckdb.connect(str(path), read_only=True)
+def _rows(db: StoreLocation | str, sql: str) -> list[tuple]:
+    con = connect(db if isinstance(db, StoreLocation) else locate(db), read_only=True, timeout=5)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "doc_entities", "doc_events", "claims", "actors", "events", "merge_evidence")}
+        return [tuple(r) for r in con.execute(sql).fetchall()]
     finally:
         con.close()
 
 
-def test_store_migrations_applied_once(tmp_path: Path) -> None:
-    path = tmp_path / "m.duckdb"
-    KnowledgeBase(path)
-    KnowledgeBase(path)
-    con = duckdb.connect(str(path), read_only=True)
-    names = [r[0] for r in con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
-    con.close()
+def _counts(db: StoreLocation | str) -> dict[str, int]:
+    return {t: _rows(db, f"SELECT count(*) FROM {t}")[0][0]
+            for t in ("documents", "doc_entities", "doc_events", "claims", "actors", "events", "merge_evidence")}
+
+
+def test_store_migrations_applied_once(store_db: str) -> None:
+    KnowledgeBase(store_db)
+    KnowledgeBase(store_db)
+    names = [r[0] for r in _rows(store_db, "SELECT name FROM schema_migrations ORDER BY name")]
     assert names == [n for n, _ in MIGRATIONS]
 
 
 def test_store_add_is_idempotent(kb: KnowledgeBase) -> None:
     doc = protest()
     assert kb.add(doc) is True
-    before = _counts(kb.path)
+    before = _counts(kb.location)
     assert kb.add(protest()) is False
-    assert _counts(kb.path) == before
+    assert _counts(kb.location) == before
     rec = kb.document(doc.info.id)
     assert {k: v for k, v in rec.items() if k != "kb"} == doc.to_dict()
     assert rec["kb"]["events"] == {"v1": kb.events()[0]["id"]}
@@ -65,7 +70,7 @@ def test_store_add_is_idempotent(kb: KnowledgeBase) -> None:
 
 def test_store_failure_mid_document_stores_nothing(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
     kb.add(protest())
-    before = _counts(kb.path)
+    before = _counts(kb.location)
 
     def broken(self, f):
         raise RuntimeError("resolver exploded")
@@ -74,14 +79,14 @@ def test_store_failure_mid_document_stores_nothing(kb: KnowledgeBase, monkeypatc
     second = protest("Protesters marched again through Baku on Friday evening, the Green Youth Union said.")
     with pytest.raises(RuntimeError):
         kb.add(second)
-    assert _counts(kb.path) == before
+    assert _counts(kb.location) == before
     monkeypatch.undo()
     # A constraint violation late in the document (two entities with one id) rolls back too.
     bad = protest("The Green Youth Union marched through Baku for a third time on Friday.")
     bad.entities.append(bad.entities[0])
     with pytest.raises(StoreError, match="rolled back"):
         kb.add(bad)
-    assert _counts(kb.path) == before
+    assert _counts(kb.location) == before
     assert kb.add(second) is True
     assert len(kb.events()) == 1
 
@@ -106,8 +111,8 @@ _WRITER = textwrap.dedent(
 )
 
 
-def test_store_sigkill_mid_ingest_leaves_whole_documents(tmp_path: Path) -> None:
-    path = tmp_path / "crash.duckdb"
+def test_store_sigkill_mid_ingest_leaves_whole_documents(store_db: str) -> None:
+    path = store_db
     script = _WRITER.format(tests=str(Path(__file__).parents[1]), path=str(path))
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
@@ -167,8 +172,8 @@ _BATCHES = textwrap.dedent(
 )
 
 
-def test_store_reader_gets_in_between_writer_batches(tmp_path: Path) -> None:
-    path = tmp_path / "shared.duckdb"
+def test_store_reader_gets_in_between_writer_batches(store_db: str) -> None:
+    path = store_db
     KnowledgeBase(path)
     script = _BATCHES.format(tests=str(Path(__file__).parents[1]), path=str(path))
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)

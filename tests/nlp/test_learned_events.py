@@ -19,8 +19,8 @@ from claimgraph.errors import ModelError
 from claimgraph.nlp import learned
 from claimgraph.nlp.events import features
 
-ARTIFACTS = ("event_detect.json.gz", "event_priors.json.gz", "event_status.json.gz",
-             "event_type.json.gz")
+ARTIFACTS = ("event_detect.json.gz", "event_factuality.json.gz", "event_priors.json.gz",
+             "event_status.json.gz", "event_type.json.gz")
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +36,9 @@ def committed_models():
 
 def test_learned_committed_artifacts_match_manifest(committed_models):
     manifest = json.loads((committed_models / learned.MANIFEST).read_text(encoding="utf-8"))
-    assert sorted(manifest["files"]) == list(ARTIFACTS)
+    assert set(ARTIFACTS) <= set(manifest["files"]), sorted(manifest["files"])
+    on_disk = {p.name for p in committed_models.glob("*.json.gz")}
+    assert on_disk == set(manifest["files"]), "every artifact on disk is listed, and only those"
     for name, digest in manifest["files"].items():
         assert learned.sha256_of(committed_models / name) == digest, name
         assert isinstance(learned.load_artifact(name), dict)
@@ -108,8 +110,8 @@ DETECTED = [
     ("Hamas released two hostages on Friday.", "released"),
     pytest.param("Police freed the hostages after a six-hour standoff.", "freed",
                  marks=_miss("detector p('freed')=0.10 < threshold 0.38: no event")),
-    pytest.param("Russian hackers breached the ministry's computer network.", "breached",
-                 marks=_miss("detector p('breached')=0.25 < 0.38: no event")),
+    # a happening word (hack) needs only the lexicon's share of the threshold
+    ("Russian hackers breached the ministry's computer network.", "breached"),
     # nominal triggers
     ("The minister announced his resignation on Friday.", "resignation"),
     ("A grand jury returned an indictment against the governor.", "indictment"),
@@ -233,3 +235,26 @@ def test_learned_status_foiled_plot_without_a_plotted_act():
 
 def test_learned_detect_negated_future_event():
     _event("The company will not sell the factory.", "sell")
+
+
+# -- factuality (UW) as a status feature ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("The army did not attack the village.", "attack", "negated"),
+    ("The army attacked the village on Monday.", "attacked", "factual"),
+    ("The army might attack the village if talks fail.", "attack", "uncertain"),
+])
+def test_factuality_model_reads_the_clause(text, trigger, expected):
+    from claimgraph.nlp.events.extract import mention_for_token
+    from claimgraph.nlp.events.status import mention_status
+    from claimgraph.nlp.model import load_nlp
+
+    doc = load_nlp()(text)
+    tok = next(t for t in doc if t.text == trigger)
+    m = mention_for_token(tok)
+    f = features.status_features(tok, mention_status(tok, m.cues, m.nominal), None)
+    fact = {k.split("=", 1)[1]: v for k, v in f.items() if k.startswith("fact=")}
+    assert set(fact) == {"factual", "uncertain", "negated"}
+    assert max(fact, key=fact.__getitem__) == expected, fact
+    assert "fact=factual" not in features.status_features(tok, "occurred", None, factuality=False)

@@ -1,7 +1,7 @@
 """``scripts/train_models.py`` end to end on a tiny subset of ../shared/data.
 
 The trainer runs in this process (its ``main``) on three statuschain articles and three
-TimeML files, writes the four artifacts and their manifest, and the analysis then loads
+TimeML files, writes the five artifacts and their manifest, and the analysis then loads
 them through ``CLAIMGRAPH_MODELS_DIR``. Skips when ../shared/data is absent.
 """
 
@@ -21,9 +21,9 @@ from claimgraph.nlp.events import features
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "train_models.py"
-ARTIFACTS = ("event_detect.json.gz", "event_priors.json.gz", "event_status.json.gz",
-             "event_type.json.gz")
-TINY = ["--limit", "3", "--tempeval-limit", "3", "--folds", "2"]
+ARTIFACTS = ("event_detect.json.gz", "event_factuality.json.gz", "event_priors.json.gz",
+             "event_status.json.gz", "event_type.json.gz")
+TINY = ["--limit", "3", "--tempeval-limit", "3", "--factuality-limit", "40", "--folds", "2"]
 ENV_AT_IMPORT = os.environ.get(learned.MODELS_ENV)
 
 
@@ -61,7 +61,7 @@ def tiny_models(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     return out, _train_in_process(shared_data, out)
 
 
-def test_train_models_tiny_run_writes_four_artifacts_and_manifest(tiny_models):
+def test_train_models_tiny_run_writes_every_artifact_and_manifest(tiny_models):
     out, manifest = tiny_models
     assert sorted(manifest["files"]) == list(ARTIFACTS)
     assert sorted(p.name for p in out.iterdir()) == sorted([*ARTIFACTS, learned.MANIFEST])

@@ -20,6 +20,8 @@ def _register() -> None:
     from . import ingest as _ingest  # noqa: F401
     from . import kb as _kb  # noqa: F401
     from . import serve as _serve  # noqa: F401
+    from . import stories as _stories  # noqa: F401
+    from . import watch as _watch  # noqa: F401
 
 
 #: click >= 8.2 raises this (a UsageError) for a bare group; older click has none.

@@ -6,7 +6,8 @@ import click
 
 from .. import __version__
 
-DB_HELP = "DuckDB store file (default: $CLAIMGRAPH_DB, else the user data directory)."
+DB_HELP = ("DuckDB store file, or a postgresql://USER@HOST/DB URL for a shared PostgreSQL store "
+           "(default: $CLAIMGRAPH_DB, else the user data directory).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,4 +24,5 @@ def cli() -> None:
     """
 
 
-db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="PATH|URL",
+                         help=DB_HELP)

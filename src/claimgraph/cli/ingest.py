@@ -3,41 +3,28 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from ..config import SETTINGS, load_settings
-from ..kb import KnowledgeBase
+from ..config import SETTINGS, Settings, load_settings
+from ..kb import IngestSummary, KnowledgeBase
 from .common import cli, db_option
+from .progress import ProgressBar, estimate_total
 
+if TYPE_CHECKING:
+    from ..scale.options import RayOptions
 
-class _Progress:
-    """A progress line on stderr, shown only when stderr is a terminal."""
-
-    def __init__(self) -> None:
-        self.enabled = sys.stderr.isatty()
-        self.counts = {"new": 0, "known": 0, "failed": 0}
-
-    def __call__(self, source: str, status: str) -> None:
-        self.counts[status] = self.counts.get(status, 0) + 1
-        if self.enabled:
-            done = sum(self.counts.values())
-            name = source if len(source) <= 40 else "…" + source[-39:]
-            sys.stderr.write(f"\r\x1b[K[{done}] {self.counts['new']} new, {self.counts['known']} known, "
-                             f"{self.counts['failed']} failed  {name}")
-            sys.stderr.flush()
-
-    def finish(self) -> None:
-        if self.enabled and sum(self.counts.values()):
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
+#: The progress line of earlier versions; the bar draws the same callback.
+_Progress = ProgressBar
 
 
 class _StderrWarnings(logging.Handler):
     """Library warnings (e.g. bytes replaced while decoding an input) as lines on stderr."""
 
-    def __init__(self, progress: _Progress) -> None:
+    def __init__(self, progress: ProgressBar) -> None:
         super().__init__(logging.WARNING)
         self.progress = progress
 
@@ -57,12 +44,25 @@ class _StderrWarnings(logging.Handler):
     metavar="SECONDS",
     help=f"Most seconds one URL may take to download in all (fetch_timeout; default {SETTINGS['fetch_timeout'][0]:g}).",
 )
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where analysis runs: this process, or Ray worker processes (needs the 'scale' extra).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Ray analyzer processes, one CPU each (--engine ray; default: the CPUs here).")
+@click.option("--address", default=None, metavar="ADDR",
+              help="Join this Ray cluster (e.g. auto, host:6379, ray://host:10001) instead of starting a "
+                   "local one (--engine ray).")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Documents per Ray task (--engine ray; default 8).")
 @db_option
 def ingest_cmd(
     inputs: tuple[str, ...],
     published: str | None,
     allow_private: bool,
     fetch_timeout: float | None,
+    engine: str,
+    workers: int | None,
+    address: str | None,
+    chunk_size: int | None,
     db: str | None,
 ) -> None:
     """Analyze INPUTS and store them in the knowledge base (idempotent).
@@ -71,19 +71,26 @@ def ingest_cmd(
     named on stderr; the others are stored and the exit status is 1.
 
     \b
-    Example:
+    Examples:
       claimgraph ingest examples/ --db kb.duckdb
+      claimgraph ingest archive/ --db kb.duckdb --engine ray --workers 8
     """
+    if engine != "ray" and (workers is not None or address is not None or chunk_size is not None):
+        raise click.UsageError("--workers, --address and --chunk-size go with --engine ray")
     settings = load_settings(
         published=published, allow_private=allow_private or None, fetch_timeout=fetch_timeout, db=db
     )
     kb = KnowledgeBase(path=db)
-    progress = _Progress()
+    progress = ProgressBar(total=estimate_total(inputs) if sys.stderr.isatty() else None)
     warnings = _StderrWarnings(progress)
     logger = logging.getLogger("claimgraph")
     logger.addHandler(warnings)
     try:
-        summary = kb.ingest(inputs, settings=settings, progress=progress)
+        if engine == "ray":
+            options = _ray_options(workers, address, chunk_size)
+            summary = _ingest_on_ray(kb, inputs, settings, options, progress)
+        else:
+            summary = kb.ingest(inputs, settings=settings, progress=progress)
     finally:
         logger.removeHandler(warnings)
         progress.finish()
@@ -93,3 +100,19 @@ def ingest_cmd(
     click.echo(summary.line(), err=True)
     if summary.failed:
         raise click.exceptions.Exit(1)
+
+
+def _ray_options(workers: int | None, address: str | None, chunk_size: int | None) -> RayOptions:
+    from ..scale.options import RayOptions
+
+    options = RayOptions(workers=workers or os.cpu_count() or 1, address=address)
+    if chunk_size is not None:
+        options.chunk_size = chunk_size
+    return options
+
+
+def _ingest_on_ray(kb: KnowledgeBase, inputs: tuple[str, ...], settings: Settings, options: RayOptions,
+                   progress: ProgressBar) -> IngestSummary:
+    from ..scale.ray_engine import ingest_with_ray
+
+    return ingest_with_ray(inputs, kb, settings=settings, options=options, progress=progress).summary

@@ -52,10 +52,33 @@ def events_table(events: list[dict[str, Any]]) -> str:
         trig = e["mentions"][0]["trigger"]["text"] if e.get("mentions") else ""
         place = (e.get("location") or {}).get("name") or "-"
         rows.append([_date_cell(e), e["id"], status_label(e), what, trig, _participants(e), place,
-                     str(e["independent_sources"]), str(len(e.get("mentions", [])))])
-    out = table(["date", "id", "status", "type", "trigger", "who", "where", "indep.src", "reports"], rows)
+                     str(e["independent_sources"]), str(len(e.get("mentions", []))), _grade_cell(e)])
+    out = table(["date", "id", "status", "type", "trigger", "who", "where", "indep.src", "reports", "cred."], rows)
     if any(e.get("date_source") == "published" for e in events):
         out += "\n(p) = no time stated: the date of the report, the event happened then or earlier"
+    return out
+
+
+def _grade_cell(e: dict[str, Any]) -> str:
+    """The Admiralty credibility grade: "1 confirmed" ... "6 truth cannot be judged"."""
+    return f"{e['credibility']} {e.get('credibility_label') or ''}".strip() if e.get("credibility") else "-"
+
+
+def event_reports_view(e: dict[str, Any]) -> list[str]:
+    """Lines under a dossier event: credibility and why, the status report by report."""
+    out = []
+    if e.get("credibility"):
+        out.append(f"    credibility {_grade_cell(e)}: " + "; ".join(e.get("credibility_reasons") or []))
+    across = e.get("status_across_reports") or {}
+    if across.get("rule"):
+        out.append(f"    status across reports: {e['status']} ({across['rule']})")
+    superseded = set(across.get("superseded") or [])
+    for r in across.get("reports") or []:
+        note = " [superseded]" if r["document"] in superseded else ""
+        out.append(f"      {(r.get('published') or '-')[:16]}  {r['status']}{note}  {r['source']}")
+    first = (e.get("corroboration") or {}).get("first_report")
+    if first:
+        out.append(f"    first reported by {first.get('publisher') or '?'} ({(first.get('published') or '-')[:16]})")
     return out
 
 
@@ -85,6 +108,7 @@ def actor_view(d: dict[str, Any]) -> str:
     for e in d["events"]:
         chains = {" -> ".join(link["name"] for link in ch) for ch in e.get("sources", [])}
         out.append(f"  {e['id']} sources ({e['independent_sources']} independent): " + " | ".join(sorted(chains)))
+        out.extend(event_reports_view(e))
     out.append("")
     rel = d.get("related_actors", [])
     out.append(f"RELATED ACTORS ({len(rel)})")

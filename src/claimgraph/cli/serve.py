@@ -6,7 +6,7 @@ import os
 
 import click
 
-from ..config import resolve_db_path
+from ..config import redact_database_url, resolve_db
 from ..errors import ConfigError
 from .common import cli, db_option
 
@@ -51,10 +51,10 @@ def serve_cmd(host: str, port: int, db: str | None, token: str | None) -> None:
 
     token = token or os.environ.get("CLAIMGRAPH_TOKEN") or None
     hosts = check_bind(host, token)
-    path = resolve_db_path(db)
+    path = resolve_db(db)
     app = create_app(db_path=path, token=token, allowed_hosts=hosts)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"claimgraph workbench on http://{shown}:{port}/  (store: {path})", err=True)
+    click.echo(f"claimgraph workbench on http://{shown}:{port}/  (store: {redact_database_url(str(path))})", err=True)
     if token:
         click.echo(f"open http://{shown}:{port}/?token={token} once in the browser to log in", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,

@@ -27,8 +27,13 @@ Mapping (the objects are plain dicts built in :mod:`claimgraph.export.stix_objec
   incidents it reports and its document's report; kind, chain, cue and hedges in the
   extension.
 
-Incidents and relationships carry ``confidence`` (0-100, see
-:func:`claimgraph.export.selection.confidence`) and one external reference per source
+Incidents and their participation relationships carry ``confidence``: the event's Admiralty
+information-credibility grade (docs/credibility.md) through the STIX 2.1 Admiralty
+Credibility mapping (1 confirmed -> 90, 2 probably true -> 70, 3 possibly true -> 50,
+4 doubtful -> 30, 5 improbable -> 10, 6 truth cannot be judged -> no ``confidence``; see
+:data:`claimgraph.export.stix_objects.ADMIRALTY_CONFIDENCE`); relationships between actors
+carry the source-count score of :func:`claimgraph.export.selection.confidence`;
+all of them carry one external reference per source
 chain: ``source_name`` is the originating source, ``description`` the whole chain
 ("Azernews -> The Washington Post -> security services").
 

@@ -30,7 +30,10 @@ ROLE_RELATIONSHIP = {"actor": "attributed-to", "target": "targets"}
 EXTENSION_SCHEMA = (
     "claimgraph property extension (plain-text definition). On incident: event_type (PLOVER type, "
     "upper case), mode (finer mode or null), status (occurred|planned|attempted|foiled|hypothetical|"
-    "negated|unknown, as claimgraph determined it), contested (bool: sources disagree on status), "
+    "negated|unknown, its status across reports), contested (bool: reports at the same time disagree on "
+    "status), status_rule (why that status), credibility {grade (Admiralty information credibility 1-6), "
+    "label, reasons} (the incident's confidence is that grade through the STIX 2.1 Admiralty mapping: "
+    "1->90, 2->70, 3->50, 4->30, 5->10, 6->absent), "
     "time {text,start,end}, amount {text,value,currency}, participants [{role,name,type,kb_id,ref}], "
     "location_name, independent_sources (int), source_chains [string], kb_id. On identity, "
     "threat-actor and location: kb_id, entity_type, named, aliases, roles, mention_count. On report: "
@@ -39,6 +42,26 @@ EXTENSION_SCHEMA = (
     "opinion), chain [{name,kind,entity,actor,span}] from the publisher to the originating source, cue, hedges."
 )
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+#: The STIX 2.1 mapping of the Admiralty information-credibility scale to ``confidence``
+#: (STIX 2.1, appendix "Confidence Scales", Admiralty Credibility): 6 "truth cannot be
+#: judged" has no value (the property is left out).
+ADMIRALTY_CONFIDENCE: dict[int, int | None] = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10, 6: None}
+
+
+def admiralty_confidence(grade: int | None) -> int | None:
+    """The STIX ``confidence`` of an Admiralty credibility grade (None: leave it out)."""
+    return ADMIRALTY_CONFIDENCE.get(int(grade)) if grade is not None else None
+
+
+def incident_confidence(ev: dict[str, Any], claims: dict[str, dict[str, Any]]) -> int | None:
+    """An event's STIX confidence: its Admiralty grade through the STIX 2.1 mapping; an event
+    row without a grade (an older exporter's rows) falls back to the source-count score."""
+    cred = ev.get("credibility")
+    if isinstance(cred, dict) and cred.get("grade") is not None:
+        return admiralty_confidence(cred["grade"])
+    if isinstance(cred, int):
+        return admiralty_confidence(cred)
+    return event_confidence(ev, claims)
 
 
 def sid(stix_type: str, key: str) -> str:
@@ -245,7 +268,7 @@ class StixBuilder:
         refs.setdefault((text, url or ""), ref)
 
     def _event(self, ev: dict[str, Any]) -> str:
-        conf = event_confidence(ev, self.snap.claim)
+        conf = incident_confidence(ev, self.snap.claim)
         trigger = next((m.get("trigger", {}).get("text") for m in ev.get("mentions") or []), None)
         claim = self.snap.claim.get(next(iter(ev.get("claims") or []), ""), {})
         participants = [self._participant(p) for p in ev.get("participants") or []]
@@ -256,7 +279,12 @@ class StixBuilder:
         names = ", ".join(f"{p['role']}: {p['name']}" for p in participants if p["name"])
         name = f"{label} '{trigger or '?'}' [{ev.get('status')}]" + (f" ({names})" if names else "")
         ext = self._ext(kb_id=ev["id"], event_type=ev.get("type"), mode=ev.get("mode"), status=ev.get("status"),
-                        contested=bool(ev.get("contested")), time=ev.get("time"), amount=ev.get("amount"),
+                        contested=bool(ev.get("contested")),
+                        status_rule=(ev.get("status_across_reports") or {}).get("rule"),
+                        credibility={"grade": ev.get("credibility"), "label": ev.get("credibility_label"),
+                                     "reasons": ev.get("credibility_reasons") or []}
+                        if ev.get("credibility") is not None else None,
+                        time=ev.get("time"), amount=ev.get("amount"),
                         participants=participants, location_name=place.get("name"),
                         independent_sources=ev.get("independent_sources"),
                         source_chains=[chain_text(c) for c in ev.get("sources") or []])
@@ -284,7 +312,7 @@ class StixBuilder:
         return {"role": p.get("role"), "name": actor.get("name"), "type": actor.get("type"),
                 "kb_id": actor_id, "ref": self.actor_ref.get(actor_id)}
 
-    def _relationship(self, key: str, source: str, target: str, rtype: str, conf: int,
+    def _relationship(self, key: str, source: str, target: str, rtype: str, conf: int | None,
                       refs: list[dict[str, Any]] | None, description: str | None = None, **ext: Any) -> str:
         ref = self._add(self._common("relationship", key, relationship_type=rtype, source_ref=source,
                                       target_ref=target, confidence=conf, description=description,

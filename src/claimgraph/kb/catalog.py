@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import duckdb
-
 from ..errors import NotFoundError
+from .backends import Connection
 from .event_rows import claim_gid, load_events
 from .queries import actor_summaries, relations_of
 
@@ -26,7 +25,7 @@ class ExportView:
     documents: set[str] = field(default_factory=set)
 
 
-def document(conn: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any]:
+def document(conn: Connection, doc_id: str) -> dict[str, Any]:
     row = conn.execute("SELECT record, syndicated_from, syndication_overlap FROM documents WHERE id = ?",
                        [doc_id]).fetchone()
     if row is None:
@@ -38,7 +37,7 @@ def document(conn: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any]:
     return rec
 
 
-def documents(conn: duckdb.DuckDBPyConnection, limit: int = 50, offset: int = 0,
+def documents(conn: Connection, limit: int = 50, offset: int = 0,
               query: str | None = None) -> list[dict[str, Any]]:
     where, params = "", []
     if query:
@@ -53,7 +52,7 @@ def documents(conn: duckdb.DuckDBPyConnection, limit: int = 50, offset: int = 0,
     return [dict(zip(_DOC_COLS, r, strict=True)) for r in rows]
 
 
-def stats(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+def stats(conn: Connection) -> dict[str, int]:
     out = {}
     for name, sql in (
         ("documents", "SELECT count(*) FROM documents"),
@@ -71,7 +70,7 @@ def stats(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return out
 
 
-def top_actors(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str, Any]]:
+def top_actors(conn: Connection, limit: int = 10) -> list[dict[str, Any]]:
     ids = [r[0] for r in conn.execute(
         "SELECT actor_id FROM doc_entities WHERE named GROUP BY actor_id "
         "ORDER BY count(DISTINCT doc_id) DESC, sum(n_mentions) DESC, actor_id LIMIT ?", [limit]
@@ -80,7 +79,7 @@ def top_actors(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[st
     return [summ[i] for i in ids if i in summ]
 
 
-def top_events(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str, Any]]:
+def top_events(conn: Connection, limit: int = 10) -> list[dict[str, Any]]:
     ids = [r[0] for r in conn.execute(
         "SELECT event_id FROM doc_events GROUP BY event_id "
         "ORDER BY count(DISTINCT origin) DESC, count(*) DESC, event_id LIMIT ?", [limit]
@@ -94,7 +93,7 @@ def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
         yield ids[i : i + size]
 
 
-def iter_actors(conn: duckdb.DuckDBPyConnection, ids: list[str] | set[str] | None = None) -> Iterator[dict[str, Any]]:
+def iter_actors(conn: Connection, ids: list[str] | set[str] | None = None) -> Iterator[dict[str, Any]]:
     all_ids = sorted(ids) if ids is not None else [
         r[0] for r in conn.execute("SELECT DISTINCT actor_id FROM doc_entities ORDER BY actor_id").fetchall()]
     for chunk in _chunks(all_ids):
@@ -109,7 +108,7 @@ def iter_actors(conn: duckdb.DuckDBPyConnection, ids: list[str] | set[str] | Non
                    "mentions": mentions.get(aid, []), "merge_evidence": evidence.get(aid, [])}
 
 
-def _chunk_mentions(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _chunk_mentions(conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """:func:`actor_mentions` of many actors in one query."""
     out: dict[str, list[dict[str, Any]]] = {}
     for aid, doc_id, mentions in conn.execute(
@@ -120,7 +119,7 @@ def _chunk_mentions(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str
     return out
 
 
-def _chunk_evidence(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _chunk_evidence(conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """:func:`merge_evidence` of many actors in one query."""
     out: dict[str, list[dict[str, Any]]] = {}
     for aid, d, e, rule, names, key, mname, score, undone, at in conn.execute(
@@ -134,7 +133,7 @@ def _chunk_evidence(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str
     return out
 
 
-def iter_events(conn: duckdb.DuckDBPyConnection, ids: list[str] | set[str] | None = None) -> Iterator[dict[str, Any]]:
+def iter_events(conn: Connection, ids: list[str] | set[str] | None = None) -> Iterator[dict[str, Any]]:
     all_ids = sorted(ids) if ids is not None else [
         r[0] for r in conn.execute("SELECT id FROM events ORDER BY id").fetchall()]
     for chunk in _chunks(all_ids):
@@ -145,7 +144,7 @@ def iter_events(conn: duckdb.DuckDBPyConnection, ids: list[str] | set[str] | Non
             yield e
 
 
-def iter_claims(conn: duckdb.DuckDBPyConnection, ids: list[str] | set[str] | None = None) -> Iterator[dict[str, Any]]:
+def iter_claims(conn: Connection, ids: list[str] | set[str] | None = None) -> Iterator[dict[str, Any]]:
     wanted = set(ids) if ids is not None else None
     rows = conn.execute(
         "SELECT doc_id, claim_id, kind, chain, cue, hedges, evidence, origin FROM claims ORDER BY doc_id, claim_id"
@@ -159,11 +158,11 @@ def iter_claims(conn: duckdb.DuckDBPyConnection, ids: list[str] | set[str] | Non
                "evidence": json.loads(evidence), "origin": origin}
 
 
-def iter_relations(conn: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
+def iter_relations(conn: Connection) -> Iterator[dict[str, Any]]:
     yield from relations_of(conn)
 
 
-def iter_documents(conn: duckdb.DuckDBPyConnection, ids: list[str] | set[str] | None = None) -> Iterator[dict[str, Any]]:
+def iter_documents(conn: Connection, ids: list[str] | set[str] | None = None) -> Iterator[dict[str, Any]]:
     rows = conn.execute(
         "SELECT id, source, url, publisher, headline, authors, published, text, syndicated_from "
         "FROM documents ORDER BY seq"

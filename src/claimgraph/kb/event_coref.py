@@ -60,7 +60,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("earthquake", "quake", "tremor", "temblor", "aftershock", "seismic"),
     ("blaze", "inferno", "flame", "burn", "wildfire"),
     ("explode", "explosion", "blast", "bomb", "bombing", "detonate", "detonation", "explosive"),
-    ("attack", "assault", "raid", "ambush", "strike", "airstrike", "offensive"),
+    ("attack", "assault", "raid", "ambush", "strike", "airstrike", "offensive", "hit"),
     ("injure", "injury", "wound", "hurt"),
     ("crash", "collision", "collide", "accident"),
     ("rob", "robbery", "heist", "steal", "theft", "burglary", "burgle", "loot", "holdup", "stickup"),
@@ -68,7 +68,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("kidnap", "kidnapping", "abduct", "abduction", "hostage"),
     ("hijack", "hijacking", "seize", "seizure", "commandeer", "piracy"),
     ("sink", "sinking", "capsize", "scuttle"),
-    ("dismiss", "dismissal", "sack", "oust", "ouster", "axe", "terminate", "termination"),
+    ("dismiss", "dismissal", "sack", "oust", "ouster", "axe", "terminate", "termination", "relieve"),
     ("resign", "resignation", "quit", "retire", "retirement", "departure"),
     ("hire", "appoint", "appointment", "name", "tap", "select", "selection", "choose", "pick",
      "nominate", "nomination", "recruit", "designate"),
@@ -97,9 +97,9 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("threaten", "threat", "warn", "warning"),
     ("plead", "plea"),
     ("testify", "testimony"),
+    ("speech", "address", "speak", "remarks", "lecture"),
     ("trade", "swap", "exchange"),
     ("suspend", "suspension", "ban"),
-    ("hit", "run"),
     ("sanction", "embargo"),
     ("invade", "invasion", "occupy", "occupation"),
 )
@@ -120,6 +120,8 @@ _IRREGULAR: dict[str, str] = {
     "robberies": "robbery", "thefts": "theft", "shaken": "shake", "shook": "shake",
     "driven": "drive", "drove": "drive", "found": "find", "led": "lead", "kept": "keep",
     "began": "begin", "begun": "begin", "wounded": "wound", "arrested": "arrest",
+    "fell": "fall", "fallen": "fall", "falling": "fall", "falls": "fall", "sent": "send", "spent": "spend",
+    "built": "build", "paid": "pay", "spoke": "speak", "spoken": "speak", "brought": "bring", "withdrew": "withdraw", "withdrawn": "withdraw",
 }
 _SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
@@ -148,12 +150,34 @@ def _fold(text: str) -> str:
     return " ".join(w.lower().strip("'-") for w in _WORD.findall(text))
 
 
+def _typo_table() -> dict[str, str]:
+    """Group words of six letters or more with one doubled letter written once ("arest",
+    "arested" for "arrest"): a common slip in news copy that would split one event."""
+    out: dict[str, str] = {}
+    for w in _GROUP_OF:
+        if len(w) < 6:
+            continue
+        for i in range(1, len(w)):
+            if w[i] == w[i - 1] and w[i] not in "aeiouy":  # "commandeer" is not "commander"
+                out.setdefault(w[:i] + w[i + 1:], w)
+    return out
+
+
+_TYPOS = _typo_table()
+
+
 def normalise_lemma(word: str) -> str:
-    """A rough lemma of one word without a parser: irregular table, then suffix stripping.
+    """A rough lemma of one word without a parser: irregular table, then suffix stripping
+    (a doubled letter written once in a lexicon word is read as that word: "arested").
 
     >>> normalise_lemma("Arrested"), normalise_lemma("quakes"), normalise_lemma("shot")
     ('arrest', 'quake', 'shoot')
     """
+    lemma = _rough_lemma(word)
+    return _TYPOS.get(lemma, lemma) if lemma not in _GROUP_OF else lemma
+
+
+def _rough_lemma(word: str) -> str:
     w = word.lower().strip("'-.")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
@@ -168,10 +192,31 @@ def normalise_lemma(word: str) -> str:
             if len(stem) > 3 and stem[-1] == stem[-2]:
                 cands.append(stem[:-1])
             for cand in cands:
-                if cand in _GROUP_OF:
+                if cand in _GROUP_OF or cand in _VERB_GROUP:
                     return cand
-            return cands[-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
+            return _base_form(stem, suf)
     return w
+
+
+_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
+_SILENT_E = re.compile(r"(?:[vcu]|[^n]g|[aeiou][sz])$")
+
+
+def _base_form(stem: str, suf: str) -> str:
+    """The base form behind a stripped suffix, by English spelling rules, so that every
+    inflection of a word outside the lexicon lands on one key: "denied" -> "deny",
+    "votes"/"voted"/"voting" -> "vote", "planned" -> "plan", but "called" -> "call"."""
+    if suf in ("ied", "ies"):
+        return stem + "y"
+    if suf == "s":
+        return stem
+    if suf == "es" and stem.endswith(("ss", "x", "z", "ch", "sh", "o")):
+        return stem  # passes, taxes, watches, vetoes
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]  # stopped, planned (call, pass, staff keep their double)
+    if suf == "es" or _CVC.match(stem) or _SILENT_E.search(stem):
+        return stem + "e"  # votes, voted, raised, forced, charged, moved, continued
+    return stem
 
 
 def trigger_group(lemma: str, nominal: bool | None = None) -> str:

@@ -1,7 +1,11 @@
 """Building stored events (all their mentions, sources and statuses) from the tables.
 
 An event's status, time, place and participants are aggregated over its mentions at
-read time, so adding a document never rewrites an older row.
+read time, so adding a document never rewrites an older row. Each mention is also one
+:class:`~claimgraph.kb.corroboration.Report`: the event's ``status`` and ``contested`` are
+its status across reports (docs/credibility.md), shown report by report under
+``status_across_reports``, with its ``corroboration`` (origins, first report, copies,
+relays, contradictions) and its Admiralty ``credibility`` (kb/credibility.py).
 """
 
 from __future__ import annotations
@@ -10,9 +14,10 @@ import json
 from collections import Counter
 from typing import Any
 
-import duckdb
-
 from ..models import STATUSES
+from .backends import Connection
+from .corroboration import Report, corroboration, status_across_reports
+from .credibility import Credibility, credibility_of_reports, report_from_row
 
 #: Statuses that cannot all be true of one event: two of them make it contested.
 CONFLICTING = frozenset({"occurred", "foiled", "attempted", "negated"})
@@ -39,7 +44,7 @@ _EVENT_SQL = """
 SELECT de.event_id, ev.type, ev.mode, de.doc_id, de.event_local_id, de.status, de.trigger,
        de.participants, de.location_actor, de.time, de.time_start, de.time_end, de.amount,
        de.claim_id, de.origin, de.rule, de.score, c.chain, c.kind,
-       d.publisher, d.published, d.published_date, d.headline, d.syndicated_from
+       d.publisher, d.published, d.published_date, d.headline, d.syndicated_from, c.hedges, d.seq
 FROM doc_events de
 JOIN events ev ON ev.id = de.event_id
 JOIN documents d ON d.id = de.doc_id
@@ -49,7 +54,7 @@ ORDER BY de.event_id, d.seq, de.event_local_id
 """
 
 
-def load_events(conn: duckdb.DuckDBPyConnection, ids: list[str] | None = None) -> list[dict[str, Any]]:
+def load_events(conn: Connection, ids: list[str] | None = None) -> list[dict[str, Any]]:
     """Aggregated event dicts for ``ids`` (all events when ``None``), in id order."""
     if ids is not None and not ids:
         return []
@@ -65,7 +70,7 @@ def load_events(conn: duckdb.DuckDBPyConnection, ids: list[str] | None = None) -
     return [_aggregate(eid, g, names) for eid, g in groups.items()]
 
 
-def _actor_names(conn: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> dict[str, dict[str, Any]]:
+def _actor_names(conn: Connection, rows: list[tuple[Any, ...]]) -> dict[str, dict[str, Any]]:
     ids: set[str] = set()
     for r in rows:
         ids.update(p["actor"] for p in json.loads(r[7]) if p.get("actor"))
@@ -93,9 +98,12 @@ def _aggregate(eid: str, rows: list[tuple[Any, ...]], names: dict[str, dict[str,
     mentions, sources, claims, origins, docs = [], [], [], [], []
     starts, ends, dates = [], [], []
     time_text, amount = None, None
+    reports: list[Report] = []
     for (_, _, _, doc_id, local, status, trig, parts, loc, tm, t0, t1, amt, cid, origin, rule, score,
-         chain, _ckind, publisher, published, pdate, _headline, synd) in rows:
+         chain, ckind, publisher, published, pdate, _headline, synd, hedges, seq) in rows:
         statuses[status] += 1
+        reports.append(report_from_row(doc_id, status, origin, chain, ckind, hedges, publisher, published, pdate,
+                                       seq, synd))
         for p in json.loads(parts):
             if p.get("actor"):
                 key = (p["role"], p["actor"])
@@ -125,14 +133,17 @@ def _aggregate(eid: str, rows: list[tuple[Any, ...]], names: dict[str, dict[str,
     when = min(starts) if starts else (min(dates) if dates else None)
     loc_id = locations.most_common(1)[0][0] if locations else None
     distinct_origins = sorted(set(origins))
+    verdict = status_across_reports(reports)
     return {
         "kind": "event",
         "id": eid,
         "type": first[1],
         "mode": first[2],
-        "status": main_status(statuses),
+        "status": verdict.status,
         "statuses": dict(statuses),
-        "contested": is_contested(set(statuses)),
+        "contested": verdict.contested,
+        "status_across_reports": {"rule": verdict.rule, "superseded": list(verdict.superseded),
+                                  "reports": [r.to_dict() for r in reports]},
         "participants": sorted(participants.values(), key=lambda p: (p["role"], p["actor"])),
         "location": names.get(loc_id, {"id": loc_id, "name": None}) if loc_id else None,
         "time": {"text": time_text, "start": min(starts).isoformat(), "end": max(ends).isoformat()}
@@ -146,11 +157,18 @@ def _aggregate(eid: str, rows: list[tuple[Any, ...]], names: dict[str, dict[str,
         "independent_sources": len(distinct_origins),
         "claims": claims,
         "documents": docs,
+        "corroboration": corroboration(reports).to_dict(),
+        **_credibility_fields(credibility_of_reports(reports, verdict)),
     }
 
 
+def _credibility_fields(c: Credibility) -> dict[str, Any]:
+    """``credibility`` (the Admiralty grade, 1-6, as stories carry it), its label and reasons."""
+    return {"credibility": c.grade, "credibility_label": c.label, "credibility_reasons": list(c.reasons)}
+
+
 def event_ids_for(
-    conn: duckdb.DuckDBPyConnection, actor: str | None = None, type: str | None = None
+    conn: Connection, actor: str | None = None, type: str | None = None
 ) -> list[str] | None:
     """Event ids with ``actor`` as participant or place and/or of ``type``; ``None`` = no filter."""
     if actor is None and type is None:
@@ -166,7 +184,7 @@ def event_ids_for(
     return [r[0] for r in conn.execute(sql, params).fetchall()]
 
 
-def newest_event_ids(conn: duckdb.DuckDBPyConnection, ids: list[str], limit: int | None) -> list[str]:
+def newest_event_ids(conn: Connection, ids: list[str], limit: int | None) -> list[str]:
     """The ``limit`` newest of ``ids`` in :func:`sort_events` order (all of them when ``None``)."""
     if limit is None or len(ids) <= limit:
         return ids

@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
-from ..config import Settings, resolve_db_path
+from ..config import Settings
 from ..errors import InputError, StoreError
 from ..models import Document
 from . import catalog, queries
+from .backends import DB_ERRORS, Connection, connect, locate
 from .catalog import ExportView
-from .connection import DEFAULT_LOCK_TIMEOUT, connect
+from .connection import DEFAULT_LOCK_TIMEOUT
 from .migrations import migrate, pending
 from .store import ResolverState, Writer
 
@@ -46,15 +45,16 @@ Progress = Callable[[str, str], None]
 
 
 class KnowledgeBase:
-    """An embedded DuckDB knowledge base (see docs/DEVELOPING.md for the interface)."""
+    """A knowledge base in a DuckDB file or a PostgreSQL database (see docs/DEVELOPING.md)."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None, read_only: bool = False,
                  lock_timeout: float | None = None) -> None:
-        self.path: Path = resolve_db_path(path)
+        self.location = locate(path)  # a DuckDB file, or a postgresql:// database (kb/backends)
+        self.path: Path | None = self.location.path
         self.read_only = read_only
         env = os.environ.get("CLAIMGRAPH_LOCK_TIMEOUT")
         self.lock_timeout = lock_timeout if lock_timeout is not None else float(env or DEFAULT_LOCK_TIMEOUT)
-        self._conn: duckdb.DuckDBPyConnection | None = None
+        self._conn: Connection | None = None
         self._writer: Writer | None = None
         self._state: ResolverState | None = None
         if not read_only:
@@ -66,11 +66,11 @@ class KnowledgeBase:
     def writing(self) -> Iterator[Writer]:
         """Hold the write connection for a batch of :meth:`add` calls."""
         if self.read_only:
-            raise StoreError(f"The knowledge base {self.path} was opened read-only; open it without read_only to write.")
+            raise StoreError(f"The knowledge base {self.location} was opened read-only; open it without read_only to write.")
         if self._writer is not None:
             yield self._writer
             return
-        conn = connect(self.path, read_only=False, timeout=self.lock_timeout)
+        conn = connect(self.location, read_only=False, timeout=self.lock_timeout)
         try:
             migrate(conn)
             self._conn = conn
@@ -84,7 +84,7 @@ class KnowledgeBase:
             conn.close()
 
     @contextmanager
-    def _reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _reading(self) -> Iterator[Connection]:
         if self._conn is not None:
             cur = self._conn.cursor()
             try:
@@ -92,26 +92,26 @@ class KnowledgeBase:
             finally:
                 cur.close()
             return
-        conn = connect(self.path, read_only=True, timeout=self.lock_timeout)
+        conn = connect(self.location, read_only=True, timeout=self.lock_timeout)
         try:
             if pending(conn):
                 conn.close()
                 self._upgrade()
-                conn = connect(self.path, read_only=True, timeout=self.lock_timeout)
+                conn = connect(self.location, read_only=True, timeout=self.lock_timeout)
             yield conn
-        except duckdb.Error as exc:
-            raise StoreError(f"Reading the knowledge base {self.path} failed: {exc}") from exc
+        except DB_ERRORS as exc:
+            raise StoreError(f"Reading the knowledge base {self.location} failed: {exc}") from exc
         finally:
             conn.close()
 
     def _upgrade(self) -> None:
         """Apply pending schema migrations to a store written by an older claimgraph."""
         try:
-            conn = connect(self.path, read_only=False, timeout=self.lock_timeout)
+            conn = connect(self.location, read_only=False, timeout=self.lock_timeout)
         except StoreError as exc:
             raise StoreError(
-                f"The knowledge base {self.path} needs schema migrations and could not be opened to apply "
-                f"them ({exc}); run any `claimgraph ingest --db {self.path}` on it once to upgrade."
+                f"The knowledge base {self.location} needs schema migrations and could not be opened to apply "
+                f"them ({exc}); run any `claimgraph ingest --db {self.location}` on it once to upgrade."
             ) from exc
         try:
             migrate(conn)
@@ -153,7 +153,7 @@ class KnowledgeBase:
         return summary
 
     def _store_batch(self, batch: list[Any], summary: IngestSummary, progress: Progress | None) -> None:
-        with self.writing() as w:
+        with self.writing() as w, w.batch():
             for o in batch:
                 status = self._store_one(w, o, summary)
                 if progress is not None:
@@ -181,6 +181,36 @@ class KnowledgeBase:
         """Undo a merge: ``document_id``'s mentions of ``actor_id`` become a new actor (its id)."""
         with self.writing() as w:
             return w.unmerge(actor_id, document_id)
+
+    def detach_from_story(self, story_id: str, document_id: str) -> str:
+        """Undo a story join: ``document_id`` leaves ``story_id`` for a new story of its own (its id)."""
+        from . import stories
+
+        with self.writing() as w, w.transaction():  # under the store's write lock (kb/backends)
+            return stories.detach(w.conn, w.state.stories, story_id, document_id, w.state.next_seq - 1)
+
+    # -- stories --------------------------------------------------------------------------------
+    def stories(self, since: str | None = None, actor: str | None = None, limit: int | None = None,
+                offset: int = 0) -> list[dict[str, Any]]:
+        """Stories, the most recently reported first (``actor``: a name, alias or id)."""
+        from . import stories
+
+        with self._reading() as c:
+            aid = queries.resolve_actor(c, actor) if actor else None
+            return stories.list_stories(c, since, aid, limit, offset)
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """One story with its documents, events, sources and join evidence; NotFoundError if none."""
+        from . import stories
+
+        with self._reading() as c:
+            return stories.story_detail(c, story_id)
+
+    def iter_stories(self, ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        from . import stories
+
+        with self._reading() as c:
+            yield from stories.iter_stories(c, None if ids is None else list(ids))
 
     # -- reading --------------------------------------------------------------------------------
     def actor(self, name_or_id: str, limit: int | None = queries.DOSSIER_LIMIT) -> dict[str, Any]:

@@ -4,6 +4,12 @@ The table ``schema_migrations(name, applied_at)`` records what has been applied.
 migration is ``(name, step)`` where ``step`` is SQL text (statements separated by ``;``)
 or a callable taking the connection. Add new migrations at the end; never edit one that
 has shipped.
+
+The same migrations build a DuckDB file and a PostgreSQL database, so their SQL is the
+common subset of the two (VARCHAR, BIGINT, INTEGER, DOUBLE PRECISION, BOOLEAN, DATE,
+TIMESTAMP; JSON functions on an explicit ``CAST(... AS JSON)``). Each runs in its own
+transaction under the store's write lock (:func:`~.backends.serialise_writes`), so several
+processes opening a new PostgreSQL store at once apply each migration exactly once.
 """
 
 from __future__ import annotations
@@ -11,9 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import duckdb
-
 from ..errors import StoreError
+from .backends import DB_ERRORS, Connection, serialise_writes
 
 Step = str | Callable[[Any], None]
 
@@ -32,7 +37,7 @@ CREATE TABLE documents (
     text VARCHAR NOT NULL,
     record VARCHAR NOT NULL,
     syndicated_from VARCHAR,
-    syndication_overlap DOUBLE,
+    syndication_overlap DOUBLE PRECISION,
     ingested_at TIMESTAMP NOT NULL
 );
 CREATE TABLE actors (
@@ -69,7 +74,7 @@ CREATE TABLE merge_evidence (
     names VARCHAR NOT NULL,
     matched_key VARCHAR,
     matched_name VARCHAR,
-    score DOUBLE,
+    score DOUBLE PRECISION,
     created_at TIMESTAMP NOT NULL,
     undone BOOLEAN NOT NULL DEFAULT FALSE
 );
@@ -103,7 +108,7 @@ CREATE TABLE doc_events (
     claim_id VARCHAR,
     origin VARCHAR NOT NULL,
     rule VARCHAR NOT NULL,
-    score DOUBLE,
+    score DOUBLE PRECISION,
     features VARCHAR NOT NULL,
     PRIMARY KEY (doc_id, event_local_id)
 );
@@ -143,13 +148,100 @@ CREATE TABLE kb_meta (
 # (large) mention span JSON to count.
 _MENTION_COUNTS = """
 ALTER TABLE doc_entities ADD COLUMN n_mentions INTEGER;
-UPDATE doc_entities SET n_mentions = json_array_length(mentions)
+UPDATE doc_entities SET n_mentions = json_array_length(CAST(mentions AS JSON))
+"""
+
+# Stories (kb/stories.py): every document belongs to one story; a join keeps the signals
+# that made it (story_evidence, undoable); story_features/story_keys are the candidate index
+# (hashed term counts, actor and event ids; keys: a document's rare terms, actors, events).
+# Portable SQL (VARCHAR, BIGINT, DOUBLE PRECISION, BOOLEAN, TIMESTAMP) for DuckDB and PostgreSQL.
+_STORIES = """
+CREATE TABLE IF NOT EXISTS stories (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    created_seq BIGINT NOT NULL,
+    first_published VARCHAR,
+    first_doc VARCHAR
+);
+CREATE TABLE IF NOT EXISTS story_members (
+    story_id VARCHAR NOT NULL,
+    doc_id VARCHAR PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    rule VARCHAR NOT NULL,
+    score DOUBLE PRECISION,
+    matched_doc VARCHAR,
+    evidence VARCHAR NOT NULL,
+    joined_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_evidence (
+    story_id VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL,
+    score DOUBLE PRECISION,
+    matched_doc VARCHAR,
+    evidence VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    undone BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE TABLE IF NOT EXISTS story_splits (
+    story_id VARCHAR NOT NULL,
+    new_story_id VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_features (
+    doc_id VARCHAR PRIMARY KEY,
+    day BIGINT,
+    terms VARCHAR NOT NULL,
+    actors VARCHAR NOT NULL,
+    events VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_keys (
+    key VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story_id)
+"""
+
+# The feed watcher (watch/state.py): each feed's validators and backoff, every item key seen
+# (guid/url/text hash; a restart resumes from them), and the alerts raised. Portable SQL.
+_WATCH = """
+CREATE TABLE IF NOT EXISTS watch_feeds (
+    feed VARCHAR PRIMARY KEY,
+    etag VARCHAR,
+    last_modified VARCHAR,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll VARCHAR,
+    last_status VARCHAR,
+    last_error VARCHAR,
+    polled_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS watch_seen (
+    key VARCHAR PRIMARY KEY,
+    feed VARCHAR NOT NULL,
+    doc_id VARCHAR,
+    outcome VARCHAR NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    seen_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS watch_alerts (
+    event_id VARCHAR PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    feed VARCHAR,
+    doc_id VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL,
+    record VARCHAR NOT NULL,
+    written BOOLEAN NOT NULL DEFAULT FALSE
+)
 """
 
 #: The migrations, in order. Append only.
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_initial", _INITIAL),
     ("0002_entity_mention_counts", _MENTION_COUNTS),
+    ("0003_stories", _STORIES),
+    ("0004_watch", _WATCH),
 ]
 
 
@@ -157,25 +249,23 @@ def _statements(sql: str) -> list[str]:
     return [s.strip() for s in sql.split(";") if s.strip()]
 
 
-def applied(conn: duckdb.DuckDBPyConnection) -> set[str]:
+def applied(conn: Connection) -> set[str]:
     exists = conn.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations' "
+        "AND table_schema = current_schema()"
     ).fetchone()
     if not exists or not exists[0]:
         return set()
     return {r[0] for r in conn.execute("SELECT name FROM schema_migrations").fetchall()}
 
 
-def pending(conn: duckdb.DuckDBPyConnection) -> list[str]:
+def pending(conn: Connection) -> list[str]:
     done = applied(conn)
     return [name for name, _ in MIGRATIONS if name not in done]
 
 
-def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply every migration not yet applied, each in its own transaction."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
-    )
+def migrate(conn: Connection) -> list[str]:
+    """Apply every migration not yet applied, each in its own transaction (see the module doc)."""
     done = applied(conn)
     ran: list[str] = []
     for name, step in MIGRATIONS:
@@ -183,6 +273,14 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
             continue
         try:
             conn.execute("BEGIN TRANSACTION")
+            serialise_writes(conn)
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+            )
+            if name in applied(conn):  # another process applied it while this one waited
+                conn.execute("COMMIT")
+                continue
             if callable(step):
                 step(conn)
             else:
@@ -190,7 +288,7 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
                     conn.execute(stmt)
             conn.execute("INSERT INTO schema_migrations VALUES (?, current_timestamp)", [name])
             conn.execute("COMMIT")
-        except duckdb.Error as exc:
+        except DB_ERRORS as exc:
             conn.execute("ROLLBACK")
             raise StoreError(
                 f"Migration {name!r} failed: {exc}. The store was left at the previous schema; "

@@ -10,9 +10,8 @@ import json
 from collections import Counter
 from typing import Any
 
-import duckdb
-
 from ..errors import NotFoundError
+from .backends import Connection, fragment
 from .event_rows import claim_gid, event_ids_for, filter_events, load_events, newest_event_ids, sort_events
 
 
@@ -50,11 +49,11 @@ WHERE a.id IN (SELECT unnest(?::VARCHAR[]))
 _NAMES_SQL = """
 SELECT actor_id, name, aliases, roles, geo, count(*) FROM doc_entities
 WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))
-GROUP BY actor_id, name, aliases, roles, geo ORDER BY actor_id, min(rowid)
+GROUP BY actor_id, name, aliases, roles, geo ORDER BY actor_id, min({row_order})
 """
 
 
-def actor_summaries(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
+def actor_summaries(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     """``{"id","name","type","named","aliases","roles","geo","mentions","documents","events"}`` per id.
 
     Aggregated in SQL: the big per-mention JSON is never decoded in Python.
@@ -68,7 +67,8 @@ def actor_summaries(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str
                     "geo": None, "mentions": int(n or 0), "documents": int(docs or 0)}
     geos: dict[str, Counter[str]] = {}
     seen: dict[str, set[str]] = {}
-    for aid, ename, aliases, roles, geo, n in conn.execute(_NAMES_SQL, [ids]).fetchall():
+    names_sql = _NAMES_SQL.format(row_order=fragment(conn, "row_order"))
+    for aid, ename, aliases, roles, geo, n in conn.execute(names_sql, [ids]).fetchall():
         a = out.get(aid)
         if a is None:
             continue
@@ -95,7 +95,7 @@ def _absorb_names(a: dict[str, Any], seen: set[str], ename: str, aliases: str, r
             a["roles"].append(r)
 
 
-def _event_counts(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, int]:
+def _event_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
     """Distinct events each actor takes part in (a LIKE per actor beats unnesting every row)."""
     if not ids:
         return {}
@@ -110,14 +110,14 @@ def _event_counts(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, 
         return out
     rows = conn.execute(
         "SELECT p.actor, count(DISTINCT de.event_id) FROM doc_events de, "
-        "unnest(CAST(json_extract_string(de.participants, '$[*].actor') AS VARCHAR[])) AS p(actor) "
-        "WHERE p.actor IN (SELECT unnest(?::VARCHAR[])) GROUP BY p.actor",
+        + fragment(conn, "participant_actors", alias="de")
+        + " WHERE p.actor IN (SELECT unnest(?::VARCHAR[])) GROUP BY p.actor",
         [ids],
     ).fetchall()
     return {r[0]: int(r[1]) for r in rows}
 
 
-def actor_names(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
+def actor_names(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     """``{"id","name","type"}`` per id: the cheap lookup lists of related actors need."""
     if not ids:
         return {}
@@ -127,7 +127,7 @@ def actor_names(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, di
     return {i: {"id": i, "name": n, "type": t} for i, n, t in rows}
 
 
-def match_actor_ids(conn: duckdb.DuckDBPyConnection, name: str, substring: bool = False) -> list[str]:
+def match_actor_ids(conn: Connection, name: str, substring: bool = False) -> list[str]:
     """Ids of actors whose name or alias equals ``name`` (case-insensitive), most mentioned first.
 
     Named actors first; when none matches exactly, unnamed ones ("Iranian intelligence",
@@ -145,7 +145,7 @@ def match_actor_ids(conn: duckdb.DuckDBPyConnection, name: str, substring: bool 
     return [r[0] for r in rows]
 
 
-def _match_named(conn: duckdb.DuckDBPyConnection, name: str, substring: bool) -> list[str]:
+def _match_named(conn: Connection, name: str, substring: bool) -> list[str]:
     q = name.strip().lower()
     if substring:
         pat = f"%{_escape_like(q)}%"
@@ -162,7 +162,7 @@ def _match_named(conn: duckdb.DuckDBPyConnection, name: str, substring: bool) ->
     return [r[0] for r in rows]
 
 
-def resolve_actor(conn: duckdb.DuckDBPyConnection, name_or_id: str) -> str:
+def resolve_actor(conn: Connection, name_or_id: str) -> str:
     """The one actor id meant by ``name_or_id``; :class:`AmbiguousNameError` if several."""
     if conn.execute("SELECT 1 FROM actors WHERE id = ?", [name_or_id]).fetchone():
         return name_or_id
@@ -181,7 +181,7 @@ def resolve_actor(conn: duckdb.DuckDBPyConnection, name_or_id: str) -> str:
     return ids[0]
 
 
-def find_actors(conn: duckdb.DuckDBPyConnection, query: str, limit: int = 20) -> list[dict[str, Any]]:
+def find_actors(conn: Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
     exact = match_actor_ids(conn, query)
     more = [i for i in match_actor_ids(conn, query, substring=True) if i not in exact]
     ids = (exact + more)[:limit]
@@ -190,7 +190,7 @@ def find_actors(conn: duckdb.DuckDBPyConnection, query: str, limit: int = 20) ->
     return [{k: summ[i][k] for k in keys} for i in ids if i in summ]
 
 
-def merge_evidence(conn: duckdb.DuckDBPyConnection, aid: str, limit: int | None = None) -> list[dict[str, Any]]:
+def merge_evidence(conn: Connection, aid: str, limit: int | None = None) -> list[dict[str, Any]]:
     """Why documents' entities were merged into ``aid``, oldest first (at most ``limit``)."""
     rows = conn.execute(
         "SELECT doc_id, entity_id, rule, names, matched_key, matched_name, score, undone, created_at "
@@ -205,7 +205,7 @@ def merge_evidence(conn: duckdb.DuckDBPyConnection, aid: str, limit: int | None 
     ]
 
 
-def actor_mentions(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, Any]]:
+def actor_mentions(conn: Connection, aid: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for doc_id, mentions in conn.execute(
         "SELECT doc_id, mentions FROM doc_entities WHERE actor_id = ? ORDER BY doc_id, entity_id", [aid]
@@ -214,7 +214,7 @@ def actor_mentions(conn: duckdb.DuckDBPyConnection, aid: str) -> list[dict[str, 
     return out
 
 
-def actor_documents(conn: duckdb.DuckDBPyConnection, aid: str, limit: int | None = None) -> list[dict[str, Any]]:
+def actor_documents(conn: Connection, aid: str, limit: int | None = None) -> list[dict[str, Any]]:
     """Documents mentioning ``aid``, newest first (at most ``limit``)."""
     rows = conn.execute(
         "SELECT id, headline, publisher, published, source FROM documents WHERE id IN "
@@ -226,14 +226,14 @@ def actor_documents(conn: duckdb.DuckDBPyConnection, aid: str, limit: int | None
 
 
 # -- relations and network --------------------------------------------------------------------
-def relations_of(conn: duckdb.DuckDBPyConnection, aid: str | None = None) -> list[dict[str, Any]]:
+def relations_of(conn: Connection, aid: str | None = None) -> list[dict[str, Any]]:
     """Stated relations (``member_of`` ...) aggregated over documents."""
     where, params = "", []
     if aid is not None:
         where, params = "AND (subject_actor = ? OR object_actor = ?)", [aid, aid]
     rows = conn.execute(
-        "SELECT type, subject_actor, object_actor, list(doc_id ORDER BY doc_id, idx), "
-        "list(claim_id ORDER BY doc_id, idx) FROM doc_relations "
+        "SELECT type, subject_actor, object_actor, array_agg(doc_id ORDER BY doc_id, idx), "
+        "array_agg(claim_id ORDER BY doc_id, idx) FROM doc_relations "
         f"WHERE subject_actor IS NOT NULL AND object_actor IS NOT NULL {where} "
         "GROUP BY type, subject_actor, object_actor ORDER BY count(*) DESC, type, subject_actor, object_actor",
         params,
@@ -245,7 +245,7 @@ def relations_of(conn: duckdb.DuckDBPyConnection, aid: str | None = None) -> lis
     ]
 
 
-def _event_edges(conn: duckdb.DuckDBPyConnection, aids: list[str]) -> list[tuple[str, str, str, str]]:
+def _event_edges(conn: Connection, aids: list[str]) -> list[tuple[str, str, str, str]]:
     """(source, target, type, event) for co-participants of events involving ``aids``."""
     if not aids:
         return []
@@ -257,8 +257,8 @@ def _event_edges(conn: duckdb.DuckDBPyConnection, aids: list[str]) -> list[tuple
     else:
         sql = ("SELECT de.event_id, de.type, de.participants FROM doc_events de WHERE de.event_id IN ("
                "SELECT de2.event_id FROM doc_events de2, "
-               "unnest(CAST(json_extract_string(de2.participants, '$[*].actor') AS VARCHAR[])) AS p(actor) "
-               "WHERE p.actor IN (SELECT unnest(?::VARCHAR[])))")
+               + fragment(conn, "participant_actors", alias="de2")
+               + " WHERE p.actor IN (SELECT unnest(?::VARCHAR[])))")
         params = [aids]
     rows = conn.execute(sql, params).fetchall()
     out: set[tuple[str, str, str, str]] = set()
@@ -275,7 +275,7 @@ def _event_edges(conn: duckdb.DuckDBPyConnection, aids: list[str]) -> list[tuple
     return sorted(out)
 
 
-def network(conn: duckdb.DuckDBPyConnection, aid: str, depth: int = 1) -> dict[str, Any]:
+def network(conn: Connection, aid: str, depth: int = 1) -> dict[str, Any]:
     edges: Counter[tuple[str, str, str]] = Counter()
     frontier, seen = {aid}, {aid}
     for _ in range(max(1, depth)):
@@ -300,14 +300,14 @@ def network(conn: duckdb.DuckDBPyConnection, aid: str, depth: int = 1) -> dict[s
     }
 
 
-def relations_of_many(conn: duckdb.DuckDBPyConnection, aids: list[str]) -> list[dict[str, Any]]:
+def relations_of_many(conn: Connection, aids: list[str]) -> list[dict[str, Any]]:
     out = []
     for a in aids:
         out.extend(relations_of(conn, a))
     return out
 
 
-def related_actors(conn: duckdb.DuckDBPyConnection, aid: str, limit: int | None = None) -> list[dict[str, Any]]:
+def related_actors(conn: Connection, aid: str, limit: int | None = None) -> list[dict[str, Any]]:
     """Actors linked to ``aid`` by stated relations or shared events, with types and counts.
 
     Same figures as :func:`network` at depth 1, but only names and types are looked up for
@@ -332,7 +332,7 @@ def related_actors(conn: duckdb.DuckDBPyConnection, aid: str, limit: int | None 
 
 # -- events ---------------------------------------------------------------------------------
 def events(
-    conn: duckdb.DuckDBPyConnection, actor: str | None = None, type: str | None = None, status: str | None = None,
+    conn: Connection, actor: str | None = None, type: str | None = None, status: str | None = None,
     since: str | None = None, until: str | None = None, min_sources: int | None = None,
     limit: int | None = None, offset: int = 0, newest_first: bool = True,
 ) -> list[dict[str, Any]]:
@@ -344,12 +344,12 @@ def events(
     return evs[offset:end]
 
 
-def _count(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
+def _count(conn: Connection, sql: str, params: list[Any]) -> int:
     row = conn.execute(sql, params).fetchone()
     return int(row[0]) if row else 0
 
 
-def actor_dossier(conn: duckdb.DuckDBPyConnection, name_or_id: str, limit: int | None = DOSSIER_LIMIT) -> dict[str, Any]:
+def actor_dossier(conn: Connection, name_or_id: str, limit: int | None = DOSSIER_LIMIT) -> dict[str, Any]:
     """The actor's dossier; lists hold at most ``limit`` rows (``None``: all), totals beside them."""
     aid = resolve_actor(conn, name_or_id)
     a = actor_summaries(conn, [aid])[aid]

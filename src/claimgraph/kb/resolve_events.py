@@ -15,6 +15,11 @@ evaluates (it works on names and story similarity, without a store). On BASIL
 (bench/eval_multi_outlet.py, 100 triplets) adding the shared groups left the figures
 unchanged: 88 cross-outlet events, 11 false merges, 44 triplets hit, before and after.
 
+A second pass, :func:`join_within_story`, runs once the document has joined its story
+(kb/stories.py): the events it opened join the story's event with the same trigger meaning
+(the same-lemma-within-document-clusters baseline, with the story as the cluster), or, on
+stronger evidence, an event of another story (see the section at the end of this module).
+
 Feature dict keys: ``type``, ``mode``, ``lemma`` (trigger meaning group), ``groups``
 (:func:`trigger_groups`; absent in events stored before it existed), ``actors``
 (``{actor_id: role}`` of named participants), ``location`` (actor id), ``geonames``,
@@ -27,6 +32,7 @@ within two days, in a document about at least two of the same actors).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -87,15 +93,35 @@ _TRIGGER_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 
 
-def trigger_groups(text: str) -> list[str]:
+#: Verb + object phrases whose meaning is not the verb's: "opened fire" is a shooting.
+_PHRASES: dict[tuple[str, str], str] = {
+    ("open", "fire"): "shoot", ("set", "fire"): "blaze", ("set", "ablaze"): "blaze",
+    ("step", "down"): "resign", ("gun", "down"): "shoot",
+}
+#: Words after "fired" that make it a shooting, not a dismissal.
+_SHOT_WORDS = frozenset("shot shots at on upon into rounds round bullets bullet weapon weapons gun guns "
+                        "missile missiles rocket rockets shells tear warning volley".split())
+
+
+def trigger_groups(text: str, after: str = "") -> list[str]:
     """The meaning groups of a trigger's words in :mod:`event_coref`'s lexicon (the one
     lexicon the ECB+ bench tunes): "shot dead" -> ["kill", "shoot"], "quake" and
-    "earthquake" -> ["earthquake"]. Two triggers mean the same when their groups meet."""
+    "earthquake" -> ["earthquake"]. Two triggers mean the same when their groups meet.
+
+    ``after`` is the text right after the trigger: "opened" + "fire" is a shooting, "fired"
+    is a dismissal unless shots follow ("fired at", "fired shots")."""
     out: set[str] = set()
-    for word in _TRIGGER_WORD.findall(text)[:4]:
-        if word.lower() in _ARTICLES:
-            continue
-        out.add(coref.trigger_group(coref.normalise_lemma(word)))
+    words = [w for w in _TRIGGER_WORD.findall(text)[:4] if w.lower() not in _ARTICLES]
+    nxt = (_TRIGGER_WORD.findall(after[:40]) or [""])[0].lower()
+    for word in words:
+        lemma = coref.normalise_lemma(word)
+        phrase = _PHRASES.get((lemma, nxt)) if word is words[-1] else None
+        if phrase:
+            out.add(phrase)
+        elif lemma == "fire" and word.lower() in ("fired", "fires", "firing") and after:
+            out.add("shoot" if nxt in _SHOT_WORDS else "dismiss")
+        else:
+            out.add(coref.trigger_group(lemma))
     return sorted(out)
 
 
@@ -181,6 +207,8 @@ def same_event(a: dict[str, Any], b: dict[str, Any]) -> float:
         return 0.0
     place = _place_score(a, b)
     trig = 1.0 if _same_meaning(a, b) else 0.5
+    if trig < 1.0 and not (part >= 1.0 and place == 1.0):
+        return 0.0  # another word for the same type joins only with all its participants and its place
     if part == 0.0 and place < 1.0:
         return _context_score(a, b, tscore, trig)
     if tscore == 0.0 and not (place == 1.0 and trig == 1.0):
@@ -224,6 +252,9 @@ class EventIndex:
     def __init__(self) -> None:
         self.by_key: dict[str, list[str]] = {}
         self.cards: dict[str, EventCard] = {}
+        #: trigger meaning group + an actor the mention's document is about -> event ids
+        #: (the candidates of :meth:`cross_story_match`).
+        self.by_meaning: dict[str, list[str]] = {}
 
     def add(self, event_id: str, f: dict[str, Any]) -> None:
         card = self.cards.setdefault(event_id, EventCard(event_id, f.get("type") or ""))
@@ -233,6 +264,47 @@ class EventIndex:
             ids = self.by_key.setdefault(k, [])
             if event_id not in ids:
                 ids.append(event_id)
+        for k in meaning_keys(f, query=False):
+            ids = self.by_meaning.setdefault(k, [])
+            if event_id not in ids:
+                ids.append(event_id)
+
+    def cross_story_match(self, f: dict[str, Any], exclude: str | None = None) -> str | None:
+        """The oldest stored event (lowest number) that mention ``f`` may join across stories:
+        same trigger meaning, an actor in common and no clash (:func:`cross_story_compatible`).
+        Every candidate is judged, so the answer does not depend on the order the index was
+        filled in (a reloaded index lists events in another order than a growing one)."""
+        seen: set[str] = set()
+        best: tuple[int, str] | None = None
+        for k in meaning_keys(f, query=True):
+            for eid in self.by_meaning.get(k, ()):
+                if eid in seen or eid == exclude:
+                    continue
+                seen.add(eid)
+                card = self.cards.get(eid)
+                if card is None or not any(cross_story_compatible(f, m) for m in card.mentions):
+                    continue
+                order = _event_number(eid)
+                if best is None or (order, eid) < best:
+                    best = (order, eid)
+        return best[1] if best else None
+
+    def rename(self, old: str, new: str) -> None:
+        """Event ``old`` was joined into ``new``: its mentions and index keys move there."""
+        card = self.cards.pop(old, None)
+        if card is None:
+            return
+        target = self.cards.setdefault(new, EventCard(new, card.type))
+        for f in card.mentions:
+            if len(target.mentions) < 16:
+                target.mentions.append(f)
+            for table, keys in ((self.by_key, block_keys(f, query=False)), (self.by_meaning, meaning_keys(f, query=False))):
+                for k in keys:
+                    ids = table.get(k, [])
+                    if old in ids:
+                        ids[ids.index(old)] = new
+                    while ids.count(new) > 1:
+                        del ids[len(ids) - 1 - ids[::-1].index(new)]
 
     def best_match(self, f: dict[str, Any]) -> tuple[str, float] | None:
         """The stored event most likely the same as mention ``f`` (score >= THRESHOLD)."""
@@ -250,3 +322,179 @@ class EventIndex:
                 if score >= THRESHOLD and (best is None or score > best[1]):
                     best = (eid, score)
         return best
+
+
+# -- events resolved inside stories ------------------------------------------------------------
+#
+# Same-lemma clustering within document clusters is the strong classic baseline of
+# cross-document event coreference: inside one story (kb/stories.py), two reports that use
+# the same trigger word (or a synonym, or its nominalisation) nearly always mean the same
+# happening, even when neither names a participant the resolver could block on. So once a
+# document has joined its story, each event of it that opened a new event joins the
+# story's event with the same trigger meaning and compatible arguments (no clashing
+# targets, times at most STORY_DAYS apart) that agrees with it best, the earliest on ties.
+# Across different stories events stay apart unless there is strong evidence: same_event
+# (same meaning, shared participants, place and time) while the document is stored, or
+# cross_story_compatible (same meaning, a shared actor, no clash, days apart at most
+# STORY_DAYS) in this pass. docs/credibility.md, "Events resolved inside stories".
+
+#: Times further apart than this keep two same-word events of one story apart.
+STORY_DAYS = 7
+#: A new document's events are compared with those of at most this many of its story's
+#: newest documents (the cost per document stays flat however large a story grows).
+STORY_WINDOW = 50
+#: Light verbs carry no event meaning of their own: they never join by word alone.
+_LIGHT = frozenset("be have do make take get go come give put set keep say tell".split())
+
+
+def _groups(f: dict[str, Any]) -> set[str]:
+    """The trigger's meaning groups (:func:`trigger_groups`; the lemma for older rows)."""
+    return set(f.get("groups") or ([f["lemma"]] if f.get("lemma") else []))
+
+
+def story_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two mentions of one story can be one event: a trigger meaning group in common
+    (:func:`trigger_groups`: word, synonyms, nominalisations), no light verb, no conflicting
+    targets, times (when both have one) at most :data:`STORY_DAYS` apart."""
+    if not _groups(a) & _groups(b) or a.get("lemma") in _LIGHT or b.get("lemma") in _LIGHT:
+        return False
+    a_targets = {x for x, r in (a.get("actors") or {}).items() if r == "target"}
+    b_targets = {x for x, r in (b.get("actors") or {}).items() if r == "target"}
+    if a_targets and b_targets and not a_targets & b_targets:
+        return False
+    if a.get("start") and b.get("start"):
+        gap = _gap_days(a["start"], a.get("end") or a["start"], b["start"], b.get("end") or b["start"])
+        if gap > STORY_DAYS:
+            return False
+    return True
+
+
+def meaning_keys(f: dict[str, Any], *, query: bool) -> list[str]:
+    """Index keys for cross-story candidates: meaning group x actor (participants and the
+    document's most mentioned actors) x month of the day :func:`cross_story_compatible`
+    compares (event start, else publication; "none" without either); a query looks
+    :data:`STORY_DAYS` either side (and at undated events, which no date rules out), so the
+    lists a mention reads stay short however large the store grows."""
+    actors = set(f.get("actors") or {}) | set(f.get("context") or ())
+    day = f.get("start") or f.get("published")  # the date cross_story_compatible compares
+    if day is None:
+        month_keys = ["none"]
+    else:
+        month_keys = [*months(widen(day, -STORY_DAYS), widen(day, STORY_DAYS)), "none"] if query else months(day, day)
+    return [f"{g}|{a}|{m}" for g in sorted(_groups(f)) for a in sorted(actors) for m in month_keys]
+
+
+def cross_story_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The stronger test for two mentions of different stories: :func:`story_compatible`,
+    an actor in common (participant or one the documents are about), no two disjoint sets of
+    named participants, no two different places, and reports at most :data:`STORY_DAYS` apart."""
+    if not story_compatible(a, b):
+        return False
+    a_part, b_part = set(a.get("actors") or {}), set(b.get("actors") or {})
+    if not (a_part | set(a.get("context") or ())) & (b_part | set(b.get("context") or ())):
+        return False
+    if a_part and b_part and not a_part & b_part:
+        return False
+    if a.get("geonames") and b.get("geonames") and a["geonames"] != b["geonames"]:
+        return False
+    pa, pb = a.get("start") or a.get("published"), b.get("start") or b.get("published")
+    return not (pa and pb and abs((pa - pb).days) > STORY_DAYS)
+
+
+def _event_number(eid: str) -> int:
+    return int(eid[1:]) if eid[1:].isdigit() else 1 << 62
+
+
+def _affinity(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """How well two compatible mentions agree: shared participants first, then the same word,
+    type, mode and overlapping times (only ranks the candidates :func:`story_match` found)."""
+    shared = len(set(a.get("actors") or {}) & set(b.get("actors") or {}))
+    s = 2.0 * shared + (a.get("lemma") == b.get("lemma")) + 0.5 * (a.get("type") == b.get("type"))
+    s += 0.5 * (a.get("mode") == b.get("mode"))
+    if a.get("start") and b.get("start"):
+        s += _gap_days(a["start"], a.get("end") or a["start"], b["start"], b.get("end") or b["start"]) == 0
+    if a.get("location") and a.get("location") == b.get("location"):
+        s += 1.0
+    return s
+
+
+def story_match(f: dict[str, Any], candidates: list[tuple[str, dict[str, Any]]]) -> str | None:
+    """The event of ``candidates`` ((event id, features), earliest first) that ``f`` joins: of
+    those :func:`story_compatible` with it, the one that agrees best (:func:`_affinity`:
+    shared participants, same word, type, mode, time, place), the earliest on ties."""
+    best: tuple[float, int, str] | None = None
+    for pos, (eid, g) in enumerate(candidates):
+        if story_compatible(f, g):
+            key = (_affinity(f, g), -pos, eid)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else None
+
+
+_STORY_EVENTS_SQL = (
+    "SELECT de.event_id, de.features FROM doc_events de JOIN story_members m ON m.doc_id = de.doc_id "
+    "WHERE m.story_id = ? AND de.doc_id <> ? AND m.seq >= ("
+    " SELECT coalesce(min(w.seq), 0) FROM (SELECT seq FROM story_members WHERE story_id = ? "
+    " ORDER BY seq DESC LIMIT ?) w) AND ({meaning}) "
+    "ORDER BY m.seq, length(de.event_local_id), de.event_local_id"
+)
+
+
+def _like(word: str) -> str:
+    """A LIKE pattern finding ``"word"`` inside a features JSON string (wildcards escaped)."""
+    return "%" + json.dumps(word, ensure_ascii=False).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _story_candidates(conn: Any, story_id: str, doc_id: str, groups: set[str], load: Any
+                      ) -> list[tuple[str, dict[str, Any]]]:
+    """(event id, features) of the story's other documents' mentions whose features name one
+    of ``groups`` (a meaning group or lemma), oldest document first."""
+    if not groups:
+        return []
+    words = sorted(groups)
+    meaning = " OR ".join(["de.features LIKE ? ESCAPE '\\'"] * len(words))
+    rows = conn.execute(_STORY_EVENTS_SQL.format(meaning=meaning),
+                        [story_id, doc_id, story_id, STORY_WINDOW, *[_like(w) for w in words]]).fetchall()
+    return [(str(eid), load(feats)) for eid, feats in rows]
+
+
+def join_within_story(conn: Any, index: EventIndex, doc_id: str, story_id: str | None,
+                      load: Any) -> int:
+    """Second pass for stored document ``doc_id`` once it is in story ``story_id``: each of
+    its events that opened a new event joins the story's event it is compatible with
+    (rule ``same_story``), else an earlier event of the same document with the same
+    meaning, else the earliest event of another story that passes the stronger
+    :func:`cross_story_compatible` (rule ``cross_story``); the emptied new event is deleted. Runs inside the caller's
+    transaction; ``load`` turns a stored features JSON string into a feature dict.
+    Returns the number of events joined."""
+    if story_id is None:
+        return 0
+    own = sorted(conn.execute(
+        "SELECT event_local_id, event_id, rule, features FROM doc_events WHERE doc_id = ?", [doc_id]
+    ).fetchall(), key=lambda r: (len(str(r[0])), str(r[0])))
+    if not any(rule == "new" for _, _, rule, _ in own):
+        return 0
+    feats_of = {local: load(feats) for local, _eid, _rule, feats in own}
+    wanted = {g for local, _eid, rule, _f in own if rule == "new" for g in _groups(feats_of[local])}
+    candidates = _story_candidates(conn, story_id, doc_id, wanted, load)
+    joined = 0
+    current: dict[str, str] = {}
+    for local, eid, rule, _feats in own:
+        f = feats_of[local]
+        eid = current.get(eid, eid)
+        if rule == "new":
+            target, how = story_match(f, candidates), "same_story"
+            if target is None:
+                target, how = index.cross_story_match(f, exclude=eid), "cross_story"
+            if target is not None and target != eid:
+                conn.execute(
+                    "UPDATE doc_events SET event_id = ?, rule = ?, score = 1.0 WHERE doc_id = ? AND event_id = ?",
+                    [target, how, doc_id, eid],
+                )
+                conn.execute("DELETE FROM events WHERE id = ?", [eid])
+                index.rename(eid, target)
+                current[eid] = target
+                eid = target
+                joined += 1
+        candidates.append((eid, f))  # the document's own earlier events come after the story's
+    return joined

@@ -6,20 +6,27 @@ back, so nothing partial is ever visible). The resolvers' in-memory indexes
 batches as long as no other process has written in between (the ``generation``, the
 newest document's sequence number plus the count of undone merges, tells); a failed
 write marks them stale so they are reloaded.
+
+On a store several processes write at once (PostgreSQL), every write transaction first
+takes the store's write lock (:func:`~.backends.serialise_writes`), then looks for the
+document again and reloads the indexes if the generation moved, so each document is
+resolved against every document stored before it, whichever process stored it.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import duckdb
-
 from ..errors import StoreError
 from ..models import Document, Entity, Event
 from . import resolve_events as rev
+from . import stories as story_store
+from .backends import DB_ERRORS, Connection, dialect, serialise_writes, writes_held
 from .normalise import parse_date
 from .resolve_actors import (
     CONTEXT_CAP,
@@ -33,6 +40,7 @@ from .resolve_actors import (
     resolution_order,
 )
 from .sources import SYNDICATION_OVERLAP, band_keys, claim_origin, overlap, publisher_origin, shingles
+from .story_index import StoryIndex
 
 MAX_SYNDICATION_CANDIDATES = 20
 
@@ -41,7 +49,7 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def _generation(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+def _generation(conn: Connection) -> tuple[int, int]:
     """Changes whenever a document is stored or a merge undone (by any process)."""
     row = conn.execute(
         "SELECT (SELECT coalesce(max(seq), 0) FROM documents), (SELECT count(*) FROM actor_splits)"
@@ -49,7 +57,7 @@ def _generation(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
-def _max_num(conn: duckdb.DuckDBPyConnection, table: str) -> int:
+def _max_num(conn: Connection, table: str) -> int:
     row = conn.execute(f"SELECT max(CAST(substr(id, 2) AS BIGINT)) FROM {table}").fetchone()
     return int(row[0] or 0) if row else 0
 
@@ -78,9 +86,10 @@ class ResolverState:
     next_seq: int = 1
     generation: tuple[int, int] = (-1, -1)
     stale: bool = True
+    stories: StoryIndex | None = None  # loaded on the first story assignment (kb/stories.py)
 
     @classmethod
-    def load(cls, conn: duckdb.DuckDBPyConnection) -> ResolverState:
+    def load(cls, conn: Connection) -> ResolverState:
         st = cls()
         st.generation = _generation(conn)
         st.next_actor = _max_num(conn, "actors") + 1
@@ -104,7 +113,7 @@ class ResolverState:
         st.stale = False
         return st
 
-    def _load_entity_facts(self, conn: duckdb.DuckDBPyConnection) -> None:
+    def _load_entity_facts(self, conn: Connection) -> None:
         rows = conn.execute(
             "SELECT doc_id, actor_id, named, roles, geonames_id, n_mentions, type "
             "FROM doc_entities ORDER BY doc_id"
@@ -131,8 +140,12 @@ class ResolverState:
 class Writer:
     """The one place that writes. Use through :meth:`KnowledgeBase.writing`."""
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection, state: ResolverState | None) -> None:
+    def __init__(self, conn: Connection, state: ResolverState | None) -> None:
         self.conn = conn
+        self.shared = dialect(conn) == "postgres"  # other processes may write meanwhile
+        if self.shared:  # brought up to date under the write lock, by the first write (_catch_up)
+            self.state = state or ResolverState()
+            return
         gen = _generation(conn)
         if state is None or state.stale or state.generation != gen:
             state = ResolverState.load(conn)
@@ -158,23 +171,76 @@ class Writer:
         """Store ``doc`` in one transaction; ``False`` if its id is already stored."""
         if self.known(doc.info.id):
             return False
-        if self.state.stale:
+        if self.state.stale and not self.shared:
             self.state = ResolverState.load(self.conn)
         self.conn.execute("BEGIN TRANSACTION")
         try:
+            serialise_writes(self.conn)
+            if self.shared:
+                if self.known(doc.info.id):  # another process stored it while this one analyzed
+                    self.conn.execute("COMMIT")
+                    return False
+                self._catch_up()
             seq = self._add(doc)
             self.conn.execute("COMMIT")
             self.state.generation = (seq, self.state.generation[1])
         except BaseException as exc:
             self.conn.execute("ROLLBACK")
             self.state.stale = True
-            if isinstance(exc, duckdb.Error):
+            if isinstance(exc, DB_ERRORS):
                 raise StoreError(
                     f"Storing document {doc.info.id[:12]} ({doc.info.source}) failed and was rolled back: "
                     f"{exc}. Nothing of it was stored; fix the cause and ingest it again."
                 ) from exc
             raise
         return True
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Hold the store's write lock for a batch of :meth:`add` calls: on PostgreSQL other
+        writers then wait between batches, and the indexes are reloaded at most once a batch."""
+        return writes_held(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """``BEGIN`` ... ``COMMIT`` under the store's write lock, the indexes up to date; any error
+        rolls back (and marks the indexes stale). For writes other than :meth:`add`."""
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            serialise_writes(self.conn)
+            if self.shared or self.state.stale:
+                self._catch_up()
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self.state.stale = True
+            raise
+
+    def add_many(self, docs: list[Document]) -> list[bool]:
+        """Store ``docs`` in ONE transaction (one commit for a batch: the Ray driver's writes);
+        per document ``False`` if its id is already stored. Any failure rolls all of them back
+        and raises :class:`StoreError`; store them one by one with :meth:`add` to find the culprit."""
+        out: list[bool] = []
+        try:
+            with self.transaction():
+                for doc in docs:
+                    if self.known(doc.info.id):
+                        out.append(False)
+                        continue
+                    seq = self._add(doc)
+                    self.state.generation = (seq, self.state.generation[1])
+                    out.append(True)
+        except DB_ERRORS as exc:
+            raise StoreError(
+                f"Storing {len(docs)} documents in one transaction failed and was rolled back: {exc}. "
+                "Nothing of them was stored; store them one at a time to find the one at fault."
+            ) from exc
+        return out
+
+    def _catch_up(self) -> None:
+        """Reload the indexes if another process wrote since this one last looked (under the lock)."""
+        if self.state.stale or _generation(self.conn) != self.state.generation:
+            self.state = ResolverState.load(self.conn)
 
     def _add(self, doc: Document) -> int:
         info = doc.info
@@ -199,7 +265,19 @@ class Writer:
         self._insert("doc_lsh", [(b, info.id) for b in bands])
         for b in bands:
             self.state.lsh.setdefault(b, []).append(info.id)
+        story = self._assign_story(info.id, seq)
+        rev.join_within_story(self.conn, self.state.events, info.id, story, _features_load)
         return seq
+
+    # -- stories ---------------------------------------------------------------------------
+    def _assign_story(self, doc_id: str, seq: int) -> str:
+        """Put the document into its story (kb/stories.py); older documents first when missing."""
+        if self.state.stories is None:
+            self.state.stories = story_store.load_index(self.conn)
+            for old_id, old_seq in story_store.unassigned(self.conn):
+                if old_id != doc_id:
+                    story_store.assign(self.conn, self.state.stories, old_id, old_seq)
+        return story_store.assign(self.conn, self.state.stories, doc_id, seq)
 
     # -- syndication -----------------------------------------------------------------
     def _syndication(self, sh: set[int], bands: list[str]) -> tuple[str | None, float | None]:
@@ -326,7 +404,7 @@ class Writer:
             "type": ev.type,
             "mode": ev.mode,
             "lemma": rev.trigger_lemma(ev.trigger.text),
-            "groups": rev.trigger_groups(ev.trigger.text),
+            "groups": rev.trigger_groups(ev.trigger.text, doc.info.text[ev.trigger.end : ev.trigger.end + 40]),
             "actors": actors,
             "location": entity_actor.get(ev.location) if ev.location and loc is not None and loc.named else None,
             "geonames": loc.geo.geonames_id if loc is not None and loc.geo is not None else None,
@@ -413,12 +491,15 @@ class Writer:
             raise StoreError(f"Actor {actor_id} is only mentioned in document {doc_id[:12]}; there is no merge to undo.")
         c.execute("BEGIN TRANSACTION")
         try:
+            serialise_writes(c)
+            if self.shared:
+                self._catch_up()
             new_id = self._split(actor_id, doc_id, ents[0])
             c.execute("COMMIT")
         except BaseException as exc:
             c.execute("ROLLBACK")
             self.state.stale = True
-            if isinstance(exc, duckdb.Error):
+            if isinstance(exc, DB_ERRORS):
                 raise StoreError(f"Undoing the merge of {actor_id} in {doc_id[:12]} failed: {exc}") from exc
             raise
         self.state = ResolverState.load(c)

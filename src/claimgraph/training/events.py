@@ -213,6 +213,50 @@ def _status_feats(art: Article, tok: Any, ev: dict[str, Any]) -> dict[str, float
     return status_features(tok, rule, kind)
 
 
+# -- factuality of news predicates (UW) ------------------------------------------------------------
+
+
+def factuality_label(score: float) -> str:
+    """UW's -3..+3 commitment scale as three classes the status model can use."""
+    if score >= 2.0:
+        return "factual"
+    if score <= -2.0:
+        return "negated"
+    return "uncertain"
+
+
+def factuality_examples(path: Path, limit: int | None = None) -> Examples:
+    """Status features (without the factuality ones) of every target predicate in a UW file.
+
+    Each line holds a sentence as space-separated tokens and targets with a token index and
+    a score; sentences are parsed as given (no re-tokenisation), without claims."""
+    from spacy.tokens import Doc
+
+    from ..nlp.events.extract import mention_for_token
+    from ..nlp.events.features import status_features
+    from ..nlp.events.status import mention_status
+    from ..nlp.model import load_nlp
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if limit:
+        rows = rows[:limit]
+    nlp = load_nlp()
+    ex = Examples()
+    docs = nlp.pipe((Doc(nlp.vocab, words=r["text"].split(" ")) for r in rows), batch_size=64)
+    for k, (row, doc) in enumerate(zip(rows, docs, strict=True)):
+        for target in row["targets"]:
+            i = int(target["span1"][0])
+            if i >= len(doc):
+                continue
+            tok = doc[i]
+            m = mention_for_token(tok)
+            ex.feats.append(status_features(tok, mention_status(tok, m.cues, m.nominal), None,
+                                            factuality=False))
+            ex.labels.append(factuality_label(float(target["label"])))
+            ex.groups.append(str(row.get("file_idx", k)))
+    return ex
+
+
 # -- fitting and exporting ------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..nlp import learned
+from ..nlp.events.features import FACTUALITY_FILE
 from .events import (
     Examples,
     _status_feats,
@@ -15,6 +16,7 @@ from .events import (
     build_priors,
     cross_validate,
     detection_examples,
+    factuality_examples,
     fit_linear,
     gold_token_examples,
     group_folds,
@@ -26,6 +28,7 @@ from .events import (
 DETECT_C = 0.3
 TYPE_C = 1.0
 STATUS_C = 1.0
+FACTUALITY_C = 1.0
 #: The detector's threshold is the lowest whose cross-validated precision reaches this: recall
 #: first (a missed event loses its status, chain and story), with most predictions still right.
 TARGET_PRECISION = 0.58
@@ -116,7 +119,8 @@ def train_set(arts: list[Any], out: Path, folds: int, cv: bool,
 
 
 def train_all(data: Path, out: Path, *, limit: int | None = None, tempeval_limit: int | None = None,
-              folds: int = 5, cv_out: Path | None = None) -> dict[str, Any]:
+              folds: int = 5, cv_out: Path | None = None,
+              factuality_limit: int | None = None) -> dict[str, Any]:
     """Train every model into ``out`` (and per-fold sets into ``cv_out``); return the CV figures.
 
     The trainer reads its own fresh artifacts (the priors feed the other models' features);
@@ -126,15 +130,40 @@ def train_all(data: Path, out: Path, *, limit: int | None = None, tempeval_limit
     write_artifact(out, "event_priors.json.gz", priors)
     write_manifest(out)
     with learned.use_models(out):
-        return _train_all(data, out, priors, limit=limit, folds=folds, cv_out=cv_out)
+        factuality, fact_report = train_factuality(data, out, limit=factuality_limit)
+        return _train_all(data, out, priors, factuality, fact_report, limit=limit, folds=folds,
+                          cv_out=cv_out)
 
 
-def _train_all(data: Path, out: Path, priors: dict[str, Any], *, limit: int | None,
+def train_factuality(data: Path, out: Path, limit: int | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Fit the factuality model on UW train, score it on UW dev, write it to ``out``.
+
+    It reads the status features without its own output, so it needs no other model; the
+    status model then reads its probabilities (see ``status_features``)."""
+    folder = data / "events-extra" / "factuality" / "UW"
+    train = factuality_examples(folder / "train.jsonl", limit=limit)
+    model = fit_linear(train, C=FACTUALITY_C)
+    write_artifact(out, FACTUALITY_FILE, model)
+    write_manifest(out)
+    learned.clear_cache()
+    report: dict[str, Any] = {"train_predicates": len(train.labels), "classes": dict(Counter(train.labels))}
+    dev_path = folder / "dev.jsonl"
+    if dev_path.is_file():
+        dev = factuality_examples(dev_path, limit=limit)
+        fitted = learned.LinearModel.from_dict(model)
+        preds = [(i, fitted.predict(f)[0]) for i, f in enumerate(dev.feats)]
+        report["uw_dev"] = _accuracy(dev, preds)
+    return model, report
+
+
+def _train_all(data: Path, out: Path, priors: dict[str, Any], factuality: dict[str, Any],
+               fact_report: dict[str, Any], *, limit: int | None,
                folds: int, cv_out: Path | None) -> dict[str, Any]:
     arts = load_articles(data / "statuschain-dev" / "articles", limit=limit)
     folds = max(2, min(folds, len({a.group for a in arts})))
     report: dict[str, Any] = {"articles": len(arts), "events": sum(len(a.gold) for a in arts),
-                              "tempeval_files": priors["files"], "prior_forms": len(priors["forms"])}
+                              "tempeval_files": priors["files"], "prior_forms": len(priors["forms"]),
+                              "factuality": fact_report}
     report.update(train_set(arts, out, folds, cv=True))
     if "detect_cv" not in report or not report["detect_cv"].get("recall"):
         report["warning"] = "too few stories for cross-validation; the detector threshold is a fallback"
@@ -144,6 +173,7 @@ def _train_all(data: Path, out: Path, priors: dict[str, Any], *, limit: int | No
         for k, held in enumerate(split):
             fold_dir = cv_out / f"fold{k}"
             write_artifact(fold_dir, "event_priors.json.gz", priors)
+            write_artifact(fold_dir, FACTUALITY_FILE, factuality)
             train_set([a for a in arts if a.group not in held], fold_dir, folds, cv=False,
                       threshold=report["detect_cv"]["threshold"])
             table[f"fold{k}"] = sorted(a.id for a in arts if a.group in held)
@@ -151,4 +181,4 @@ def _train_all(data: Path, out: Path, priors: dict[str, Any], *, limit: int | No
     return report
 
 
-__all__ = ["train_all", "train_set", "choose_threshold"]
+__all__ = ["train_all", "train_set", "train_factuality", "choose_threshold"]

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..config import Settings, load_settings, resolve_db_path
+from ..config import Settings, load_settings, resolve_db
 from ..errors import (
     ClaimgraphError,
     ConfigError,
@@ -58,7 +58,7 @@ class Workbench:
     gets its turn.
     """
 
-    def __init__(self, db_path: Path, settings: Settings, kb: Any = None,
+    def __init__(self, db_path: str | Path, settings: Settings, kb: Any = None,
                  idle_s: float = 2.0, max_hold_s: float = 20.0, lock_timeout: float | None = None) -> None:
         self.db_path = db_path
         self.lock_timeout = lock_timeout
@@ -125,14 +125,15 @@ class Workbench:
                 self._kb = None
 
 
-def open_kb(path: Path, lock_timeout: float | None = None) -> Any:
+def open_kb(path: str | Path, lock_timeout: float | None = None) -> Any:
     try:
         from ..kb import KnowledgeBase
     except ImportError as exc:
         raise StoreError(
             "The knowledge base module is not available in this install; reinstall claimgraph."
         ) from exc
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(path, Path):  # a DuckDB file (a str is a postgresql:// URL)
+        path.parent.mkdir(parents=True, exist_ok=True)
     # A page should not hang for the CLI's 30 s when another process holds the store.
     timeout = lock_timeout
     if timeout is None and not os.environ.get("CLAIMGRAPH_LOCK_TIMEOUT"):
@@ -160,7 +161,7 @@ def create_app(
     if token is not None and len(token) < 8:
         raise ConfigError("The access token is too short; use at least 8 characters (e.g. `openssl rand -hex 16`).")
     settings = settings or load_settings()
-    bench = Workbench(resolve_db_path(db_path), settings, kb, lock_timeout=lock_timeout)
+    bench = Workbench(resolve_db(db_path), settings, kb, lock_timeout=lock_timeout)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -179,6 +180,12 @@ def create_app(
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    from . import alerts
+
+    app.include_router(alerts.router)
+    from . import stories
+
+    app.include_router(stories.router)
     hosts = frozenset(h.lower() for h in allowed_hosts) if allowed_hosts else None
     app.add_middleware(SecurityMiddleware, config=SecurityConfig(token=token, max_body=max_body, allowed_hosts=hosts))
     return app

@@ -176,16 +176,76 @@ def source_link(
     tok_ent: dict[int, str],
     outlets: OutletIndex,
 ) -> ChainLink:
-    """The chain link for the source mention ``rng`` (head token ``head_i``)."""
+    """The chain link for the source mention ``rng`` (head token ``head_i``).
+
+    A relative pronoun ("officials, who said ...") stands for its antecedent: the link keeps
+    the pronoun as its span and takes name, entity and kind from the antecedent. An unnamed
+    group or an unnamed individual ("several lawmakers", "U.S. officials", "a Kaine
+    spokesman", "a senior official") is ``anonymous``, whatever names qualify it."""
     head = sdoc[head_i]
     while rng[1] - rng[0] > 1 and sdoc[rng[1] - 1].is_punct and rng[1] - 1 != head_i:
         rng = (rng[0], rng[1] - 1)
     start, end = sdoc[rng[0]].idx, sdoc[rng[1] - 1].idx + len(sdoc[rng[1] - 1])
     span = doc.span(start, end)
+    text = span.text
+    ante = _antecedent(head)
+    if ante is not None:
+        head, rng = ante, (ante.left_edge.i, ante.i + 1)
+        text = sdoc[rng[0] : rng[1]].text
+    if _unnamed_people(head, tok_ent):
+        return ChainLink(name=text, kind="anonymous", entity=None, span=span)
     eid = _resolve(head, rng, tok_ent, outlets)
     entity = doc.entity(eid)
-    name = entity.name if entity is not None and entity.named else span.text
-    return ChainLink(name=name, kind=_kind(head, entity, span.text), entity=eid, span=span)
+    name = entity.name if entity is not None and entity.named else text
+    return ChainLink(name=name, kind=_kind(head, entity, text), entity=eid, span=span)
+
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_INDEFINITE = frozenset("a an one several some many two three four five few numerous various".split())
+
+
+def _antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for ("X, who said": X), or None."""
+    if head.lower_ not in _RELATIVE or head.head.dep_ != "relcl":
+        return None
+    ante = head.head.head
+    return ante if ante.i != head.head.i and ante.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def _unnamed_people(head: Token, tok_ent: dict[int, str]) -> bool:
+    """An unnamed group or individual: a common noun of people, plural or indefinite."""
+    if head.pos_ != "NOUN" or head.i in tok_ent:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma not in ANONYMOUS_NOUNS and lemma not in PERSON_NOUNS and head.lower_ not in ANONYMOUS_NOUNS:
+        return False
+    plural = head.tag_ == "NNS"
+    indefinite = any(c.dep_ in ("det", "nummod", "amod") and c.lower_ in _INDEFINITE for c in head.children)
+    return plural or indefinite
+
+
+#: Wire agencies as datelines and copyright lines name them.
+_AGENCIES = r"Reuters|AP|AFP|The Associated Press|Associated Press|Bloomberg|UPI|dpa|Xinhua|Agence France-Presse"
+#: "TEL AVIV (Reuters) -", "WASHINGTON (AP) —": a dateline at the start of a line.
+_WIRE_DATELINE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Za-z.,' /-]{1,50}?[^\S\n]*\((" + _AGENCIES + r")\)[^\S\n]*[-—–]")
+#: "Copyright 2016 The Associated Press. All rights reserved." / "© 2016 Reuters"
+_WIRE_COPYRIGHT = re.compile(r"(?:Copyright|©)[^\S\n]*(?:\d{4}[^\S\n]*)?(" + _AGENCIES + r")\b")
+
+
+def wire_link(doc: Document) -> ChainLink | None:
+    """The agency of republished wire copy, shown by the text itself (a "(Reuters)" dateline
+    or an agency copyright line): the second link of every chain of the article. None when
+    the publisher is that agency."""
+    m = _WIRE_DATELINE.search(doc.text) or _WIRE_COPYRIGHT.search(doc.text)
+    if m is None:
+        return None
+    name = m.group(1)
+    key = _norm(name)
+    pub = _norm(doc.info.publisher or "")
+    if pub and (key in pub or pub in key):
+        return None
+    entity = next((e.id for e in doc.entities if any(_norm(n) == key for n in [e.name, *e.aliases])), None)
+    return ChainLink(name=name, kind="outlet", entity=entity)
 
 
 def unnamed_link() -> ChainLink:

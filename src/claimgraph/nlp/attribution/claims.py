@@ -39,9 +39,20 @@ Quotes
     its marks). Quotes of five tokens or more without a speaker are kept as quotes with
     ``speaker: null`` and the claim of their sentence.
 
-``doc.scratch["attribution_relations"]`` holds every relation of each sentence, those of
-class ``learned`` (PolNeAR's broader cues: intentions, endorsements, headline colons)
-included; claims are built from the ``speech`` relations only.
+Learned cue model and beliefs
+    The rules propose relations, candidates included; the learned cue model
+    (:mod:`claimgraph.nlp.attribution.tagger`) keeps or drops each one (relations nested in
+    another's content are the rules' to keep). Reports give ``attributed`` / ``quote``
+    claims; an outer report around an inner one is a claim of its own too. Intentions,
+    beliefs and stances give ``belief`` claims: one with a clause of its own ("officials
+    believe the group ...") in the flow above, the others (the source's own intended act,
+    the broader learned cues) held back in ``scratch["held_claims"]`` and joined by the
+    ``quotes`` step after the events, so that no event takes them as its claim. Quotes
+    signed on their line ("“...” ― Name") are the signer's; wire copy keeps the agency as
+    the second link of every chain (:func:`~claimgraph.nlp.attribution.chains.wire_link`).
+    See ``docs/attribution.md``.
+
+``doc.scratch["attribution_relations"]`` holds every relation kept in each sentence.
 
 ``doc.scratch["claim_sentences"]`` maps each sentence's start offset to the innermost
 claim of that sentence (the first innermost relation, else the sentence's own claim,
@@ -50,6 +61,7 @@ else the quote claim it lies in).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -66,9 +78,20 @@ from .chains import (
     source_link,
     token_entities,
     unnamed_link,
+    wire_link,
 )
-from .cues import HEDGE_WORDS, QUOTE_RE, SPECULATION_MODALS, Found, Range, find_attributions
+from .cues import (
+    HEDGE_WORDS,
+    QUOTE_RE,
+    SPECULATION_MODALS,
+    Found,
+    Range,
+    find_attributions,
+    is_report,
+    stands_apart,
+)
 from .opinion import opinion_cue
+from .tagger import cue_model, select
 
 #: Openers that return a paragraph to the writer's own voice and close a report frame.
 _FRAME_BREAKERS = frozenset(
@@ -76,6 +99,12 @@ _FRAME_BREAKERS = frozenset(
     "in contrast by contrast elsewhere".split()
 )
 _QUOTE_MIN_TOKENS = 5
+#: A signature after a quotation: a dash, then a name of one to six words ending the line.
+_SIGNATURE = re.compile(r"[^\S\n]*([―—–]|--)[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,5})\.?[^\S\n]*(?=\n|$)")
+#: Event types whose trigger is a physical act, never a cue of a belief or stance.
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+#: Claims carry PolNeAR's cue ("also said on Friday"), not the bare verb ("said").
+WIDE_CUES = True
 
 
 def _carried(chain: list[ChainLink]) -> list[ChainLink]:
@@ -110,13 +139,21 @@ class _Builder:
     sentence_claim: dict[int, _Draft] = field(default_factory=dict)
     quote_claim: dict[Range, _Draft] = field(default_factory=dict)
     speakers: dict[int, ChainLink] = field(default_factory=dict)
+    speaker_cue: dict[int, tuple[ChainLink, Span]] = field(default_factory=dict)
     frame: _Frame | None = None
     last_leaf: dict[int, _Draft] = field(default_factory=dict)
+    #: chain of each relation of the body's claims, by ``id(relation)``
+    rel_chain: dict[int, list[ChainLink]] = field(default_factory=dict)
+    #: claims added after the events step (beliefs and the other non-report relations)
+    held: list[_Draft] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.tok_ent = token_entities(self.doc, self.sdoc)
         self.outlets = OutletIndex(self.doc.entities)
         self.pub = publisher_link(self.doc)
+        wire = wire_link(self.doc)
+        #: where every chain starts: the publisher, and the agency of republished wire copy
+        self.root = [self.pub] if wire is None else [self.pub, wire]
         self.paras = paragraph_starts(self.doc.text)
         self.quotes = self._quote_ranges()
 
@@ -173,7 +210,7 @@ class _Builder:
 
     def chain(self, rel: Found, parents: dict[int, Found | None], rels: list[Found]) -> list[ChainLink]:
         parent = parents[id(rel)]
-        base = self.chain(parent, parents, rels) if parent is not None else [self.pub]
+        base = self.chain(parent, parents, rels) if parent is not None else list(self.root)
         return [*base, *self.links(rel)]
 
     # -- claims -------------------------------------------------------------------------
@@ -181,12 +218,28 @@ class _Builder:
         self.drafts.append(draft)
         return draft
 
+    def proposals(self, candidates: bool = True) -> list[tuple[SpacySpan, list[Found], bool]]:
+        """Each sentence unit with the relations the rules propose in it (candidates
+        included) and whether it is the headline line (the body's first unit)."""
+        units = self.units()
+        text = self.doc.text
+        # the headline: the first unit of a text of several lines
+        head = bool(units) and "\n" in text[units[0].end_char :].strip()
+        return [
+            (s, find_attributions(s, self._quotes_in(s), candidates=candidates), head and i == 0)
+            for i, s in enumerate(units)
+        ]
+
     def run(self) -> None:
-        sents = self.units()
-        every = [find_attributions(s, self._quotes_in(s)) for s in sents]
-        # all relations (PolNeAR's broad sense) for scoring; claims only from speech cues
+        model = cue_model()
+        props = self.proposals(candidates=model is not None)
+        sents = [s for s, _, _ in props]
+        every = [select(self.sdoc, s, rels, head, model) for s, rels, head in props]
+        # all relations (PolNeAR's broad sense); reports make claims in the body's flow,
+        # the rest (intentions, beliefs, stances) belief claims kept apart from the events
         self.doc.scratch["attribution_relations"] = list(zip(sents, every, strict=True))
-        found = [[r for r in rels if r.cue_class == "speech"] for rels in every]
+        found = [[r for r in rels if not stands_apart(self.sdoc, r)] for rels in every]
+        held = [[r for r in rels if stands_apart(self.sdoc, r)] for rels in every]
         self.spoken = {
             q for rels in found for r in rels if r.quote for q in (self._quote_of(r.content), *r.extra)
         }
@@ -202,6 +255,9 @@ class _Builder:
             for q in self._quotes_in(sent):
                 if sent.start <= q[0] < sent.end:
                     self._continuing(q, para)
+        for sent, reports, beliefs in zip(sents, found, held, strict=True):
+            for r in beliefs:
+                self._belief(sent, r, reports)
         self._unspoken_quotes()
 
     def units(self) -> list[SpacySpan]:
@@ -222,8 +278,11 @@ class _Builder:
         return out
 
     def _quotes_in(self, sent: SpacySpan) -> list[Range]:
-        # a quotation opening right after the sentence ("Said Ellis: | “...”") is offered too
-        return [q for q in self.quotes if q[0] < sent.end + 2 and sent.start < q[1]]
+        # a quotation opening right after a sentence that ends in a colon ("Said Ellis: | “...”")
+        # is offered too
+        words = [t for t in sent if not t.is_space]
+        reach = sent.end + 2 if words and words[-1].text == ":" else sent.end
+        return [q for q in self.quotes if q[0] < reach and sent.start < q[1]]
 
     def sentence(self, sent: SpacySpan, span: Span, para: int, rels: list[Found]) -> _Draft:
         specify = [r for r in rels if r.kind == "specify"]
@@ -237,11 +296,11 @@ class _Builder:
         skip = {i for q in self._quotes_in(sent) for i in range(*q)}
         if opinion_cue(sent, skip) is not None:
             self.frame = None
-            return self.add(_Draft("opinion", [self.pub], span))
+            return self.add(_Draft("opinion", list(self.root), span))
         if self.frame is not None and not self._breaks_frame(sent):
             return self.add(_Draft("attributed", _carried(self.frame.chain), span, self.frame.cue))
         self.frame = None
-        return self.add(_Draft("reported", [self.pub], span))
+        return self.add(_Draft("reported", list(self.root), span))
 
     def _breaks_frame(self, sent: SpacySpan) -> bool:
         words = [t.lower_ for t in sent if not t.is_space and not t.is_punct][:2]
@@ -268,9 +327,16 @@ class _Builder:
         has_child = {id(p) for p in parents.values() if p is not None}
         skip = {i for r in rels for i in range(*r.content)}
         kind = "opinion" if opinion_cue(sent, skip) is not None else "reported"
-        self.add(_Draft(kind, [self.pub], span))
+        self.add(_Draft(kind, list(self.root), span))
         leaves = [r for r in rels if id(r) not in has_child]
-        drafts = [self._leaf(r, self.chain(r, parents, rels), para) for r in leaves]
+        for r in rels:
+            self.rel_chain[id(r)] = self.chain(r, parents, rels)
+        drafts = [self._leaf(r, self.rel_chain[id(r)], para) for r in leaves]
+        for r in rels:
+            if id(r) in has_child and not r.quote:
+                # "X said he realized that ...": X's report is a claim too, around the inner one
+                kind = "attributed" if is_report(self.sdoc, r) else "belief"
+                self.add(_Draft(kind, self.rel_chain[id(r)], self.content(r), self._cue(r)))
         main = drafts[0]
         first = leaves[0]
         attributed = [d for d in drafts if d.kind == "attributed"]
@@ -282,22 +348,54 @@ class _Builder:
             self.frame = None
         return main
 
+    def content(self, rel: Found) -> Span:
+        """The evidence of a relation: its content, from the subject on for a raising passive
+        without agent ("North Korea is not thought to be capable of ...": the subject is part
+        of what is thought)."""
+        s, e = rel.content
+        if rel.source is None and rel.kind == "verb" and not rel.quote:
+            verb = self.sdoc[(rel.core or rel.cue)[1] - 1]
+            subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if subj and verb.i < s and subj[0].i < verb.i and not any(c.dep_ == "agent" for c in verb.children):
+                s = subj[0].left_edge.i
+        return self.tspan((s, e))
+
+    def _cue(self, rel: Found) -> Span:
+        return self.tspan(rel.cue if WIDE_CUES else (rel.core or rel.cue))
+
+    def _belief(self, sent: SpacySpan, rel: Found, reports: list[Found]) -> None:
+        """A belief claim: its chain continues the report it sits in ("officials said the
+        group plans to ..."), else the report frame of its sentence, else the publisher."""
+        outer = [r for r in reports if r.content[0] <= rel.cue[0] < r.content[1] and id(r) in self.rel_chain]
+        if outer:
+            base = list(self.rel_chain[id(min(outer, key=lambda r: r.content[1] - r.content[0]))])
+        else:
+            main = self.sentence_claim.get(sent.start_char)
+            inside = main is not None and main.kind in ("attributed", "quote") and main.evidence.start <= self.sdoc[
+                rel.cue[0]].idx < main.evidence.end
+            base = _carried(main.chain) if inside and main is not None else list(self.root)
+        kind = "attributed" if rel.kind in ("noun", "colon") else "belief"
+        self.held.append(_Draft(kind, [*base, *self.links(rel)], self.content(rel), self._cue(rel)))
+
     def _leaf(self, rel: Found, chain: list[ChainLink], para: int) -> _Draft:
-        cue = self.tspan(rel.core or rel.cue)
+        cue = self._cue(rel)
         if rel.quote:
             q = self._quote_of(rel.content)
             if q in self.quote_claim:
                 return self.quote_claim[q]
-            d = self.add(_Draft("quote", chain, self.inner_quote(q), cue, q, cue.text))
+            verb = self.tspan(rel.core or rel.cue).text
+            d = self.add(_Draft("quote", chain, self.inner_quote(q), cue, q, verb))
             self.quote_claim[q] = d
             self.speakers[para] = chain[-1]
+            self.speaker_cue[para] = (chain[-1], cue)
             for extra in rel.extra:
                 if extra not in self.quote_claim:
                     self.quote_claim[extra] = self.add(
-                        _Draft("quote", list(chain), self.inner_quote(extra), cue, extra, cue.text)
+                        _Draft("quote", list(chain), self.inner_quote(extra), cue, extra, verb)
                     )
             return d
-        return self.add(_Draft("attributed", chain, self.tspan(rel.content), cue))
+        kind = "attributed" if is_report(self.sdoc, rel) else "belief"
+        return self.add(_Draft(kind, chain, self.content(rel), cue))
 
     def _quote_of(self, content: Range) -> Range:
         for q in self.quotes:
@@ -315,16 +413,37 @@ class _Builder:
         return None
 
     def _continuing(self, q: Range, para: int) -> _Draft | None:
-        """A quotation no speech verb claims continues the paragraph's last speaker."""
+        """A quotation no speech verb claims: signed ("“...” ― Pamela Padilla"), else it
+        continues the paragraph's last speaker."""
         if q in self.quote_claim or q in self.spoken:
             return self.quote_claim.get(q)
+        signed = self._signature(q)
+        if signed is not None:
+            self.quote_claim[q] = signed
+            return signed
         speaker = self.speakers.get(para) or self.speakers.get(para - 1)
         if speaker is None:
             return None
         link = ChainLink(speaker.name, speaker.kind, speaker.entity)
-        d = self.add(_Draft("quote", [self.pub, link], self.inner_quote(q), None, q))
+        # the same paragraph's speech verb governs the quotations that follow it
+        said = self.speaker_cue.get(para)
+        cue = said[1] if said is not None and said[0] is speaker else None
+        d = self.add(_Draft("quote", [*self.root, link], self.inner_quote(q), cue, q))
         self.quote_claim[q] = d
         return d
+
+    def _signature(self, q: Range) -> _Draft | None:
+        """A quotation followed by a dash and a short name ending its line is signed by it."""
+        end = self.quote_chars.get(q, (0, self.sdoc[q[1] - 1].idx))[1] + 1
+        m = _SIGNATURE.match(self.doc.text, end)
+        if m is None:
+            return None
+        name = self.sdoc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if name is None or not name[0].is_title:
+            return None
+        dash = self.doc.span(m.start(1), m.end(1))
+        link = source_link(self.doc, self.sdoc, (name.start, name.end), name.root.i, self.tok_ent, self.outlets)
+        return self.add(_Draft("quote", [*self.root, link], self.inner_quote(q), dash, q, dash.text))
 
     def _unspoken_quotes(self) -> None:
         """Quotes with no speaker: kept as quotes (speaker null) on their sentence's claim."""
@@ -375,6 +494,17 @@ class _Builder:
             found.append((inner, None, None, claim.id if claim else None))
         found.sort(key=lambda f: f[0].start)
         self.doc.scratch["quote_found"] = found
+        self.held.sort(key=lambda d: (d.evidence.start, -d.evidence.end))
+        n = len(self.drafts)
+        self.doc.scratch["held_claims"] = [
+            Claim(id=f"c{n + i}", kind=d.kind, chain=d.chain, evidence=d.evidence, cue=d.cue, hedges=self.hedges(d))
+            for i, d in enumerate(self.held, 1)
+        ]
+
+
+def proposed_relations(doc: Document) -> list[tuple[SpacySpan, list[Found], bool]]:
+    """What the cue model chooses from, per sentence unit (training reads this)."""
+    return _Builder(doc, doc.scratch["sdoc"]).proposals()
 
 
 def analyze_claims(doc: Document) -> Document:
@@ -393,7 +523,33 @@ def attribution(doc: Document) -> Document:
 
 @step("quotes", requires=("claims",), assigns=("quotes",))
 def quotes(doc: Document) -> Document:
-    """Direct quotes with their speakers (found by the attribution step)."""
+    """Direct quotes with their speakers (found by the attribution step); and the belief
+    claims, joined after the events step so that no event takes a belief as its claim."""
+    renamed = _join_held(doc)
     for span, speaker, cue, claim in doc.scratch.get("quote_found", ()):
+        claim = renamed.get(claim, claim) if claim else claim
         doc.quotes.append(Quote(speaker=speaker, text=span.text, span=span, cue=cue, claim=claim))
     return doc
+
+
+def _join_held(doc: Document) -> dict[str, str]:
+    """Merge the held claims into ``doc.claims`` in text order and renumber every claim
+    (c1, c2 ... by evidence start), updating the references of events and sentences."""
+    held = doc.scratch.pop("held_claims", None)
+    if not held:
+        return {}
+    # "The army attacked a base": a cue that the events step reads as force is no stance
+    force = [e.trigger for e in doc.events if e.type in _FORCE_TYPES]
+    held = [c for c in held if c.cue is None or not any(t.start < c.cue.end and c.cue.start < t.end for t in force)]
+    merged = sorted([*doc.claims, *held], key=lambda c: (c.evidence.start, -c.evidence.end))
+    renamed = {c.id: f"c{i}" for i, c in enumerate(merged, 1)}
+    for c in merged:
+        c.id = renamed[c.id]
+    doc.claims = merged
+    for ev in doc.events:
+        if ev.claim:
+            ev.claim = renamed.get(ev.claim, ev.claim)
+    sentences = doc.scratch.get("claim_sentences")
+    if sentences:
+        doc.scratch["claim_sentences"] = {k: renamed.get(v, v) for k, v in sentences.items()}
+    return renamed

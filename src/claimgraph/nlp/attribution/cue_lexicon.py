@@ -4,8 +4,9 @@
 form is the main word of an attribution cue and how often it occurs at all. PolNeAR's
 notion of attribution is broad (beliefs, intentions, endorsements: "wants", "plans",
 "endorsed", "blasted"); words found here but absent from the hand-made speech lexicons
-give relations of class ``learned``, which the scorer counts and the product keeps out
-of its claims (an intention is not a report of what happened).
+give relations of class ``learned``: ``belief`` claims, kept apart from the events (an
+intention is not a report of what happened). Rarer words are proposed as candidates for
+the learned cue model (:mod:`claimgraph.nlp.attribution.tagger`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ MIN_COUNT = 5
 MIN_PRECISION = 0.2
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)  # the lexicon's cues and the model's broader candidates
 def learned_cues(min_count: int = MIN_COUNT, min_precision: float = MIN_PRECISION) -> frozenset[str]:
     """Lower-case word forms that are attribution cues often enough to be tried as one."""
     path = resources.files("claimgraph.data").joinpath("cue_lexicon.json")

@@ -20,8 +20,8 @@ article.
   further quotations of the same sentence go with the nearest quote relation;
 * a source phrase "sources cited by X" yields X as the citing source (``cited_by``);
 * "Y, X said." where the parse left Y unattached: Y is the content.
-PolNeAR's broader cues give relations of class ``learned`` (kept out of the product's
-claims, counted by the PolNeAR bench): verbs of the lexicon learned from its train split
+PolNeAR's broader cues give relations of class ``learned`` (``belief`` claims, see
+:func:`stands_apart`): verbs of the lexicon learned from its train split
 (:mod:`claimgraph.nlp.attribution.cue_lexicon`: "endorsed", "blasted") with their complement or
 object, "X's claim that Y" / "X's claims about Y", and "Sanders: Y" headlines.
 A quotation cut by a sentence boundary runs to the sentence's edge (:func:`quote_ranges`).
@@ -663,11 +663,61 @@ _CLOSERS = frozenset(("”", "»", '"', "“", "''"))
 _PURE_CLOSERS = _CLOSERS - _OPENERS
 
 
-def find_attributions(sent: Span, quotes: list[Range] | None = None) -> list[Found]:
+#: Cue words of the learned lexicon rare or ambiguous enough to be only candidates.
+CANDIDATE_MIN_COUNT = 3
+CANDIDATE_MIN_PRECISION = 0.04
+
+#: Verbs of intention, belief and perception: their relations are ``belief`` claims.
+BELIEF_VERBS = frozenset(
+    """
+    believe think feel hope fear expect doubt suspect guess imagine wonder worry want plan
+    intend wish seek aim hope consider assume trust dream prefer desire need""".split()
+)
+
+
+def is_report(doc: Doc, rel: Found) -> bool:
+    """Does ``rel`` report what a source says (a claim of the body), rather than what it
+    intends, believes or perceives (a ``belief`` claim, kept apart from the events)?"""
+    if rel.cue_class != "speech":
+        return False
+    if rel.kind != "verb":
+        return True
+    head = doc[(rel.core or rel.cue)[1] - 1]
+    return head.lemma_.lower() not in BELIEF_VERBS
+
+
+def stands_apart(doc: Doc, rel: Found) -> bool:
+    """A belief kept apart from the events (added after them): the source's own intended
+    act ("authorities planned to assassinate": the plot is the publisher's report, not the
+    authorities'), a bare object, and every relation of the broader cues learned from
+    PolNeAR ("blasted the plan", "accepted the invitation to meet": on the status-and-chain
+    dev articles their events are in the publisher's voice). A belief verb with a clause of
+    its own ("officials believe the group planted the bomb") is a claim like a report: the
+    events inside it are the source's claim."""
+    if is_report(doc, rel):
+        return False
+    if rel.cue_class != "speech" or rel.kind != "verb":
+        return True  # the broader cues (stances, endorsements): measured better apart
+    head = doc[(rel.core or rel.cue)[1] - 1]
+    words = doc[rel.content[0] : rel.content[1]]
+    if not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return True
+    if any(c.dep_ == "dobj" for c in head.children):
+        return False
+    for c in head.children:
+        if c.dep_ == "xcomp" and rel.content[0] <= c.i < rel.content[1]:
+            return not any(g.dep_ in _SUBJ for g in c.children)
+    return False
+
+
+def find_attributions(sent: Span, quotes: list[Range] | None = None, candidates: bool = False) -> list[Found]:
     """Every attribution relation whose cue lies in the parsed sentence ``sent``.
 
     ``quotes`` are the token ranges (marks included) of the quotations touching the
-    sentence; found within the sentence when not given.
+    sentence; found within the sentence when not given. With ``candidates``, verbs outside
+    the lexicons that take a clausal complement, and the rarer cue words of the learned
+    lexicon, are proposed too (class ``candidate``), for the learned cue model
+    (:mod:`claimgraph.nlp.attribution.tagger`) to keep or drop.
     """
     doc = sent.doc
     if quotes is None:
@@ -675,6 +725,7 @@ def find_attributions(sent: Span, quotes: list[Range] | None = None) -> list[Fou
     found: list[Found] = []
     used_cues: set[int] = set()
     learned = learned_cues()
+    broad = learned_cues(CANDIDATE_MIN_COUNT, CANDIDATE_MIN_PRECISION) if candidates else frozenset()
     for t in sent:
         low = t.lower_
         rel: Found | None = None
@@ -688,6 +739,10 @@ def find_attributions(sent: Span, quotes: list[Range] | None = None) -> list[Fou
                 rel = _specify_relation(doc, t)
             elif low in learned:
                 rel = _verb_relation(doc, sent, t, quotes, learned=True)
+            elif candidates and (low in broad or any(c.dep_ in _CONTENT_DEPS and c.i > t.i for c in t.children)):
+                rel = _verb_relation(doc, sent, t, quotes, learned=True)
+                if rel is not None:
+                    rel.cue_class = "candidate"
         elif t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS:
             rel = _noun_relation(doc, t)
         if rel is not None:

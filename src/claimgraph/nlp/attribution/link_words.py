@@ -15,7 +15,7 @@ OUTLET_RE = re.compile(
     r"Al Jazeera|Anadolu|Sputnik|Euronews|Economist|Chronicle|Inquirer|Monitor|Dispatch|"
     r"Courier|Globe|Standard|Mirror|Sun|Express|Wire|Newswire|Broadcasting|Television|"
     r"Channel|Network|Agency|Times of|Haaretz|Kommersant|Izvestia|Wikileaks|HuffPost|"
-    r"Huffington|Vox|Slate|Salon|Atlantic|New Yorker|Azernews|Trend|APA|Report\.az)\b"
+    r"Huffington|Vox|Slate|Salon|Atlantic|New Yorker|Azernews|Trend|APA|Report\.az|[A-Za-z]+\.com)\b"
 )
 #: Names/words that mark government bodies (link kind ``government``); checked first.
 GOVERNMENT_RE = re.compile(
@@ -46,4 +46,7 @@ PERSON_NOUNS = frozenset(
     "commander professor doctor candidate nominee".split()
 )
 #: Descriptions that refer back to a news outlet named earlier ("the newspaper").
-OUTLET_ANAPHORS = frozenset("newspaper paper outlet daily agency broadcaster tabloid publication".split())
+OUTLET_ANAPHORS = frozenset(
+    "newspaper paper outlet daily agency broadcaster tabloid publication network channel site "
+    "website magazine".split()
+)

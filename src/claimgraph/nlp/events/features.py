@@ -17,10 +17,12 @@ from functools import lru_cache
 from typing import Any
 
 from ..attribution.cues import SPEECH_VERBS, WEAK_VERBS
-from ..learned import load_artifact, on_clear
+from ..learned import linear_model, load_artifact, on_clear
 from .lexicon import NOUN_TRIGGERS, PHRASAL_TRIGGERS, PLOT_NOUNS, VERB_TRIGGERS, Trigger, verb_lemma
 
 PRIORS_FILE = "event_priors.json.gz"
+#: Factuality of a predicate in news (UW corpus, events-extra/factuality): a status feature.
+FACTUALITY_FILE = "event_factuality.json.gz"
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must",
                      "'ll", "wo", "ca", "'d"})
@@ -203,8 +205,14 @@ _STATUS_MODIFIERS = frozenset({
 })
 
 
-def status_features(tok: Any, rule_status: str, claim_kind: str | None) -> dict[str, float]:
-    """Sparse features for the event's status, from the trigger's clause and what governs it."""
+def status_features(tok: Any, rule_status: str, claim_kind: str | None,
+                    factuality: bool = True) -> dict[str, float]:
+    """Sparse features for the event's status, from the trigger's clause and what governs it.
+
+    With ``factuality`` (analysis and the status model's training), the probabilities of the
+    factuality model (:data:`FACTUALITY_FILE`: factual / uncertain / negated, trained on the
+    UW factuality corpus of news predicates) are features too; that model itself is trained
+    on the features without them."""
     lem = _lemma(tok)
     f: dict[str, float] = {
         "rule=" + rule_status: 1.0,
@@ -235,8 +243,12 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None) -> dict[
             f["b=" + w] = 1.0
     if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in {"to"}:
         f["next=to"] = 1.0
+    if factuality:
+        model = linear_model(FACTUALITY_FILE)
+        for label, prob in model.proba({k: v for k, v in f.items() if not k.startswith("claim=")}).items():
+            f["fact=" + label] = prob
     return f
 
 
 __all__ = ["is_candidate", "lexicon_trigger", "detect_features", "type_features",
-           "status_features", "priors", "PRIORS_FILE"]
+           "status_features", "priors", "PRIORS_FILE", "FACTUALITY_FILE"]

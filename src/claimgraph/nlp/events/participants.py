@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ...models import Document, Entity
-from .lexicon import verb_lemma
+from .lexicon import NOUN_TRIGGERS, verb_lemma
 
 PERSON_HEADS = frozenset({
     "man", "woman", "person", "people", "gunman", "guerrilla", "terrorist", "rebel",
@@ -81,7 +81,8 @@ OBJECT_HEADS = frozenset({
 })
 
 _SUBJECT_PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "both"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "both"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 _NAME_DETS_DROP = re.compile(r"^(?:its|their|his|her|this|that|these|those)\s+", re.I)
 _PHRASE_DEPS = frozenset({
     "det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "case",
@@ -89,6 +90,51 @@ _PHRASE_DEPS = frozenset({
 })
 _OF_GROUP_HEADS = frozenset({"member", "members", "group", "column", "squad", "unit", "cell",
                              "commando", "leader", "faction"})
+
+
+#: Types for descriptions that :data:`PERSON_HEADS` and friends leave out, used only when an
+#: event argument would otherwise have no entity (everything else described is OBJECT).
+DESCRIBED_TYPES = {
+    **{w: "PERSON" for w in (
+        "lawmaker", "republican", "democrat", "voter", "immigrant", "migrant", "refugee",
+        "protester", "protestor", "ally", "critic", "supporter", "aide", "adviser", "advisor",
+        "staffer", "negotiator", "inspector", "investigator", "reporter", "prisoner", "detainee",
+        "asylum-seeker", "defendant", "witness", "director", "chief", "head", "representative",
+        "lobbyist", "donor", "owner", "neighbor", "neighbour", "user", "hacker", "customer",
+        "citizen", "host", "founder", "chairman", "chairwoman", "speaker", "nominee", "opponent",
+        "rival", "partner", "counterpart", "successor", "predecessor", "administrator", "analyst",
+        "expert", "scientist", "observer", "monitor", "emissary", "delegate", "crowd")},
+    **{w: "ORG" for w in (
+        "administration", "chamber", "congress", "senate", "parliament", "legislature",
+        "coalition", "alliance", "campaign", "team", "staff", "delegation", "firm", "industry",
+        "media", "press", "caravan", "department", "bureau", "office", "institution",
+        "opposition", "majority", "minority", "side", "camp", "board", "panel", "jury",
+        "cabinet", "leadership", "establishment", "caucus", "corporation", "bank", "network")},
+    **{w: "GPE" for w in ("country", "nation", "state", "city", "region", "province", "capital")},
+}
+#: Named-entity labels that never make a participant (dates, amounts, ordinals).
+_NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                                   "QUANTITY"})
+_NOT_PARTICIPANT_NOUNS = frozenset({
+    "time", "day", "week", "month", "year", "today", "yesterday", "tomorrow", "morning",
+    "afternoon", "evening", "night", "hour", "minute", "moment", "decade", "century",
+    "weekend", "period", "season", "date", "way", "lot", "thing", "something", "anything",
+    "nothing", "everything", "fact", "point", "case", "end", "beginning", "start", "instance",
+    "reason", "sense", "kind", "sort",
+})
+#: Heads that only quantify the noun after "of" ("any part of the wall", "some of them").
+_QUANTIFIER_HEADS = frozenset({"part", "some", "all", "most", "many", "rest", "portion", "half",
+                               "number", "majority", "series", "one", "none", "each", "any",
+                               "several", "both", "few", "dozens", "hundreds", "thousands"})
+
+
+def _quantified(tok: Any) -> Any:
+    """``tok``, or the noun after "of" when ``tok`` only quantifies it."""
+    if tok.lemma_.lower() in _QUANTIFIER_HEADS:
+        inner = _of_object(tok)
+        if inner is not None:
+            return inner
+    return tok
 
 
 def unnamed_type(head_lemma: str, compound_lemmas: tuple[str, ...] = ()) -> str | None:
@@ -173,6 +219,9 @@ class EntityResolver:
         self.created: set[str] = set()
         #: entity id -> (start, end) of the noun phrase that last referred to it
         self.phrases: dict[str, tuple[int, int]] = {}
+        #: whether :meth:`resolve_arg` makes a description an entity (set per event: the
+        #: lexicon's conflict events keep to the typed heads their figures were measured with)
+        self.describe = True
         doc.scratch["token_entity"] = self.token_entity
 
     # -- entity lookup -----------------------------------------------------------------
@@ -209,6 +258,32 @@ class EntityResolver:
                     out.append(eid)
                 self._note_phrase(t, eid)
         return out
+
+    def resolve_arg(self, tok: Any) -> list[str]:
+        """Entities of an event argument headed by ``tok``: as :meth:`resolve`, and where that
+        finds nothing, the description itself as an unnamed entity ("the bill", "both
+        chambers", "their mail"): who did what to whom holds for things and groups too."""
+        out: list[str] = []
+        for t in _with_conjuncts(_quantified(tok)):
+            for eid in self._resolve_one(t, True) or (self._described(t) if self.describe else []):
+                if eid not in out:
+                    out.append(eid)
+                self._note_phrase(t, eid)
+        return out
+
+    def _described(self, tok: Any) -> list[str]:
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in _NOT_PARTICIPANT_ENTS:
+            return []
+        lemma = noun_lemma(tok)
+        if lemma in _NOT_PARTICIPANT_NOUNS or not tok.is_alpha:
+            return []
+        eid = self.mapped(tok)
+        if eid is not None and eid in self.by_id:
+            # a group named by its nationality or party ("Republicans", "Democrats")
+            return [eid] if tok.tag_ in {"NNS", "NNPS"} else []
+        if tok.pos_ == "PROPN":
+            return []
+        return [self._add(tok, DESCRIBED_TYPES.get(lemma, "OBJECT"), named=False)]
 
     def _note_phrase(self, tok: Any, eid: str) -> None:
         """Remember the noun phrase that last referred to ``eid`` (not for pronouns)."""
@@ -266,6 +341,11 @@ class EntityResolver:
                 if prev.pos_ == "NOUN" and prev.tag_ == "NN" and unnamed_type(prev.lemma_) == "PERSON":
                     return self._unnamed_for(prev)
             return []
+        if low in _FIRST_PERSON:
+            return self._speaker(tok)
+        if low in {"it", "its"}:
+            found = self.recent(tok, {"GPE", "ORG"}, 1, window=60)
+            return [e for e in found if self.is_named(e)]
         if low in _PLURAL_PRONOUNS:
             named = [e for e in self.recent(tok, {"PERSON"}, 2, skip=self.victims)
                      if self.is_named(e)]
@@ -273,6 +353,21 @@ class EntityResolver:
                 return named
             return self.recent(tok, {"PERSON", "ORG"}, 1, skip=self.victims)
         return []
+
+    def _speaker(self, tok: Any) -> list[str]:
+        """"I" inside a quoted or attributed claim: the person the claim comes from."""
+        best: tuple[int, str] | None = None
+        for claim in self.doc.claims:
+            ev = claim.evidence
+            if claim.kind not in {"quote", "attributed"} or not (ev.start <= tok.idx < ev.end):
+                continue
+            last = claim.chain[-1] if claim.chain else None
+            if last is None or last.entity is None or self.entity_type(last.entity) != "PERSON":
+                continue
+            width = ev.end - ev.start
+            if best is None or width < best[0]:
+                best = (width, last.entity)
+        return [best[1]] if best else []
 
     def recent(self, tok: Any, types: set[str], n: int, window: int = 120,
                skip: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -396,6 +491,12 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "department", "province", "municipality",
                           "capital", "neighborhood", "district", "region", "state", "area",
                           "port", "jurisdiction", "outskirts", "suburb", "zone"})
+#: Verbs whose object noun names the event their subject does ("made an attack", "gave a speech").
+_LIGHT_VERBS = frozenset({"make", "give", "have", "hold", "take", "deliver", "issue", "raise", "lodge",
+                          "file", "offer", "express", "voice", "wage", "pursue", "begin", "start",
+                          "continue", "resume", "lead", "host", "sign", "announce", "undertake",
+                          "pose", "extend", "press", "level", "post", "send", "seek", "reach",
+                          "broker", "negotiate", "initiate", "escalate", "step", "intensify"})
 _CARRY_VERBS = frozenset({"carry", "launch", "perpetrate", "stage", "conduct", "commit",
                           "mount", "plan", "organize", "direct", "execute", "organise", "order", "mastermind",
                           "claim", "plot", "prepare", "cause", "perform"})
@@ -436,39 +537,63 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
     if tok.dep_ == "pobj" and tok.head.lower_ == "to":  # "going to Explode" (case-damaged)
         for c in tok.head.head.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:
-                return res.resolve(c)
+                return res.resolve_arg(c)
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        return _gerund_doer(tok.head.head, res)
     while tok.dep_ in {"xcomp", "advcl", "conj", "ccomp", "acl"} and seen < 4:
         head = tok.head
         seen += 1
         if tok.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
             # "plot to assassinate" -> the plot's owner; "men to kill" -> the men
-            if head.lemma_.lower() in {"plot", "plan", "conspiracy", "attempt", "order"}:
-                for c in head.children:
-                    if c.dep_ == "poss":
-                        return res.resolve(c)
-                return []
-            return res.resolve(head)
+            if head.lemma_.lower() in _INTENT_NOUNS:
+                return _intent_owner(head, res)
+            return [e for e in res.resolve(head) if res.entity_type(e) != "OBJECT"]
         deps = {c.dep_: c for c in head.children}
         if tok.dep_ in {"xcomp", "advcl"} and verb_lemma(head) not in plan_verbs | {
             "try", "attempt", "want", "seek", "manage", "fail"
         }:
             for d in ("dobj", "nsubjpass"):
                 if d in deps:
-                    return res.resolve(deps[d])
+                    return res.resolve_arg(deps[d])
         if tok.dep_ in {"xcomp"} and "dobj" in deps and verb_lemma(head) in {
             "hire", "recruit", "order", "pay", "send", "train", "instruct", "force"
         }:
-            return res.resolve(deps["dobj"])
+            return res.resolve_arg(deps["dobj"])
         if "nsubjpass" in deps and verb_lemma(head) in {"recruit", "hire", "pay", "send",
                                                            "order", "train"}:
-            return res.resolve(deps["nsubjpass"])
+            return res.resolve_arg(deps["nsubjpass"])
         if "nsubj" in deps:
-            return res.resolve(deps["nsubj"])
+            return res.resolve_arg(deps["nsubj"])
         if "agent" in deps:
             ag = _pobj(deps["agent"])
             if ag is not None:
-                return res.resolve(ag)
+                return res.resolve_arg(ag)
         tok = head
+    return []
+
+
+def _intent_owner(noun: Any, res: EntityResolver) -> list[str]:
+    """Whose plan, attempt or threat ``noun`` is: its possessor, its "by" phrase, or the subject
+    of the light verb that has it ("Iran made an attempt")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return res.resolve(c)
+        if c.dep_ == "prep" and c.lower_ == "by" and _pobj(c) is not None:
+            return [e for e in res.resolve(_pobj(c)) if res.entity_type(e) in _AGENT_TYPES]
+    return [e for e in _carrier(noun, res) if res.entity_type(e) in _AGENT_TYPES]
+
+
+def _gerund_doer(gov: Any, res: EntityResolver) -> list[str]:
+    """Who does the gerund after a preposition: the accused in "accused Cohen of lying", the
+    subject in "pleaded guilty to lying" or "was charged with obstructing"."""
+    if gov.pos_ == "ADJ" and gov.dep_ in {"acomp", "oprd", "amod"}:
+        gov = gov.head
+    if gov.pos_ not in {"VERB", "AUX"}:
+        return []
+    deps = {c.dep_: c for c in gov.children}
+    for d in ("dobj", "nsubjpass", "nsubj"):
+        if d in deps and deps[d].lower_ not in _RELATIVE_PRONOUNS:
+            return res.resolve_arg(deps[d])
     return []
 
 
@@ -483,46 +608,68 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         if dep in {"nsubj", "csubj"}:
             has_subject = True
             if c.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
-                out.extend(_subject_role(res, res.resolve(tok.head)))
+                out.extend(_subject_role(res, res.resolve_arg(tok.head)))
             else:
-                out.extend(_subject_role(res, res.resolve(c)))
+                out.extend(_subject_role(res, res.resolve_arg(c)))
         elif dep == "nsubjpass":
             has_subject = True
             if c.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
-                _add_roles(out, obj_role, res.resolve(tok.head))
+                _add_roles(out, obj_role, res.resolve_arg(tok.head))
             else:
-                _add_roles(out, obj_role, res.resolve(c))
+                _add_roles(out, obj_role, res.resolve_arg(c))
         elif dep == "dobj":
-            _add_roles(out, obj_role, res.resolve(c))
+            if c.lower_ in {"whom", "which"} and tok.dep_ == "relcl":
+                _add_roles(out, obj_role, res.resolve_arg(tok.head))  # "Flynn, whom he fired"
+            else:
+                _add_roles(out, obj_role, res.resolve_arg(c))
         elif dep == "dative":
-            _add_roles(out, "recipient", res.resolve(c))
+            _add_roles(out, "recipient", res.resolve_arg(c))
         elif dep == "agent":
             ag = _pobj(c)
             if ag is not None:
-                out.extend(_subject_role(res, res.resolve(ag)))
+                out.extend(_subject_role(res, res.resolve_arg(ag)))
         elif dep == "prep":
             _prep_roles(out, c, event_type, res, obj_role)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
-        _add_roles(out, obj_role, res.resolve(tok.head))
+        elif dep in {"prt", "advmod", "prep"} and c.lower_ in {"out", "off", "away"}:
+            for g in c.children:  # "pull out of the agreement", "walk away from the deal"
+                if g.dep_ == "prep" and g.lower_ in {"of", "from"} and _pobj(g) is not None:
+                    _add_roles(out, "target", res.resolve_arg(_pobj(g)))
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"} and not has_subject:
+        _add_roles(out, obj_role, res.resolve_arg(tok.head))
         has_subject = True
     if tok.dep_ == "relcl" and not has_subject:
-        _add_roles(out, obj_role if tok.tag_ == "VBN" else "actor", res.resolve(tok.head))
+        if tok.head.lemma_.lower() in _INTENT_NOUNS and any(c.lower_ == "to" for c in tok.children):
+            eids = _intent_owner(tok.head, res)  # "a plot to assassinate": the plotters, not the plot
+            out.extend(_subject_role(res, eids))
+        else:
+            _add_roles(out, obj_role if tok.tag_ == "VBN" else "actor", res.resolve_arg(tok.head))
         has_subject = True
     if not any(r == "actor" for r, _ in out) and not has_subject:
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
         for role, eid in _subject_role(res, _controller(tok, res, plan_verbs)):
-            _add_roles(out, role, [eid])
+            # "... and was published": the shared subject is what the passive verb was done to
+            _add_roles(out, obj_role if passive and role == "actor" else role, [eid])
     return out
 
 
 def _prep_roles(out: list[Role], prep: Any, event_type: str, res: EntityResolver,
                 obj_role: str) -> None:
     word = prep.lower_
+    if word in {"out", "off", "away"}:
+        for g in prep.children:  # "pull out of the agreement" parsed as two prepositions
+            if g.dep_ == "prep" and g.lower_ in {"of", "from"} and _pobj(g) is not None:
+                _add_roles(out, "target", res.resolve_arg(_pobj(g)))
+        return
     pobj = _pobj(prep)
     if pobj is None:
         return
+    head_lemma = _lemma_of(prep.head)
     if word in {"with", "using"}:
         eids = [e for e in res.resolve(pobj) if res.entity_type(e) == "WEAPON"]
         _add_roles(out, "instrument", eids)
+        if not eids and word == "with" and event_type != "ASSAULT" and head_lemma not in _WITH_NOT_PARTNER:
+            partners = [e for e in res.resolve_arg(pobj) if res.entity_type(e) in _AGENT_TYPES]
+            _add_roles(out, "target", partners)  # "met with Kim", "a deal with Iran"
     elif word == "on" and pobj.lemma_.lower() == "life":
         for g in pobj.children:
             if g.dep_ == "poss":
@@ -531,12 +678,73 @@ def _prep_roles(out: list[Role], prep: Any, event_type: str, res: EntityResolver
         eids = [e for e in res.resolve(pobj) if res.entity_type(e) not in {"GPE", "LOC"}
                 or event_type != "ASSAULT" or word != "on"]
         _add_roles(out, "target", eids)
+    elif word in {"against", "targeting", "into"} or word == "on" and head_lemma in _ON_TARGET_HEADS:
+        _add_roles(out, "target", res.resolve_arg(pobj))  # "vote on the bill", "inquiry into"
     elif word == "to" and obj_role == "recipient":
-        _add_roles(out, "recipient", res.resolve(pobj))
+        _add_roles(out, "recipient", res.resolve_arg(pobj))
+    elif word == "to" and head_lemma in _TO_RECIPIENT_HEADS:
+        _add_roles(out, "recipient", res.resolve_arg(pobj))  # "lied to the vice president"
+    elif word == "of" and any(c.dep_ == "prt" and c.lower_ in {"out", "off"} for c in prep.head.children):
+        _add_roles(out, "target", res.resolve_arg(pobj))  # "pull out of the agreement"
+    elif word == "for" and head_lemma in _FOR_TARGET_HEADS:
+        _add_roles(out, "target", res.resolve_arg(pobj))  # "pay for the wall"
     elif word == "at" and event_type == "ASSAULT":
         eids = [e for e in res.resolve(pobj) if res.entity_type(e) in _PHYSICAL]
         _add_roles(out, "target", eids)
 
+
+def _lemma_of(tok: Any) -> str:
+    return verb_lemma(tok) if tok.pos_ in {"VERB", "AUX"} else tok.lemma_.lower()
+
+
+_AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Nouns whose "to" infinitive is done by their owner ("Iran's attempt to acquire", "a plan to").
+_INTENT_NOUNS = frozenset({"plot", "plan", "conspiracy", "attempt", "order", "effort", "bid", "threat",
+                           "decision", "promise", "pledge", "move", "push", "intention", "desire",
+                           "commitment", "vow", "offer", "proposal", "call", "request", "demand",
+                           "ability", "right", "refusal", "failure", "willingness", "readiness",
+                           "determination", "campaign", "drive", "scheme", "ambition", "goal",
+                           "aim", "intent", "wish", "resolve", "agreement", "deal"})
+_RELATIVE_PRONOUNS = frozenset({"whom", "who", "which", "that"})
+#: Heads whose "with" phrase is not a partner ("charged with obstruction").
+_WITH_NOT_PARTNER = frozenset({"charge", "accuse", "credit", "replace", "provide", "supply", "equip",
+                               "arm", "fill", "cover", "associate", "comply", "begin", "start",
+                               "end", "continue", "proceed", "go", "move", "come", "do", "satisfy",
+                               "concern", "pleased", "happy", "familiar"})
+_ON_TARGET_HEADS = frozenset({"vote", "crack", "crackdown", "sanction", "ruling", "rule", "decide",
+                              "decision", "deal", "agreement", "talk", "negotiation", "hearing",
+                              "report", "briefing", "spy", "impose", "tariff", "ban", "restriction",
+                              "pressure", "focus", "act", "action", "move", "embargo", "veto",
+                              "compromise", "bill", "limit", "cap", "tax", "strike", "attack",
+                              "raid", "assault", "war", "call", "demand", "insist"})
+_TO_RECIPIENT_HEADS = frozenset({"lie", "talk", "speak", "write", "send", "give", "offer", "appeal",
+                                 "sell", "deliver", "explain", "apologize", "apologise", "complain",
+                                 "reach", "respond", "reply", "turn", "pledge", "promise",
+                                 "propose", "suggest", "announce", "admit", "confess", "tweet",
+                                 "letter", "message", "threat", "aid",
+                                 "assistance", "support", "loan", "donation", "invitation",
+                                 "invite", "commit", "transfer", "provide", "pay", "leak"})
+_FOR_TARGET_HEADS = frozenset({"pay", "vote", "call", "ask", "push", "fight", "lobby", "apply",
+                               "search", "look", "account", "compensate", "chip", "fund",
+                               "funding", "campaign", "advocate", "press", "argue", "seek",
+                               "petition", "endorse", "endorsement", "nominate", "run", "support"})
+
+#: Nominal events whose "of" phrase names the doer ("the visit of the president").
+AGENTIVE_NOMINALS = frozenset({
+    "visit", "speech", "statement", "announcement", "decision", "testimony", "remark", "comment",
+    "trip", "arrival", "departure", "resignation", "return", "response", "refusal", "victory",
+    "campaign", "threat", "demand", "warning", "plan", "proposal", "offer", "call", "request",
+    "claim", "effort", "attempt", "move", "policy", "meeting", "summit", "reaction", "tweet",
+    "vote", "action", "behavior", "behaviour", "conduct", "rise", "fall", "failure", "success",
+    "intervention", "involvement", "participation", "presence", "withdrawal", "retreat",
+})
+
+
+def _of_is_patient(tok: Any) -> bool:
+    """Whether "the X of Y" makes Y the one it is done to: so for event nouns the lexicon does
+    not know, unless the noun names something done by Y ("the visit of the president")."""
+    lemma = tok.lemma_.lower()
+    return lemma not in AGENTIVE_NOMINALS and lemma not in NOUN_TRIGGERS
 
 def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: frozenset[str],
                patient_nominal: bool, extra_heads: tuple[Any, ...] = ()) -> list[Role]:
@@ -548,16 +756,22 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
             dep = c.dep_
             if dep == "poss":
                 role = obj_role if patient_nominal else "actor"
-                _add_roles(out, role, res.resolve(c))
+                _add_roles(out, role, res.resolve_arg(c))
             elif dep == "prep" and c.lower_ == "by":
                 p = _pobj(c)
                 if p is not None:
-                    out.extend(_subject_role(res, res.resolve(p)))
+                    out.extend(_subject_role(res, res.resolve_arg(p)))
             elif dep == "prep" and c.lower_ == "of":
                 p = _pobj(c)
                 if p is not None:
-                    role = obj_role if patient_nominal else "actor"
-                    _add_roles(out, role, res.resolve(p))
+                    role = obj_role if patient_nominal or _of_is_patient(tok) else "actor"
+                    _add_roles(out, role, res.resolve_arg(p))
+            elif dep == "prep" and c.lower_ == "between":
+                p = _pobj(c)
+                if p is not None:  # "a meeting between Trump and Putin": the first, then the rest
+                    sides = res.resolve_arg(p)
+                    _add_roles(out, "actor", sides[:1])
+                    _add_roles(out, obj_role, sides[1:])
             elif dep == "prep":
                 _prep_roles(out, c, event_type, res, obj_role)
             elif dep == "acl" and c.lower_ in {"targeting", "targetting", "against"}:
@@ -596,10 +810,19 @@ def _modifier_role(out: list[Role], mod: Any, event_type: str, res: EntityResolv
 
 
 def _carrier(tok: Any, res: EntityResolver) -> list[str]:
-    """"X carried out / launched / claimed the attack" -> X."""
+    """"X carried out / launched / claimed the attack" -> X; "X made an attack on", "gave a
+    speech", "held talks" -> X (light verbs), also when X is the subject of a governing verb."""
     t = tok
     if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_ == "responsibility":
         t = t.head.head
+    if t.dep_ == "dobj" and verb_lemma(t.head) in _LIGHT_VERBS and verb_lemma(t.head) not in _CARRY_VERBS:
+        verb = t.head
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_PRONOUNS]
+        if subj:
+            return [e for e in res.resolve_arg(subj[0]) if res.entity_type(e) != "OBJECT"]
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return [e for e in _controller(verb, res, frozenset()) if res.entity_type(e) != "OBJECT"]
+        return []
     if t.dep_ in {"dobj", "nsubjpass"} and verb_lemma(t.head) in _CARRY_VERBS:
         verb = t.head
         for c in verb.children:

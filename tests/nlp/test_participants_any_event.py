@@ -1,0 +1,81 @@
+"""Participants for every event, learned or from the lexicon, on hand-written sentences.
+
+Each case names a trigger and the (role, name) pairs its event must carry: described things
+and groups are participants too ("the bill", "both chambers"), partners after "with",
+recipients after "to", objects of gerunds and light verbs, "I" inside a quote.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.api import analyze
+
+
+def _parts(text: str, trigger: str) -> list[tuple[str, str, str]]:
+    rec = analyze(text).to_dict()
+    names = {e["id"]: (e["name"], e["type"]) for e in rec["entities"]}
+    for ev in rec["events"]:
+        if ev["trigger"]["text"] == trigger:
+            return [(p["role"], *names[p["entity"]]) for p in ev["participants"]]
+    raise AssertionError(f"no event on {trigger!r}: {[e['trigger']['text'] for e in rec['events']]}")
+
+
+def _has(parts: list[tuple[str, str, str]], role: str, name: str) -> bool:
+    roles = {"target": {"target", "recipient"}}.get(role, {role})
+    return any(r in roles and name.lower() in n.lower() for r, n, _ in parts)
+
+
+CASES = [
+    ("But their efforts come after both chambers overwhelmingly passed the bill.", "passed",
+     [("actor", "both chambers"), ("target", "the bill")]),
+    ("Israel's European allies have urged the Trump administration not to abandon the agreement.",
+     "abandon", [("actor", "the Trump administration"), ("target", "the agreement")]),
+    ("Trump is also expected to meet with Kim in May or early June.", "meet",
+     [("actor", "Trump"), ("target", "Kim")]),
+    ("He won't be chipping in for any part of Donald Trump's proposed wall.", "chipping",
+     [("target", "wall")]),
+    ("Trump has threatened to pull out of the agreement in the coming weeks.", "pull",
+     [("actor", "Trump"), ("target", "the agreement")]),
+    ("Michael T. Flynn pleaded guilty on Friday to lying to the F.B.I.", "lying",
+     [("actor", "Flynn"), ("target", "F.B.I.")]),
+    ("The president said he felt very badly for Mr. Flynn, whom he fired in February.", "fired",
+     [("target", "Flynn")]),
+    ("Senator Biden made a veiled attack on Obama.", "attack",
+     [("actor", "Biden"), ("target", "Obama")]),
+    ("Iran has made no attempt to acquire nuclear weapons, the agency said.", "acquire",
+     [("actor", "Iran"), ("target", "nuclear weapons")]),
+    ("Iran warned that it might resume its nuclear activities.", "resume",
+     [("actor", "Iran"), ("target", "nuclear activities")]),
+    ("\"There was a good chance that I wouldn't have won,\" President Trump said.", "won",
+     [("actor", "Trump")]),
+]
+
+
+@pytest.mark.parametrize("text,trigger,expected", CASES, ids=[c[1] for c in CASES])
+def test_participants_of_any_event(text, trigger, expected):
+    parts = _parts(text, trigger)
+    for role, name in expected:
+        assert _has(parts, role, name), (role, name, parts)
+
+
+def test_described_things_are_unnamed_objects():
+    parts = _parts("But their efforts come after both chambers overwhelmingly passed the bill.", "passed")
+    assert ("target", "the bill", "OBJECT") in parts
+    assert ("actor", "both chambers", "ORG") in parts
+
+
+def test_dates_and_plans_are_never_participants():
+    # "on Monday" is a date; "the promise" is what recruited him, not who assassinates
+    parts = _parts("The senators will vote on Monday.", "vote")
+    assert not any("monday" in n.lower() for _, n, _ in parts), parts
+    text = ("Aslanov was recruited by the Quds Force with the promise of $200,000 to "
+            "assassinate Rabbi Segal.")
+    assert not any("promise" in n for _, n, _ in _parts(text, "recruited")), _parts(text, "recruited")
+    assert not any("promise" in n for _, n, _ in _parts(text, "assassinate"))
+
+
+def test_a_plot_is_not_its_own_plotter():
+    parts = _parts("There was a plot to assassinate the rabbi.", "assassinate")
+    assert not any(r == "actor" for r, _, _ in parts), parts
+    assert _has(parts, "target", "rabbi")
