@@ -66,14 +66,11 @@ def _conn(kb: Any) -> Iterator[Any]:
 
 
 @contextmanager
-def _transaction(conn: Any) -> Iterator[Any]:
-    conn.execute("BEGIN TRANSACTION")
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+def _write(kb: Any) -> Iterator[Any]:
+    """The store's connection inside one write transaction of its writer (the store's write lock
+    on PostgreSQL, so concurrent watchers and ingests never interleave)."""
+    with kb.writing() as writer, writer.transaction():
+        yield writer.conn
 
 
 class WatchState:
@@ -135,7 +132,7 @@ class WatchState:
                     alerts: list[dict[str, Any]] | None = None) -> None:
         """Record ``keys`` as done with ``outcome`` and add ``alerts``, in one transaction."""
         now = _utcnow()
-        with _conn(self.kb) as c, _transaction(c):
+        with _write(self.kb) as c:
             for key in keys:
                 c.execute(
                     "INSERT INTO watch_seen (key, feed, doc_id, outcome, attempts, seen_at) "
@@ -151,7 +148,7 @@ class WatchState:
         if not keys:
             return MAX_ITEM_ATTEMPTS
         now = _utcnow()
-        with _conn(self.kb) as c, _transaction(c):
+        with _write(self.kb) as c:
             for key in keys:
                 c.execute(
                     "INSERT INTO watch_seen (key, feed, doc_id, outcome, attempts, seen_at) "
