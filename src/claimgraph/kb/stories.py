@@ -27,7 +27,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ..errors import NotFoundError, StoreError
-from .normalise import parse_date, source_key
+from .normalise import parse_date
+from .sources import publisher_origin
 from .story_index import THRESHOLD, Choice, StoryFeatures, StoryIndex
 
 #: Entity types whose resolved actors count as shared "actors and places".
@@ -276,14 +277,10 @@ def detach(conn: Any, index: StoryIndex | None, story_id: str, doc_id: str, seq:
 # ---------------------------------------------------------------------------- reading
 
 def _credibility(conn: Any, kind: str, ident: str) -> dict[str, Any] | None:
-    """The Admiralty grade from kb/credibility.py where that module exists, else None."""
-    try:
-        from . import credibility as cred  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    fn = getattr(cred, f"{kind}_credibility", None)
-    if fn is None:
-        return None
+    """The Admiralty grade of a story or event (kb/credibility.py), None where it cannot be read."""
+    from . import credibility  # it reads the story tables through this module
+
+    fn = credibility.story_credibility if kind == "story" else credibility.event_credibility
     try:
         c = fn(conn, ident)
     except (StoreError, LookupError, ValueError):
@@ -333,15 +330,16 @@ def _publisher_roots(docs: list[dict[str, Any]]) -> tuple[list[str], int]:
             pubs.append(d["publisher"])
         root_id = d["syndicated_from"] or d["id"]
         root = by_id.get(root_id)
-        key = source_key(root["publisher"]) if root and root["publisher"] else ""
-        origins.add(f"publisher:{key}" if key else f"doc:{root_id}")
+        origins.add(publisher_origin(root["publisher"] if root else None, root_id))
     return pubs, len(origins)
 
 
 def _summary(conn: Any, sid: str, title: str | None, first_published: str | None,
-             docs: list[dict[str, Any]], events: list[str]) -> dict[str, Any]:
+             docs: list[dict[str, Any]], events: list[str],
+             cred: dict[str, Any] | None = None) -> dict[str, Any]:
     pubs, independent = _publisher_roots(docs)
-    cred = _credibility(conn, "story", sid)
+    if cred is None:
+        cred = _credibility(conn, "story", sid)
     return {
         "id": sid, "title": title, "first_published": first_published,
         "documents": [d["id"] for d in docs], "events": events, "publishers": pubs,
@@ -407,18 +405,13 @@ def story_detail(conn: Any, story_id: str) -> dict[str, Any]:
         d["copy_of"] = d["syndicated_from"] if d["syndicated_from"] else None
         d["copy_in_story"] = bool(d["syndicated_from"]) and d["syndicated_from"] in ids
     event_ids = _events(conn, [d["id"] for d in docs])
-    out = _summary(conn, str(sid), title, first, docs, event_ids)
+    cred = _credibility(conn, "story", str(sid))
+    out = _summary(conn, str(sid), title, first, docs, event_ids, cred)
+    # each event row already carries its grade (credibility, credibility_label, _reasons)
     events = {e["id"]: e for e in load_events(conn, event_ids)} if event_ids else {}
-    out["event_details"] = []
-    for eid in event_ids:
-        e = events.get(eid)
-        if e is None:
-            continue
-        e = dict(e)
-        e["credibility"] = _credibility(conn, "event", eid)
-        out["event_details"].append(e)
+    out["event_details"] = [events[eid] for eid in event_ids if eid in events]
     out["document_details"] = docs
-    out["credibility_detail"] = _credibility(conn, "story", str(sid))
+    out["credibility_detail"] = cred
     out["splits"] = [
         {"story": a, "new_story": b, "document": d, "at": str(t)}
         for a, b, d, t in conn.execute(
