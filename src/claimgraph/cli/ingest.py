@@ -17,9 +17,6 @@ from .progress import ProgressBar, estimate_total
 if TYPE_CHECKING:
     from ..scale.options import RayOptions
 
-#: The progress line of earlier versions; the bar draws the same callback.
-_Progress = ProgressBar
-
 
 class _StderrWarnings(logging.Handler):
     """Library warnings (e.g. bytes replaced while decoding an input) as lines on stderr."""

@@ -44,9 +44,7 @@ def export_jsonl(selection: Selection, target: Any) -> dict[str, int]:
 
 def _stories(selection: Selection) -> Iterator[dict[str, Any]]:
     """Story rows: every story, or those of a view's documents (lists cut to the view)."""
-    source = getattr(selection.kb, "iter_stories", None)
-    if source is None:
-        return
+    source = selection.kb.iter_stories
     if selection.view is None:
         yield from source()
         return
