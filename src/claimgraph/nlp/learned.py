@@ -37,11 +37,25 @@ MODELS_ENV = "CLAIMGRAPH_MODELS_DIR"
 _lock = threading.Lock()
 
 
+def committed_models_dir() -> Path:
+    """The artifacts shipped with claimgraph (``claimgraph/data/models``)."""
+    return Path(str(resources.files("claimgraph.data").joinpath("models")))
+
+
 def models_dir() -> Path:
     override = os.environ.get(MODELS_ENV)
     if override:
         return Path(override)
-    return Path(str(resources.files("claimgraph.data").joinpath("models")))
+    return committed_models_dir()
+
+
+def lists(name: str) -> bool:
+    """Whether the models folder in use lists artifact ``name`` in its manifest (False when the
+    folder has no readable manifest): for optional artifacts of a partial folder."""
+    try:
+        return name in _manifest(str(models_dir()))
+    except ModelError:
+        return False
 
 
 def sha256_of(path: Path) -> str:

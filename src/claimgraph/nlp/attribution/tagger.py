@@ -28,7 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..learned import MANIFEST, LinearModel, load_artifact, models_dir, on_clear
+from ..learned import LinearModel, committed_models_dir, lists, load_artifact, models_dir, on_clear
 from .cues import (
     BELIEF_VERBS,
     DOCUMENT_NOUNS,
@@ -126,21 +126,10 @@ def relation_features(doc: Doc, sent: Span, rel: Found, rels: list[Found], headl
 
 @lru_cache(maxsize=4)
 def _cue_model(folder: str) -> CueModel | None:
-    path = Path(folder) / MANIFEST
-    try:
-        listed = ARTIFACT in (json.loads(path.read_text(encoding="utf-8")).get("files") or {})
-    except (OSError, ValueError):
-        listed = False
-    if not listed and Path(folder) != _committed():
+    if not lists(ARTIFACT) and Path(folder) != committed_models_dir():
         return None  # a partial models folder (event models only): the rules alone
     data: dict[str, Any] = load_artifact(ARTIFACT)  # raises ModelError when missing or changed
     return CueModel(LinearModel.from_dict(data), {str(k): float(v) for k, v in data["thresholds"].items()})
-
-
-def _committed() -> Path:
-    from importlib import resources
-
-    return Path(str(resources.files("claimgraph.data").joinpath("models")))
 
 
 on_clear(_cue_model.cache_clear)
