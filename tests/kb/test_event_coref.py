@@ -171,10 +171,12 @@ def test_story_compatible_same_meaning_without_participants() -> None:
 def test_cross_story_needs_a_shared_actor_and_no_clash() -> None:
     from claimgraph.kb.resolve_events import cross_story_compatible
 
-    a = _f(["arrest"], context=["A1", "A2"], published="2025-03-01")
+    a = _f(["arrest"], actors={"A2": "target"}, context=["A1", "A2"], published="2025-03-01")
     assert not cross_story_compatible(a, _f(["arrest"], context=["A3"], published="2025-03-01"))
-    assert cross_story_compatible(a, _f(["arrest"], context=["A2"], published="2025-03-02"))
-    assert not cross_story_compatible(a, _f(["arrest"], context=["A2"], published="2025-04-02"))
+    # an actor both documents are about is not enough: a named participant in common is
+    assert not cross_story_compatible(a, _f(["arrest"], context=["A2"], published="2025-03-02"))
+    assert cross_story_compatible(a, _f(["arrest"], actors={"A2": "target"}, published="2025-03-02"))
+    assert not cross_story_compatible(a, _f(["arrest"], actors={"A2": "target"}, published="2025-04-02"))
     assert not cross_story_compatible(_f(["arrest"], actors={"A1": "actor"}, context=["A9"]),
                                       _f(["arrest"], actors={"A2": "actor"}, context=["A9"]))
     assert not cross_story_compatible(_f(["arrest"], context=["A1"], geonames=1), _f(["arrest"], context=["A1"], geonames=2))

@@ -1,7 +1,8 @@
 """``scripts/train_models.py`` end to end on a tiny subset of ../shared/data.
 
 The trainer runs in this process (its ``main``) on three statuschain articles and three
-TimeML files, writes the five artifacts and their manifest, and the analysis then loads
+TimeML files (and word clusters from 20 files of each unlabelled source), writes the six
+artifacts and their manifest, and the analysis then loads
 them through ``CLAIMGRAPH_MODELS_DIR``. Skips when ../shared/data is absent.
 """
 
@@ -22,7 +23,7 @@ from claimgraph.nlp.events import features
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "train_models.py"
 ARTIFACTS = ("event_detect.json.gz", "event_factuality.json.gz", "event_priors.json.gz",
-             "event_status.json.gz", "event_type.json.gz")
+             "event_status.json.gz", "event_type.json.gz", "word_clusters.json.gz")
 TINY = ["--limit", "3", "--tempeval-limit", "3", "--factuality-limit", "40", "--folds", "2"]
 ENV_AT_IMPORT = os.environ.get(learned.MODELS_ENV)
 

@@ -125,7 +125,8 @@ def _chunk_evidence(conn: Connection, ids: list[str]) -> dict[str, list[dict[str
     for aid, d, e, rule, names, key, mname, score, undone, at in conn.execute(
         "SELECT actor_id, doc_id, entity_id, rule, names, matched_key, matched_name, score, undone, created_at "
         "FROM merge_evidence WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY actor_id, created_at, doc_id, entity_id", [ids]
+        "ORDER BY actor_id, created_at, (SELECT seq FROM documents d WHERE d.id = merge_evidence.doc_id), "
+        "entity_id", [ids]
     ).fetchall():
         out.setdefault(aid, []).append(
             {"document": d, "entity": e, "rule": rule, "names": json.loads(names), "matched_key": key,

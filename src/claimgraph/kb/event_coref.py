@@ -81,7 +81,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("host", "emcee", "present", "presenter"),
     ("enter", "check", "admit", "admission", "rehab", "treatment"),
     ("meet", "meeting", "talk", "summit", "negotiate", "negotiation"),
-    ("visit", "trip", "tour"),
+    ("visit", "trip", "tour", "travel", "journey", "voyage"),
     ("protest", "demonstrate", "demonstration", "rally", "march"),
     ("riot", "unrest", "clash", "violence", "disturbance"),
     ("fight", "bout", "brawl"),
@@ -97,11 +97,16 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("threaten", "threat", "warn", "warning"),
     ("plead", "plea"),
     ("testify", "testimony"),
-    ("speech", "address", "speak", "remarks", "lecture"),
+    ("speech", "address", "speak", "remarks", "remark", "lecture", "keynote", "oration"),
     ("trade", "swap", "exchange"),
-    ("suspend", "suspension", "ban"),
+    ("suspend", "suspension", "ban", "halt", "freeze", "moratorium", "pause"),
     ("sanction", "embargo"),
     ("invade", "invasion", "occupy", "occupation"),
+    ("override", "overrule", "overturn", "reverse", "repeal", "nullify", "annul", "invalidate"),
+    ("close", "closure", "shut", "shutdown"),
+    ("urge", "lobby", "persuade", "appeal", "entreaty", "pressure", "implore", "exhort"),
+    ("plot", "conspiracy", "conspire", "scheme"),
+    ("foil", "thwart", "avert", "scupper"),
 )
 _GROUP_OF: dict[str, str] = {w: g[0] for g in _SYNONYM_GROUPS for w in g}
 #: Nouns whose sense differs from the verb of the same spelling.
@@ -121,6 +126,10 @@ _IRREGULAR: dict[str, str] = {
     "driven": "drive", "drove": "drive", "found": "find", "led": "lead", "kept": "keep",
     "began": "begin", "begun": "begin", "wounded": "wound", "arrested": "arrest",
     "fell": "fall", "fallen": "fall", "falling": "fall", "falls": "fall", "sent": "send", "spent": "spend",
+    "cancelled": "cancel", "cancelling": "cancel", "travelled": "travel", "travelling": "travel",
+    "signalled": "signal", "signalling": "signal", "labelled": "label", "modelled": "model",
+    "fuelled": "fuel", "fuelling": "fuel", "levelled": "level", "totalled": "total",
+    "pled": "plead", "overridden": "override", "overrode": "override",
     "built": "build", "paid": "pay", "spoke": "speak", "spoken": "speak", "brought": "bring", "withdrew": "withdraw", "withdrawn": "withdraw",
 }
 _SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
@@ -220,12 +229,51 @@ def _base_form(stem: str, suf: str) -> str:
 
 
 def trigger_group(lemma: str, nominal: bool | None = None) -> str:
-    """The synonym group of a lemma (the lemma itself when it is in no group)."""
+    """The synonym group of a lemma (the lemma itself when it is in no group). A
+    nominalisation outside the lexicon takes the group of the verb it derives from
+    (:func:`derivation_roots`): "closure" -> "close", "arrival" -> "arrive"."""
     if nominal is True and lemma in _NOUN_GROUP:
         return _NOUN_GROUP[lemma]
     if nominal is False and lemma in _VERB_GROUP:
         return _VERB_GROUP[lemma]
-    return _GROUP_OF.get(lemma, lemma)
+    if lemma in _GROUP_OF:
+        return _GROUP_OF[lemma]
+    for root in derivation_roots(lemma):
+        if root in _GROUP_OF:
+            return _GROUP_OF[root]
+    return lemma
+
+
+#: Suffixes that make event nouns of verbs, each with what the verb ends in instead.
+_DERIVATIONS: tuple[tuple[str, str], ...] = (
+    ("ication", "y"), ("ation", "e"), ("ation", ""), ("ition", "e"), ("ition", ""),
+    ("ssion", "ss"), ("ssion", "t"), ("sion", "d"), ("sion", "de"), ("sion", "se"),
+    ("tion", "te"), ("ion", "e"), ("ion", ""), ("ment", ""), ("ial", "y"), ("al", "e"),
+    ("al", ""), ("ure", "e"), ("ure", ""), ("ance", "e"), ("ance", ""), ("ence", "e"), ("ence", ""),
+)
+
+
+def derivation_roots(lemma: str) -> list[str]:
+    """The verbs an event noun may derive from, by suffix rules alone (no dictionary, so
+    some candidates are not words; two triggers are related when their candidates meet):
+    "suspension" -> "suspend", "closure" -> "close", "arrival" -> "arrive", "announcement"
+    -> "announce", "cancellation" -> "cancel", "discussion" -> "discuss" (roots of three letters only from the lexicon).
+
+    >>> "close" in derivation_roots("closure"), "suspend" in derivation_roots("suspension")
+    (True, True)
+    """
+    out: list[str] = []
+    for suf, rep in _DERIVATIONS:
+        if not lemma.endswith(suf) or len(lemma) - len(suf) < 3:
+            continue
+        stem = lemma[: -len(suf)]
+        roots = [stem + rep]
+        if len(stem) > 3 and stem[-1] == stem[-2] and not rep:
+            roots.append(stem[:-1])  # cancellation -> cancel
+        for root in roots:
+            if (len(root) >= 4 or root in _GROUP_OF) and root != lemma and root not in out:
+                out.append(root)
+    return out
 
 
 def _head_word(trigger: str) -> str:
@@ -700,6 +748,7 @@ __all__ = [
     "cluster",
     "cluster_documents",
     "content_words",
+    "derivation_roots",
     "event_features",
     "normalise_lemma",
     "score",

@@ -153,22 +153,23 @@ class KnowledgeBase:
         return summary
 
     def _store_batch(self, batch: list[Any], summary: IngestSummary, progress: Progress | None) -> None:
+        """Store a batch's analysed documents in one transaction (one insert per table); a
+        document the store refuses is left out alone and named, the others are stored."""
         with self.writing() as w, w.batch():
+            stored = iter(w.add_all([o.document for o in batch if o.error is None]))
             for o in batch:
-                status = self._store_one(w, o, summary)
+                status = self._store_one(o, None if o.error is not None else next(stored), summary)
                 if progress is not None:
                     progress(o.source, status)
 
-    def _store_one(self, w: Writer, outcome: Any, summary: IngestSummary) -> str:
+    def _store_one(self, outcome: Any, stored: bool | StoreError | None, summary: IngestSummary) -> str:
         if outcome.error is not None:
             summary.failed += 1
             summary.errors.append(outcome.error)
             return "failed"
-        try:
-            stored = w.add(outcome.document)
-        except StoreError as exc:
+        if isinstance(stored, StoreError):
             summary.failed += 1
-            summary.errors.append(InputError(outcome.source, str(exc)))
+            summary.errors.append(InputError(outcome.source, str(stored)))
             return "failed"
         if stored:
             summary.new += 1

@@ -194,7 +194,8 @@ def merge_evidence(conn: Connection, aid: str, limit: int | None = None) -> list
     """Why documents' entities were merged into ``aid``, oldest first (at most ``limit``)."""
     rows = conn.execute(
         "SELECT doc_id, entity_id, rule, names, matched_key, matched_name, score, undone, created_at "
-        "FROM merge_evidence WHERE actor_id = ? ORDER BY created_at, doc_id, entity_id"
+        "FROM merge_evidence WHERE actor_id = ? ORDER BY created_at, "
+        "(SELECT seq FROM documents d WHERE d.id = merge_evidence.doc_id), entity_id"
         + ("" if limit is None else f" LIMIT {int(limit)}"),
         [aid],
     ).fetchall()

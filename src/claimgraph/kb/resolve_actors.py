@@ -248,17 +248,18 @@ def namesakes(e: Entity, card: ActorCard, rule: str) -> bool:
     return bool(my_roles) and bool(their_roles) and not my_roles & their_roles
 
 
-def match_entity(e: Entity, index: ActorIndex, context: set[str], allow_context: bool = True) -> Match | None:
+def match_entity(e: Entity, index: ActorIndex, context: set[str], allow_context: bool = True,
+                 keys: list[tuple[str, str, str]] | None = None) -> Match | None:
     """The best stored actor for entity ``e``, or ``None`` when it is a new actor.
 
     ``allow_context=False`` tries the strong rules only (used before the document's
-    other actors, the context, are known).
+    other actors, the context, are known). ``keys``: ``lookup_keys(e)`` when already computed.
     """
     if not e.named:
         return None
     best: Match | None = None
     best_mentions = -1
-    for key, rule, name in lookup_keys(e):
+    for key, rule, name in (lookup_keys(e) if keys is None else keys):
         for card in index.candidates(key):
             if rule in CONTEXT_RULES and not allow_context:
                 continue
@@ -277,27 +278,32 @@ def match_entity(e: Entity, index: ActorIndex, context: set[str], allow_context:
     return best
 
 
-def resolution_order(entities: list[Entity]) -> list[Entity]:
-    """Places and full names first, one-word person names last (they need context)."""
-
-    def rank(e: Entity) -> int:
-        if not e.named:
-            return 3
-        k = name_key(e.name, e.type) or ""
-        return 2 if k.startswith("per1|") else (0 if e.geo is not None else 1)
-
-    return sorted(entities, key=rank)
+def resolution_rank(e: Entity) -> int:
+    """Places first (0), then full names (1), one-word person names (2), unnamed entities (3)."""
+    if not e.named:
+        return 3
+    k = name_key(e.name, e.type) or ""
+    return 2 if k.startswith("per1|") else (0 if e.geo is not None else 1)
 
 
-def card_from_entity(actor_id: str, e: Entity) -> ActorCard:
+def resolution_order(entities: list[Entity], ranks: dict[str, int] | None = None) -> list[Entity]:
+    """Places and full names first, one-word person names last (they need context);
+    ``ranks``: :func:`resolution_rank` by entity id, when already computed."""
+    if ranks is None:
+        return sorted(entities, key=resolution_rank)
+    return sorted(entities, key=lambda e: ranks[e.id] if e.id in ranks else resolution_rank(e))
+
+
+def card_from_entity(actor_id: str, e: Entity, keys: list[str] | None = None) -> ActorCard:
     card = ActorCard(id=actor_id, type=e.type, name=e.name, named=e.named)
-    absorb(card, e, set())
+    absorb(card, e, set(), keys)
     return card
 
 
-def absorb(card: ActorCard, e: Entity, context: set[str]) -> list[str]:
-    """Fold entity ``e`` into ``card``; returns the keys to index for it."""
-    keys = index_keys(e) if e.named else []
+def absorb(card: ActorCard, e: Entity, context: set[str], keys: list[str] | None = None) -> list[str]:
+    """Fold entity ``e`` into ``card``; returns the keys to index for it (``keys``: ``index_keys(e)``
+    when already computed)."""
+    keys = (index_keys(e) if keys is None else list(keys)) if e.named else []
     card.names.update(keys)
     card.roles.update(r.lower() for r in e.roles)
     if e.geo is not None and e.geo.geonames_id is not None:

@@ -1,7 +1,14 @@
 """The single writer: every change to the store goes through :class:`Writer`.
 
 Each document is stored in ONE transaction (``BEGIN`` ... ``COMMIT``; any failure rolls
-back, so nothing partial is ever visible). The resolvers' in-memory indexes
+back, so nothing partial is ever visible); :meth:`Writer.add_many` stores a batch in one.
+The writer resolves a document against its in-memory indexes and keeps the rows it makes
+in memory until the transaction ends: then each table gets ONE insert for the whole batch
+(:func:`~.backends.insert_rows`), so a batch costs about twenty statements however many
+documents, actors and events it holds (DuckDB pays per statement). Nothing is read back
+from the store while a batch resolves: what later documents of the batch need of earlier
+ones (their text for syndication, their event mentions for the pass inside stories, a
+story's first report) is kept in memory beside the rows. The resolvers' in-memory indexes
 (:class:`ResolverState`) are loaded from the store when a writer opens and kept between
 batches as long as no other process has written in between (the ``generation``, the
 newest document's sequence number plus the count of undone merges, tells); a failed
@@ -26,7 +33,7 @@ from ..errors import StoreError
 from ..models import Document, Entity, Event
 from . import resolve_events as rev
 from . import stories as story_store
-from .backends import DB_ERRORS, Connection, dialect, serialise_writes, writes_held
+from .backends import DB_ERRORS, Connection, dialect, insert_rows, serialise_writes, writes_held
 from .normalise import parse_date
 from .resolve_actors import (
     CONTEXT_CAP,
@@ -36,13 +43,34 @@ from .resolve_actors import (
     Match,
     absorb,
     card_from_entity,
+    index_keys,
+    lookup_keys,
     match_entity,
     resolution_order,
+    resolution_rank,
 )
 from .sources import SYNDICATION_OVERLAP, band_keys, claim_origin, overlap, publisher_origin, shingles
-from .story_index import StoryIndex
+from .story_index import StoryIndex, term_counts
 
 MAX_SYNDICATION_CANDIDATES = 20
+
+_V, _B, _D = "VARCHAR", "BIGINT", "DOUBLE PRECISION"
+#: Column types of the tables a document's rows go to (table order), and the constant columns
+#: that follow them, for :func:`~.backends.insert_rows`; flushed in this order.
+COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
+    "documents": ((_V, _B, _V, _V, _V, _V, _V, _V, "DATE", _V, _V, _V, _V, _D), ", current_timestamp"),
+    "actors": ((_V, _V, _V, "BOOLEAN", _B), ""),
+    "doc_entities": ((_V, _V, _V, _V, _V, "BOOLEAN", _V, _V, _V, _B, _V, "INTEGER"), ""),
+    "actor_keys": ((_V, _V, _V), ""),
+    "merge_evidence": ((_V, _V, _V, _V, _V, _V, _V, _D), ", current_timestamp, FALSE"),
+    "events": ((_V, _V, _V, _B), ""),
+    "doc_events": ((_V,) * 11 + ("DATE", "DATE", _V, _V, _V, _V, _D, _V), ""),
+    "claims": ((_V,) * 8, ""),
+    "doc_relations": ((_V, "INTEGER", _V, _V, _V, _V, _V, _V), ""),
+    "doc_lsh": ((_V, _V), ""),
+}
+#: Columns of a ``doc_events`` row the pass inside stories changes.
+_EV_ID, _EV_RULE, _EV_SCORE = 2, 16, 17
 
 
 def dumps(obj: Any) -> str:
@@ -74,6 +102,68 @@ def _features_load(s: str) -> dict[str, Any]:
     return f
 
 
+#: ``Document.scratch`` key of the document's :class:`Prepared` (set where it was analyzed).
+PREPARED = "kb_prepared"
+
+
+@dataclass(slots=True)
+class Prepared:
+    """What storing a document computes from the document alone, with no store state: its
+    record JSON, shingles and LSH bands, story term counts, the JSON columns of its entities,
+    claims and events, their normalised name keys and trigger meanings. :func:`prepare` makes
+    it; a Ray worker does so after analysis (``doc.scratch[PREPARED]``, pickled with the
+    document), so the driver's writer only looks up its indexes and appends rows; otherwise
+    the writer prepares the document itself. Read only once made (a retry reuses it)."""
+
+    doc_id: str
+    record: str
+    shingles: set[int]
+    bands: list[str]
+    counts: dict[int, int]  # hashed term counts of text and headline (story_index.term_counts)
+    #: entity id -> (aliases, roles, geo, mentions, names) JSON, lookup keys, index keys, rank
+    entities: dict[str, tuple[tuple[str, str, str | None, str, str], list[tuple[str, str, str]], list[str], int]]
+    #: claim id -> (cue, hedges, evidence) JSON and the chain links as dicts
+    claims: dict[str, tuple[str | None, str, str, list[dict[str, Any]]]]
+    #: event id -> (trigger, time, amount) JSON, lemma, meaning groups, start, end
+    events: dict[str, tuple[str, str | None, str | None, str, list[str], date | None, date | None]]
+
+
+def prepare(doc: Document) -> Prepared:
+    """:class:`Prepared` of ``doc`` (pure: the same wherever it runs)."""
+    info = doc.info
+    sh = shingles(info.text)
+    counts = term_counts(info.text or "")
+    if info.headline:
+        counts.update(term_counts(info.headline))  # as StoryFeatures.build counts them
+    ents = {
+        e.id: ((dumps(e.aliases), dumps(e.roles), dumps(e.geo.to_dict()) if e.geo else None,
+                dumps([s.to_dict() for s in e.mentions]), dumps([e.name, *e.aliases])),
+               lookup_keys(e) if e.named else [], index_keys(e) if e.named else [], resolution_rank(e))
+        for e in doc.entities
+    }
+    claims = {
+        c.id: (dumps(c.cue.to_dict()) if c.cue else None, dumps(c.hedges), dumps(c.evidence.to_dict()),
+               [link.to_dict() for link in c.chain])
+        for c in doc.claims
+    }
+    events = {
+        ev.id: (dumps(ev.trigger.to_dict()), dumps(ev.time.to_dict()) if ev.time else None,
+                dumps(ev.amount.to_dict()) if ev.amount else None, rev.trigger_lemma(ev.trigger.text),
+                rev.trigger_groups(ev.trigger.text, info.text[ev.trigger.end : ev.trigger.end + 40]),
+                parse_date(ev.time.start) if ev.time else None, parse_date(ev.time.end) if ev.time else None)
+        for ev in doc.events
+    }
+    return Prepared(info.id, dumps(doc.to_dict()), sh, band_keys(sh), dict(counts), ents, claims, events)
+
+
+def prepared(doc: Document) -> Prepared:
+    """The document's :class:`Prepared`: the one made where it was analyzed, else made now."""
+    prep = doc.scratch.get(PREPARED)
+    if isinstance(prep, Prepared) and prep.doc_id == doc.info.id:
+        return prep
+    return prepare(doc)
+
+
 @dataclass
 class ResolverState:
     """The resolvers' indexes and id counters, mirrored from the store."""
@@ -87,6 +177,9 @@ class ResolverState:
     generation: tuple[int, int] = (-1, -1)
     stale: bool = True
     stories: StoryIndex | None = None  # loaded on the first story assignment (kb/stories.py)
+    #: document id -> its event mentions (event_local_id, event id, features), in event order:
+    #: the candidates of the pass inside stories (resolve_events.story_candidates)
+    mentions: dict[str, list[tuple[str, str, dict[str, Any]]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, conn: Connection) -> ResolverState:
@@ -103,11 +196,15 @@ class ResolverState:
             if aid in st.actors.cards:
                 st.actors.cards[aid].names.add(key)
         st._load_entity_facts(conn)
-        for eid, typ, feats in conn.execute(
-            "SELECT event_id, type, features FROM doc_events ORDER BY doc_id"
+        for doc_id, local, eid, typ, feats in conn.execute(
+            "SELECT doc_id, event_local_id, event_id, type, features FROM doc_events ORDER BY doc_id"
         ).fetchall():
-            st.events.add(eid, _features_load(feats))
+            f = _features_load(feats)
+            st.events.add(eid, f)
             st.events.cards[eid].type = typ
+            st.mentions.setdefault(doc_id, []).append((local, eid, f))
+        for ms in st.mentions.values():
+            ms.sort(key=lambda m: rev.mention_order(m[0]))
         for band, doc in conn.execute("SELECT band, doc_id FROM doc_lsh").fetchall():
             st.lsh.setdefault(band, []).append(doc)
         st.stale = False
@@ -143,6 +240,11 @@ class Writer:
     def __init__(self, conn: Connection, state: ResolverState | None) -> None:
         self.conn = conn
         self.shared = dialect(conn) == "postgres"  # other processes may write meanwhile
+        self._rows: dict[str, list[Any]] = {}  # table -> rows not yet sent (this transaction's)
+        self._new_events: dict[str, tuple[Any, ...]] = {}  # the events table's, by id (some get deleted)
+        self._docs: dict[str, tuple[str, str | None, str | None]] = {}  # id -> text, publisher, syndicated_from
+        self._doc_events: dict[str, list[list[Any]]] = {}  # id -> its doc_events rows (changed by the story pass)
+        self._stories = story_store.StoryWrites(self._actor_names)
         if self.shared:  # brought up to date under the write lock, by the first write (_catch_up)
             self.state = state or ResolverState()
             return
@@ -151,20 +253,42 @@ class Writer:
             state = ResolverState.load(conn)
         self.state = state
 
-    # -- helpers -----------------------------------------------------------------
-    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
-            return
-        width = len(rows[0])
-        marks = "(" + ",".join(["?"] * width) + ")"
-        for i in range(0, len(rows), 200):
-            chunk = rows[i : i + 200]
-            sql = f"INSERT INTO {table} VALUES " + ",".join([marks] * len(chunk))
-            self.conn.execute(sql, [v for r in chunk for v in r])
+    # -- rows held until the transaction ends -----------------------------------------------------
+    def _pend(self, table: str, rows: list[Any]) -> None:
+        if rows:
+            self._rows.setdefault(table, []).extend(rows)
 
+    def _flush(self) -> None:
+        """Send the rows held to the store: one insert per table (inside the transaction)."""
+        self._rows["events"] = list(self._new_events.values())
+        for table, (types, tail) in COLUMNS.items():
+            insert_rows(self.conn, table, types, self._rows.get(table) or [], tail)
+        if self.state.stories is not None:
+            story_store.flush(self.conn, self.state.stories, self._stories)
+        self._discard()
+
+    def _discard(self) -> None:
+        self._rows.clear()
+        self._new_events.clear()
+        self._docs.clear()
+        self._doc_events.clear()
+        self._stories.rows.clear()
+        self._stories.new.clear()
+        self._stories.touched.clear()
+
+    def _actor_names(self, ids: set[str]) -> dict[str, str]:
+        cards = self.state.actors.cards
+        return {a: cards[a].name for a in ids if a in cards}
 
     def known(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def stored_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` the store holds (one query)."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
+        ).fetchall()
+        return {str(r[0]) for r in rows}
 
     # -- one document --------------------------------------------------------------
     def add(self, doc: Document) -> bool:
@@ -182,9 +306,11 @@ class Writer:
                     return False
                 self._catch_up()
             seq = self._add(doc)
+            self._flush()
             self.conn.execute("COMMIT")
             self.state.generation = (seq, self.state.generation[1])
         except BaseException as exc:
+            self._discard()
             self.conn.execute("ROLLBACK")
             self.state.stale = True
             if isinstance(exc, DB_ERRORS):
@@ -212,29 +338,52 @@ class Writer:
             yield
             self.conn.execute("COMMIT")
         except BaseException:
+            self._discard()
             self.conn.execute("ROLLBACK")
             self.state.stale = True
             raise
 
     def add_many(self, docs: list[Document]) -> list[bool]:
         """Store ``docs`` in ONE transaction (one commit for a batch: the Ray driver's writes);
-        per document ``False`` if its id is already stored. Any failure rolls all of them back
+        per document ``False`` if its id is already stored (or comes twice). Their rows are held
+        in memory and sent at the end, one insert per table. Any failure rolls all of them back
         and raises :class:`StoreError`; store them one by one with :meth:`add` to find the culprit."""
         out: list[bool] = []
         try:
             with self.transaction():
+                seen = self.stored_ids([d.info.id for d in docs])
                 for doc in docs:
-                    if self.known(doc.info.id):
+                    if doc.info.id in seen:
                         out.append(False)
                         continue
+                    seen.add(doc.info.id)
                     seq = self._add(doc)
                     self.state.generation = (seq, self.state.generation[1])
                     out.append(True)
+                self._flush()
         except DB_ERRORS as exc:
             raise StoreError(
                 f"Storing {len(docs)} documents in one transaction failed and was rolled back: {exc}. "
                 "Nothing of them was stored; store them one at a time to find the one at fault."
             ) from exc
+        return out
+
+    def add_all(self, docs: list[Document]) -> list[bool | StoreError]:
+        """Store ``docs`` in one transaction (:meth:`add_many`); if that fails, one at a time, so
+        that only the document at fault is left out: per document ``True`` (stored), ``False``
+        (already stored) or the :class:`StoreError` that refused it."""
+        if not docs:
+            return []
+        try:
+            return list(self.add_many(docs))
+        except StoreError:
+            pass  # rolled back whole: find the culprit, store the others
+        out: list[bool | StoreError] = []
+        for doc in docs:
+            try:
+                out.append(bool(self.add(doc)))
+            except StoreError as exc:
+                out.append(exc)
         return out
 
     def _catch_up(self) -> None:
@@ -243,41 +392,64 @@ class Writer:
             self.state = ResolverState.load(self.conn)
 
     def _add(self, doc: Document) -> int:
+        """Resolve ``doc`` and hold its rows (sent by :meth:`_flush`); its sequence number."""
         info = doc.info
+        prep = prepared(doc)
         seq = self.state.next_seq
         self.state.next_seq += 1
-        sh = shingles(info.text)
-        bands = band_keys(sh)
-        root, score = self._syndication(sh, bands)
-        self.conn.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?, current_timestamp)",
-            [
-                info.id, seq, info.source, info.url, info.publisher, info.headline, dumps(info.authors),
-                info.published, parse_date(info.published), info.language, info.text,
-                dumps(doc.to_dict()), root, score,
-            ],
-        )
-        entity_actor = self._resolve_entities(doc, seq)
+        bands = prep.bands
+        root, score = self._syndication(prep.shingles, bands)
+        self._pend("documents", [(
+            info.id, seq, info.source, info.url, info.publisher, info.headline, dumps(info.authors),
+            info.published, parse_date(info.published), info.language, info.text,
+            prep.record, root, score,
+        )])
+        self._docs[info.id] = (info.text, info.publisher, root)
+        entity_actor = self._resolve_entities(doc, seq, prep)
         pub_key = self._publisher_key(doc, root)
-        origins = self._store_claims(doc, entity_actor, pub_key)
-        self._resolve_events(doc, entity_actor, origins, pub_key, root)
+        origins = self._store_claims(doc, entity_actor, pub_key, prep)
+        mentions = self._resolve_events(doc, entity_actor, origins, pub_key, root, prep)
         self._store_relations(doc, entity_actor)
-        self._insert("doc_lsh", [(b, info.id) for b in bands])
+        self._pend("doc_lsh", [(b, info.id) for b in bands])
         for b in bands:
             self.state.lsh.setdefault(b, []).append(info.id)
-        story = self._assign_story(info.id, seq)
-        rev.join_within_story(self.conn, self.state.events, info.id, story, _features_load)
+        actors = {entity_actor[e.id] for e in doc.entities
+                  if e.named and e.type in story_store.STORY_ENTITY_TYPES and e.id in entity_actor}
+        facts = story_store.doc_facts(info.id, seq, info.text, info.headline, info.published, actors,
+                                      {str(row[_EV_ID]) for row, _ in mentions}, prep.counts)
+        story = self._assign_story(facts)
+        self._join_within_story(info.id, story, mentions)
         return seq
 
     # -- stories ---------------------------------------------------------------------------
-    def _assign_story(self, doc_id: str, seq: int) -> str:
+    def _assign_story(self, facts: story_store.DocFacts) -> str:
         """Put the document into its story (kb/stories.py); older documents first when missing."""
         if self.state.stories is None:
             self.state.stories = story_store.load_index(self.conn)
             for old_id, old_seq in story_store.unassigned(self.conn):
-                if old_id != doc_id:
+                if old_id != facts.doc_id and old_id not in self._docs:
                     story_store.assign(self.conn, self.state.stories, old_id, old_seq)
-        return story_store.assign(self.conn, self.state.stories, doc_id, seq)
+        return story_store.assign(self.conn, self.state.stories, facts.doc_id, facts.seq, facts, self._stories)
+
+    def _join_within_story(self, doc_id: str, story: str, mentions: list[tuple[list[Any], dict[str, Any]]]) -> None:
+        """The second event pass once the document is in its story (resolve_events), on the rows held."""
+        index = self.state.stories
+        assert index is not None
+        members = [(index.members[d].seq, d) for d in index.story_docs.get(story, ())]
+        own = [(str(row[1]), str(row[_EV_ID]), str(row[_EV_RULE]), f) for row, f in mentions]
+        joins = rev.within_story_joins(
+            self.state.events, own,
+            lambda groups: rev.story_candidates(self.state.mentions, members, doc_id, groups))
+        for eid, target, how in joins:
+            for row, _f in mentions:
+                if row[_EV_ID] == eid:
+                    row[_EV_ID], row[_EV_RULE], row[_EV_SCORE] = target, how, 1.0
+            if self._new_events.pop(eid, None) is None:
+                self.conn.execute("DELETE FROM events WHERE id = ?", [eid])
+        if joins:  # no story feature keeps the id of an event the pass deleted
+            story_store.events_deleted(index, self._stories, doc_id, {eid for eid, _target, _how in joins})
+        self.state.mentions[doc_id] = sorted(((str(row[1]), str(row[_EV_ID]), f) for row, f in mentions),
+                                             key=lambda m: rev.mention_order(m[0]))
 
     # -- syndication -----------------------------------------------------------------
     def _syndication(self, sh: set[int], bands: list[str]) -> tuple[str | None, float | None]:
@@ -288,9 +460,19 @@ class Writer:
                     cands.append(d)
             if len(cands) >= MAX_SYNDICATION_CANDIDATES:
                 break
+        cands = cands[:MAX_SYNDICATION_CANDIDATES]
+        if not cands:
+            return (None, None)
+        texts = {d: (held[0], held[2]) for d in cands if (held := self._docs.get(d)) is not None}
+        stored = [d for d in cands if d not in texts]
+        if stored:
+            for d, text, synd in self.conn.execute(
+                "SELECT id, text, syndicated_from FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [stored]
+            ).fetchall():
+                texts[str(d)] = (text, synd)
         best: tuple[str | None, float | None] = (None, None)
-        for d in cands[:MAX_SYNDICATION_CANDIDATES]:
-            row = self.conn.execute("SELECT text, syndicated_from FROM documents WHERE id = ?", [d]).fetchone()
+        for d in cands:
+            row = texts.get(d)
             if row is None:
                 continue
             ov = overlap(sh, shingles(row[0]))
@@ -301,35 +483,39 @@ class Writer:
     def _publisher_key(self, doc: Document, root: str | None) -> str:
         if root is None:
             return publisher_origin(doc.info.publisher, doc.info.id)
+        if root in self._docs:
+            return publisher_origin(self._docs[root][1], root)
         row = self.conn.execute("SELECT publisher FROM documents WHERE id = ?", [root]).fetchone()
         return publisher_origin(row[0] if row else None, root)
 
     # -- actors ----------------------------------------------------------------------
-    def _new_actor(self, e: Entity, seq: int, rows: list[tuple[Any, ...]]) -> str:
+    def _new_actor(self, e: Entity, seq: int, rows: list[tuple[Any, ...]], keys: list[str]) -> str:
         aid = f"A{self.state.next_actor}"
         self.state.next_actor += 1
         rows.append((aid, e.type, e.name, e.named, seq))
-        self.state.actors.cards[aid] = card_from_entity(aid, e)
+        self.state.actors.cards[aid] = card_from_entity(aid, e, keys)
         self.state.actors.cards[aid].mentions = 0
         return aid
 
-    def _resolve_entities(self, doc: Document, seq: int) -> dict[str, str]:
+    def _resolve_entities(self, doc: Document, seq: int, prep: Prepared) -> dict[str, str]:
         """Strong rules first; context rules once the document's other actors are known."""
         index = self.state.actors
         entity_actor: dict[str, str] = {}
         chosen: list[tuple[Entity, Match]] = []
         deferred: list[Entity] = []
         actor_rows: list[tuple[Any, ...]] = []
-        for e in resolution_order(doc.entities):
-            m = match_entity(e, index, set(), allow_context=False)
+        pe = prep.entities
+        for e in resolution_order(doc.entities, {k: v[3] for k, v in pe.items()}):
+            m = match_entity(e, index, set(), allow_context=False, keys=pe[e.id][1])
             if m is None and e.named and e.type == "PERSON":
                 deferred.append(e)
                 continue
-            chosen.append((e, m or Match(self._new_actor(e, seq, actor_rows), "new", 1.0)))
+            chosen.append((e, m or Match(self._new_actor(e, seq, actor_rows, pe[e.id][2]), "new", 1.0)))
             entity_actor[e.id] = chosen[-1][1].actor_id
         context = {m.actor_id for e, m in chosen if e.named and e.type not in NO_CONTEXT_TYPES}
         for e in deferred:
-            m = match_entity(e, index, context) or Match(self._new_actor(e, seq, actor_rows), "new", 1.0)
+            m = match_entity(e, index, context, keys=pe[e.id][1]) or Match(
+                self._new_actor(e, seq, actor_rows, pe[e.id][2]), "new", 1.0)
             chosen.append((e, m))
             entity_actor[e.id] = m.actor_id
             context.add(m.actor_id)
@@ -338,43 +524,36 @@ class Writer:
         ev_rows: list[tuple[Any, ...]] = []
         for e, m in chosen:
             aid = m.actor_id
-            for k in absorb(index.cards[aid], e, context if e.named else set()):
+            (aliases, roles, geo, spans, names), _lookup, keys, _rank = pe[e.id]
+            for k in absorb(index.cards[aid], e, context if e.named else set(), keys):
                 index.add_key(k, aid)
                 key_rows.append((k, aid, doc.info.id))
             gid = e.geo.geonames_id if e.geo is not None else None
-            ent_rows.append((
-                doc.info.id, e.id, aid, e.type, e.name, e.named, dumps(e.aliases), dumps(e.roles),
-                dumps(e.geo.to_dict()) if e.geo else None, gid, dumps([s.to_dict() for s in e.mentions]),
-                len(e.mentions),
-            ))
-            ev_rows.append((
-                aid, doc.info.id, e.id, m.rule, dumps([e.name, *e.aliases]), m.key, m.matched_name, m.score,
-            ))
-        self._insert("actors", actor_rows)
-        self._insert("doc_entities", ent_rows)
-        self._insert("actor_keys", key_rows)
-        if ev_rows:
-            marks = ",".join(["(?,?,?,?,?,?,?,?, current_timestamp, FALSE)"] * len(ev_rows))
-            self.conn.execute(f"INSERT INTO merge_evidence VALUES {marks}", [v for r in ev_rows for v in r])
+            ent_rows.append((doc.info.id, e.id, aid, e.type, e.name, e.named, aliases, roles, geo, gid, spans,
+                             len(e.mentions)))
+            ev_rows.append((aid, doc.info.id, e.id, m.rule, names, m.key, m.matched_name, m.score))
+        self._pend("actors", actor_rows)
+        self._pend("doc_entities", ent_rows)
+        self._pend("actor_keys", key_rows)
+        self._pend("merge_evidence", ev_rows)
         return entity_actor
 
     # -- claims ------------------------------------------------------------------------
-    def _store_claims(self, doc: Document, entity_actor: dict[str, str], pub_key: str) -> dict[str, str]:
+    def _store_claims(self, doc: Document, entity_actor: dict[str, str], pub_key: str,
+                      prep: Prepared) -> dict[str, str]:
         origins: dict[str, str] = {}
         rows: list[tuple[Any, ...]] = []
         for c in doc.claims:
             origin = claim_origin(c, doc, entity_actor, pub_key)
             origins[c.id] = origin
+            cue, hedges, evidence, links = prep.claims[c.id]
             chain = []
-            for link in c.chain:
-                d = link.to_dict()
+            for link, d in zip(c.chain, links, strict=True):
+                d = dict(d)
                 d["actor"] = entity_actor.get(link.entity) if link.entity else None
                 chain.append(d)
-            rows.append((
-                doc.info.id, c.id, c.kind, dumps(chain), dumps(c.cue.to_dict()) if c.cue else None,
-                dumps(c.hedges), dumps(c.evidence.to_dict()), origin,
-            ))
-        self._insert("claims", rows)
+            rows.append((doc.info.id, c.id, c.kind, dumps(chain), cue, hedges, evidence, origin))
+        self._pend("claims", rows)
         return origins
 
     # -- events --------------------------------------------------------------------------
@@ -393,52 +572,58 @@ class Writer:
                 break
         return sorted(out)
 
-    def _features(self, doc: Document, ev: Event, entity_actor: dict[str, str]) -> dict[str, Any]:
+    def _features(self, doc: Document, ev: Event, entity_actor: dict[str, str], prep: Prepared) -> dict[str, Any]:
         actors: dict[str, str] = {}
         for p in ev.participants:
             ent = doc.entity(p.entity)
             if ent is not None and ent.named and p.entity in entity_actor:
                 actors.setdefault(entity_actor[p.entity], p.role)
         loc = doc.entity(ev.location)
+        _trigger, _time, _amount, lemma, groups, start, end = prep.events[ev.id]
         return {
             "type": ev.type,
             "mode": ev.mode,
-            "lemma": rev.trigger_lemma(ev.trigger.text),
-            "groups": rev.trigger_groups(ev.trigger.text, doc.info.text[ev.trigger.end : ev.trigger.end + 40]),
+            "lemma": lemma,
+            "groups": list(groups),
             "actors": actors,
             "location": entity_actor.get(ev.location) if ev.location and loc is not None and loc.named else None,
             "geonames": loc.geo.geonames_id if loc is not None and loc.geo is not None else None,
-            "start": parse_date(ev.time.start) if ev.time else None,
-            "end": parse_date(ev.time.end) if ev.time else None,
+            "start": start,
+            "end": end,
             "published": parse_date(doc.info.published),
         }
 
     def _syndicated_events(self, root: str | None) -> dict[tuple[str, str], list[str]]:
         if root is None:
             return {}
+        if root in self._doc_events:
+            rows = [(r[3], r[6], r[_EV_ID]) for r in sorted(self._doc_events[root], key=lambda r: str(r[1]))]
+        else:
+            rows = self.conn.execute(
+                "SELECT type, trigger, event_id FROM doc_events WHERE doc_id = ? ORDER BY event_local_id", [root]
+            ).fetchall()
         out: dict[tuple[str, str], list[str]] = {}
-        for typ, trig, eid in self.conn.execute(
-            "SELECT type, trigger, event_id FROM doc_events WHERE doc_id = ? ORDER BY event_local_id", [root]
-        ).fetchall():
+        for typ, trig, eid in rows:
             out.setdefault((typ, json.loads(trig)["text"].lower()), []).append(eid)
         return out
 
     def _new_event(self, ev: Event, seq: int) -> str:
         eid = f"V{self.state.next_event}"
         self.state.next_event += 1
-        self.conn.execute("INSERT INTO events VALUES (?, ?, ?, ?)", [eid, ev.type, ev.mode, seq])
+        self._new_events[eid] = (eid, ev.type, ev.mode, seq)
         return eid
 
     def _resolve_events(
         self, doc: Document, entity_actor: dict[str, str], origins: dict[str, str], pub_key: str,
-        root: str | None,
-    ) -> None:
+        root: str | None, prep: Prepared,
+    ) -> list[tuple[list[Any], dict[str, Any]]]:
+        """Resolve the document's events; their ``doc_events`` rows (held) with their features."""
         copies = self._syndicated_events(root)
         seq = self.state.next_seq - 1
-        rows: list[tuple[Any, ...]] = []
+        out: list[tuple[list[Any], dict[str, Any]]] = []
         context = self._doc_context(doc, entity_actor)
         for ev in doc.events:
-            f = self._features(doc, ev, entity_actor)
+            f = self._features(doc, ev, entity_actor, prep)
             f["context"] = context
             same = copies.get((ev.type, ev.trigger.text.lower()))
             if same:
@@ -454,14 +639,17 @@ class Writer:
                 {"role": p.role, "entity": p.entity, "actor": entity_actor.get(p.entity)} for p in ev.participants
             ]
             origin = origins.get(ev.claim or "", pub_key)
-            rows.append((
-                doc.info.id, ev.id, eid, ev.type, ev.mode, ev.status, dumps(ev.trigger.to_dict()), dumps(parts),
+            trigger, time, amount = prep.events[ev.id][:3]
+            out.append(([
+                doc.info.id, ev.id, eid, ev.type, ev.mode, ev.status, trigger, dumps(parts),
                 ev.location, entity_actor.get(ev.location) if ev.location else None,
-                dumps(ev.time.to_dict()) if ev.time else None, f["start"], f["end"] or f["start"],
-                dumps(ev.amount.to_dict()) if ev.amount else None, ev.claim, origin, rule, score,
+                time, f["start"], f["end"] or f["start"], amount, ev.claim, origin, rule, score,
                 _features_json(f),
-            ))
-        self._insert("doc_events", rows)
+            ], f))
+        rows = [row for row, _ in out]
+        self._doc_events[doc.info.id] = rows
+        self._pend("doc_events", rows)
+        return out
 
     def _store_relations(self, doc: Document, entity_actor: dict[str, str]) -> None:
         rows = [
@@ -469,7 +657,7 @@ class Writer:
              r.claim)
             for i, r in enumerate(doc.relations)
         ]
-        self._insert("doc_relations", rows)
+        self._pend("doc_relations", rows)
 
     # -- undoing a merge -------------------------------------------------------------------
     def unmerge(self, actor_id: str, doc_id: str) -> str:

@@ -15,24 +15,81 @@ first_doc)``, ``story_members(story_id, doc_id, seq, rule, score, matched_doc, e
 joined_at)``, ``story_evidence`` (the log), ``story_splits``, ``story_features(doc_id, day,
 terms, actors, events)`` and ``story_keys(key, doc_id)`` (the candidate index).
 
-A store written before stories existed is assigned on its next write, in storage order.
+The writer (kb/store.py) passes what it holds in memory instead (:class:`DocFacts`, and a
+:class:`StoryWrites` that collects the rows): nothing is read back, each story's first report
+is kept in ``StoryIndex.heads``, and :func:`flush` writes a batch's story rows in one insert
+per table before the commit. A store written before stories existed is assigned on its next
+write, in storage order.
 See docs/stories.md for the rule, its constants and the measured order tolerance.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 from ..errors import NotFoundError, StoreError
+from .backends import insert_rows
 from .normalise import parse_date
 from .sources import publisher_origin
 from .story_index import THRESHOLD, Choice, StoryFeatures, StoryIndex
 
 #: Entity types whose resolved actors count as shared "actors and places".
 STORY_ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+
+
+#: Column types of the story tables a batched writer appends to (kb/backends.insert_rows), and
+#: the constant columns that follow them.
+STORY_COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
+    "stories": (("VARCHAR", "VARCHAR", "BIGINT", "VARCHAR", "VARCHAR"), ""),
+    "story_members": (("VARCHAR", "VARCHAR", "BIGINT", "VARCHAR", "DOUBLE PRECISION", "VARCHAR", "VARCHAR"),
+                      ", current_timestamp"),
+    "story_evidence": (("VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE PRECISION", "VARCHAR", "VARCHAR"),
+                       ", current_timestamp, FALSE"),
+    "story_features": (("VARCHAR", "BIGINT", "VARCHAR", "VARCHAR", "VARCHAR"), ""),
+    "story_keys": (("VARCHAR", "VARCHAR"), ""),
+}
+
+
+@dataclass(slots=True)
+class DocFacts:
+    """What assignment needs of a document the writer holds in memory (not yet in the store)."""
+
+    doc_id: str
+    seq: int
+    published: str | None
+    title: str  # its headline, else its first words (what a story it heads is called)
+    features: StoryFeatures
+
+
+@dataclass
+class StoryWrites:
+    """The story rows of one write transaction, kept in memory and sent by :func:`flush`
+    before it commits (one statement per table); ``names`` gives actors' names (their ids)."""
+
+    names: Callable[[set[str]], dict[str, str]]
+    rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    new: list[tuple[str, int]] = field(default_factory=list)  # stories opened: (id, created_seq)
+    touched: list[str] = field(default_factory=list)  # stored stories a document joined
+
+    def add(self, table: str, row: tuple[Any, ...]) -> None:
+        self.rows.setdefault(table, []).append(row)
+
+
+def doc_facts(doc_id: str, seq: int, text: str, headline: str | None, published: str | None,
+              actors: set[str], events: set[str], counts: dict[int, int] | None = None) -> DocFacts:
+    """:class:`DocFacts` of a document from its record (what :func:`features_of` reads back from
+    the store); ``counts`` are its hashed term counts when already computed (``term_counts``)."""
+    day = parse_date(published)
+    ordinal = day.toordinal() if day else None
+    if counts is None:
+        f = StoryFeatures.build(text or "", headline, actors, events, ordinal)
+    else:
+        f = StoryFeatures.from_counts(counts, actors, events, ordinal)
+    return DocFacts(doc_id, seq, published, headline or first_words(text or ""), f)
 
 
 def _dumps(obj: Any) -> str:
@@ -146,8 +203,8 @@ def _actor_names(conn: Any, ids: set[str]) -> dict[str, str]:
     return {str(a): str(n) for a, n in rows}
 
 
-def _evidence(conn: Any, choice: Choice) -> dict[str, Any]:
-    names = _actor_names(conn, {a for link in choice.links for a in link.actors})
+def _evidence(names_of: Callable[[set[str]], dict[str, str]], choice: Choice) -> dict[str, Any]:
+    names = names_of({a for link in choice.links for a in link.actors})
     signals: list[str] = []
     links = []
     for link in choice.links:
@@ -168,21 +225,26 @@ def _evidence(conn: Any, choice: Choice) -> dict[str, Any]:
             "threshold": THRESHOLD}
 
 
-def assign(conn: Any, index: StoryIndex, doc_id: str, seq: int) -> str:
-    """Put stored document ``doc_id`` into its story (inside the caller's transaction); its id."""
+def assign(conn: Any, index: StoryIndex, doc_id: str, seq: int, facts: DocFacts | None = None,
+           writes: StoryWrites | None = None) -> str:
+    """Put document ``doc_id`` into its story (inside the caller's transaction); its id.
+
+    Without ``facts``/``writes`` the document is read from the store and the rows written at
+    once; with them (the writer's batched path) nothing is read back: the rows go to
+    ``writes`` and the story's first report is kept in ``index.heads``, for :func:`flush`."""
+    if facts is not None and writes is not None:
+        return _assign_in_memory(conn, index, facts, writes)
     f = features_of(conn, doc_id)
     choice = index.choose(f)
     if choice.story_id is None:
         sid = f"S{index.next_story}"
         index.next_story += 1
         conn.execute("INSERT INTO stories VALUES (?, NULL, ?, NULL, NULL)", [sid, seq])
-        rule, score, matched, evidence = "new", 1.0, None, {"signals": [], "links": [],
-                                                             "candidates": choice.candidates,
-                                                             "threshold": THRESHOLD}
+        rule, score, matched, evidence = "new", 1.0, None, _no_links(choice)
     else:
         sid, rule, score = choice.story_id, "joined", choice.score
         matched = choice.links[0].doc_id
-        evidence = _evidence(conn, choice)
+        evidence = _evidence(lambda ids: _actor_names(conn, ids), choice)
     ev = _dumps(evidence)
     conn.execute("INSERT INTO story_members VALUES (?, ?, ?, ?, ?, ?, ?, current_timestamp)",
                  [sid, doc_id, seq, rule, score, matched, ev])
@@ -197,7 +259,75 @@ def assign(conn: Any, index: StoryIndex, doc_id: str, seq: int) -> str:
                      [v for k in chunk for v in (k, doc_id)])
     index.add(doc_id, sid, seq, f, keys)
     _refresh_head(conn, sid)
+    index.heads.pop(sid, None)  # read again from the store when next needed
     return sid
+
+
+def _no_links(choice: Choice) -> dict[str, Any]:
+    return {"signals": [], "links": [], "candidates": choice.candidates, "threshold": THRESHOLD}
+
+
+def _assign_in_memory(conn: Any, index: StoryIndex, facts: DocFacts, writes: StoryWrites) -> str:
+    f, doc_id, seq = facts.features, facts.doc_id, facts.seq
+    choice = index.choose(f)
+    if choice.story_id is None:
+        sid = f"S{index.next_story}"
+        index.next_story += 1
+        writes.new.append((sid, seq))
+        rule, score, matched, evidence = "new", 1.0, None, _no_links(choice)
+    else:
+        sid, rule, score = choice.story_id, "joined", choice.score
+        matched = choice.links[0].doc_id
+        evidence = _evidence(writes.names, choice)
+        if sid not in writes.touched and all(sid != s for s, _ in writes.new):
+            writes.touched.append(sid)
+    ev = _dumps(evidence)
+    writes.add("story_members", (sid, doc_id, seq, rule, score, matched, ev))
+    writes.add("story_evidence", (sid, doc_id, rule, score, matched, ev))
+    keys = index.keys(f, query=False)
+    writes.add("story_features", (doc_id, f.day, f.counts_text(), _dumps(sorted(f.actors)), _dumps(sorted(f.events))))
+    for k in keys:
+        writes.add("story_keys", (k, doc_id))
+    index.add(doc_id, sid, seq, f, keys)
+    mine = (published_order(facts.published, seq), doc_id, facts.title, facts.published)
+    head = index.heads.get(sid) if rule == "new" else index.heads.get(sid) or _stored_head(conn, sid)
+    index.heads[sid] = mine if head is None or mine[0] < head[0] else head
+    return sid
+
+
+def _stored_head(conn: Any, sid: str) -> tuple[Any, ...] | None:
+    """The first report of stored story ``sid`` as :func:`_refresh_head` picks it."""
+    rows = conn.execute(
+        "SELECT d.id, d.headline, d.published, d.seq FROM story_members m JOIN documents d ON d.id = m.doc_id "
+        "WHERE m.story_id = ?",
+        [sid],
+    ).fetchall()
+    if not rows:
+        return None
+    row = min(rows, key=lambda r: published_order(r[2], r[3]))
+    return (published_order(row[2], row[3]), str(row[0]), row[1] or _first_words(conn, str(row[0])), row[2])
+
+
+def flush(conn: Any, index: StoryIndex, writes: StoryWrites) -> None:
+    """Send ``writes`` to the store (inside the caller's transaction): one insert per table,
+    the stories opened with their first report, one update for the stored stories joined."""
+    rows = dict(writes.rows)
+    rows["stories"] = [(sid, index.heads[sid][2], seq, index.heads[sid][3], index.heads[sid][1])
+                       for sid, seq in writes.new]
+    for table in ("stories", "story_members", "story_evidence", "story_features", "story_keys"):
+        types, tail = STORY_COLUMNS[table]
+        insert_rows(conn, table, types, rows.get(table) or [], tail)
+    if writes.touched:
+        heads = [index.heads[sid] for sid in writes.touched]
+        conn.execute(
+            "UPDATE stories SET title = v.title, first_published = v.published, first_doc = v.doc "
+            "FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS title, "
+            "unnest(?::VARCHAR[]) AS published, unnest(?::VARCHAR[]) AS doc) AS v WHERE stories.id = v.id",
+            [list(writes.touched), [h[2] for h in heads], [h[3] for h in heads], [h[1] for h in heads]],
+        )
+    writes.rows.clear()
+    writes.new.clear()
+    writes.touched.clear()
 
 
 def refresh_events(conn: Any, index: StoryIndex | None, doc_id: str) -> None:
@@ -217,6 +347,29 @@ def refresh_events(conn: Any, index: StoryIndex | None, doc_id: str) -> None:
         index.set_events(doc_id, frozenset(events))
 
 
+def events_deleted(index: StoryIndex, writes: StoryWrites, doc_id: str, deleted: set[str]) -> None:
+    """The writer's pass inside stories (resolve_events.within_story_joins) joined events that
+    document ``doc_id`` had opened to other events and deleted them: its held
+    ``story_features`` row, its held ``v:`` keys and its entry in ``index`` stop naming them,
+    so no story feature keeps the id of a deleted event. The surviving events are not put in
+    their place: the index keeps the events as first resolved (see docs/stories.md; feeding
+    the pass's joins back into assignment merged the two North Korea stories of NewsWCL50).
+    A deleted event had no other document, so it never linked this one to another, and
+    dropping it changes no story."""
+    if not deleted:
+        return
+    rows = writes.rows.get("story_features", [])
+    for i, row in enumerate(rows):
+        if row[0] == doc_id:
+            rows[i] = (*row[:4], _dumps(sorted(set(json.loads(row[4])) - deleted)))
+    gone = {f"v:{e}" for e in deleted}
+    keys = writes.rows.get("story_keys", [])
+    keys[:] = [k for k in keys if not (k[1] == doc_id and k[0] in gone)]
+    member = index.members.get(doc_id)
+    if member is not None:
+        index.set_events(doc_id, member.features.events - deleted)
+
+
 def _refresh_head(conn: Any, sid: str) -> None:
     """A story's title and first report: its earliest published document (storage order on ties)."""
     rows = conn.execute(
@@ -234,7 +387,12 @@ def _refresh_head(conn: Any, sid: str) -> None:
 
 def _first_words(conn: Any, doc_id: str, n: int = 12) -> str:
     row = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-    words = str(row[0] if row else "").split()
+    return first_words(str(row[0] if row else ""), n)
+
+
+def first_words(text: str, n: int = 12) -> str:
+    """The title of a story whose first report has no headline: its first ``n`` words."""
+    words = text.split()
     return " ".join(words[:n]) + (" ..." if len(words) > n else "")
 
 
@@ -268,6 +426,8 @@ def detach(conn: Any, index: StoryIndex | None, story_id: str, doc_id: str, seq:
     conn.execute("INSERT INTO story_splits VALUES (?, ?, ?, current_timestamp)", [story_id, new_id, doc_id])
     for sid in (story_id, new_id):
         _refresh_head(conn, sid)
+        if index is not None:
+            index.heads.pop(sid, None)
     if index is not None and doc_id in index.members:
         index.move(doc_id, new_id)
         index.next_story = max(index.next_story, _story_num(new_id) + 1)

@@ -29,6 +29,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -163,6 +164,9 @@ class StoryIndex:
     actor_df: Counter[str] = field(default_factory=Counter)
     event_df: Counter[str] = field(default_factory=Counter)
     next_story: int = 1
+    #: story id -> its first report as kb/stories.py last computed it (order key, document id,
+    #: title, published), so a batched writer keeps story heads without reading them back
+    heads: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
     # -- weights -------------------------------------------------------------------------------
     @property

@@ -11,10 +11,12 @@ The shape of a run:
    pickled. At most ``workers * tasks_per_worker`` chunks are out at once (backpressure):
    reading waits for the writer, memory stays bounded whatever the input size.
 3. The driver stores results in input order through the knowledge base's one writer
-   (:meth:`Writer.add`: one transaction per document, keyed by document id; a stored id is
-   skipped). It takes the store once per write batch (``batch_size`` documents, as the
-   single-process path), writes every ready chunk and looks up the ids of the next chunks in
-   that one hold; the resolvers' indexes stay in memory between holds.
+   (:meth:`Writer.add_many`: one transaction per write batch, one insert per table, keyed by
+   document id; a stored id is skipped). The actors have already done the per-document part
+   of storing (:func:`claimgraph.kb.store.prepare`), so the writer only resolves and inserts.
+   It takes the store once per write batch (``batch_size`` documents, as the single-process
+   path), writes every ready chunk and looks up the ids of the next chunks in that one hold
+   (one query); the resolvers' indexes stay in memory between holds.
 
 Writing in input order makes the store of a Ray run equal to that of the single-process
 path (actor ids, events and stories are assigned as documents arrive). It also makes the
@@ -68,11 +70,19 @@ class Analyzer:
         return os.getpid()
 
     def analyze(self, infos: list[DocumentInfo]) -> tuple[list[Result], float]:
-        """Analyze one chunk; errors come back as ``(source, reason)`` (exceptions pickle badly)."""
+        """Analyze one chunk; errors come back as ``(source, reason)`` (exceptions pickle badly).
+
+        Each document also gets what storing it needs that depends on it alone
+        (:func:`claimgraph.kb.store.prepare`: record JSON, shingles, term counts, name keys,
+        JSON columns), so the driver's one writer is left with index lookups and inserts."""
+        from ..kb.store import PREPARED, prepare
+
         started = time.perf_counter()
         docs = [Document(info=i) for i in infos]
         out: list[Result] = []
         for doc, error in self.pipeline.pipe_outcomes(docs, batch_size=max(1, len(docs))):
+            if error is None:
+                doc.scratch[PREPARED] = prepare(doc)
             out.append((None, (error.source, error.reason)) if error is not None else (doc, None))
         return out, time.perf_counter() - started
 
@@ -285,10 +295,12 @@ class _Driver:
         written = 0
         with self.kb.writing() as w:
             written = self._write_ready(w)
+            ids = [item.id for chunk in staged for item in chunk.items if isinstance(item, DocumentInfo)]
+            stored = w.stored_ids(ids) if ids else set()
             for chunk in staged:
                 for k, item in enumerate(chunk.items):
                     if isinstance(item, DocumentInfo):
-                        if w.known(item.id):
+                        if item.id in stored:
                             chunk.known.add(k)
                         else:
                             chunk.send.append(k)
@@ -315,7 +327,7 @@ class _Driver:
                     else:
                         plan.append((item.source, doc))
         docs = [x for _, x in plan if isinstance(x, Document)]
-        stored = iter(_store_all(w, docs))
+        stored = iter(w.add_all(docs))
         summary = self.run.summary
         for source, x in plan:
             outcome = next(stored) if isinstance(x, Document) else x
@@ -324,6 +336,8 @@ class _Driver:
                 status = "known"
             elif isinstance(outcome, InputError):
                 status = self._fail(outcome)
+            elif isinstance(outcome, StoreError):
+                status = self._fail(InputError(source, str(outcome)))
             else:
                 assert isinstance(x, Document)
                 summary.new += 1
@@ -337,23 +351,6 @@ class _Driver:
         self.run.summary.failed += 1
         self.run.summary.errors.append(error)
         return "failed"
-
-
-def _store_all(w: Any, docs: list[Document]) -> list[bool | InputError]:
-    """Store ``docs`` in one transaction; if that fails, one at a time, naming the one at fault."""
-    if not docs:
-        return []
-    try:
-        return list(w.add_many(docs))
-    except StoreError:
-        pass  # rolled back whole: find the culprit, store the others
-    out: list[bool | InputError] = []
-    for doc in docs:
-        try:
-            out.append(bool(w.add(doc)))
-        except StoreError as exc:
-            out.append(InputError(doc.info.source, str(exc)))
-    return out
 
 
 def ingest_with_ray(

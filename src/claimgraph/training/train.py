@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..nlp import learned
-from ..nlp.events.features import FACTUALITY_FILE
+from ..nlp.events.features import CLUSTERS_FILE, FACTUALITY_FILE
 from .events import (
     Examples,
     _status_feats,
@@ -29,9 +29,10 @@ DETECT_C = 0.3
 TYPE_C = 1.0
 STATUS_C = 1.0
 FACTUALITY_C = 1.0
-#: The detector's threshold is the lowest whose cross-validated precision reaches this: recall
-#: first (a missed event loses its status, chain and story), with most predictions still right.
-TARGET_PRECISION = 0.58
+#: The detector's threshold: with a number, the lowest whose cross-validated precision reaches
+#: it; with None, the one of best cross-validated F1 (recall and precision weighed alike; a
+#: missed event loses its status, chain and story, a spurious one misleads).
+TARGET_PRECISION: float | None = None
 
 
 def _binary_score(model: learned.LinearModel, ex: Examples, i: int) -> float:
@@ -42,8 +43,8 @@ def _label_score(model: learned.LinearModel, ex: Examples, i: int) -> str:
     return model.predict(ex.feats[i])[0]
 
 
-def choose_threshold(scored: list[tuple[float, bool]], target: float) -> tuple[float, dict[str, float]]:
-    """Lowest threshold with precision >= target (else the best F1), with its P/R."""
+def choose_threshold(scored: list[tuple[float, bool]], target: float | None) -> tuple[float, dict[str, float]]:
+    """Lowest threshold with precision >= target (else, or with no target, the best F1), with its P/R."""
     total_pos = sum(1 for _, y in scored if y) or 1
     best: tuple[float, dict[str, float]] | None = None
     best_f1: tuple[float, dict[str, float]] | None = None
@@ -54,7 +55,7 @@ def choose_threshold(scored: list[tuple[float, bool]], target: float) -> tuple[f
         rec = tp / total_pos
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         fig = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4)}
-        if best is None and prec >= target:
+        if best is None and target is not None and prec >= target:
             best = (t, fig)
         if best_f1 is None or f1 > best_f1[1]["f1"]:
             best_f1 = (t, fig)
@@ -118,21 +119,25 @@ def train_set(arts: list[Any], out: Path, folds: int, cv: bool,
     return report
 
 
-def train_all(data: Path, out: Path, *, limit: int | None = None, tempeval_limit: int | None = None,
-              folds: int = 5, cv_out: Path | None = None,
+def train_all(data: Path, out: Path, clusters: dict[str, Any], *, limit: int | None = None,
+              tempeval_limit: int | None = None, folds: int = 5, cv_out: Path | None = None,
               factuality_limit: int | None = None) -> dict[str, Any]:
-    """Train every model into ``out`` (and per-fold sets into ``cv_out``); return the CV figures.
+    """Train every event model into ``out`` (and per-fold sets into ``cv_out``); return the CV
+    figures. ``clusters`` is the word-clusters artifact (``training.clusters``, unlabelled
+    text, so every fold shares it, like the priors).
 
-    The trainer reads its own fresh artifacts (the priors feed the other models' features);
-    the caller's models folder is restored afterwards."""
+    The trainer reads its own fresh artifacts (the priors and clusters feed the other models'
+    features); the caller's models folder is restored afterwards."""
     out.mkdir(parents=True, exist_ok=True)
     priors = build_priors(data / "tempeval3" / "train", limit=tempeval_limit)
     write_artifact(out, "event_priors.json.gz", priors)
+    write_artifact(out, CLUSTERS_FILE, clusters)
     write_manifest(out)
     with learned.use_models(out):
         factuality, fact_report = train_factuality(data, out, limit=factuality_limit)
-        return _train_all(data, out, priors, factuality, fact_report, limit=limit, folds=folds,
-                          cv_out=cv_out)
+        return _train_all(data, out, {"event_priors.json.gz": priors, CLUSTERS_FILE: clusters,
+                                      FACTUALITY_FILE: factuality},
+                          fact_report, limit=limit, folds=folds, cv_out=cv_out)
 
 
 def train_factuality(data: Path, out: Path, limit: int | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -156,9 +161,11 @@ def train_factuality(data: Path, out: Path, limit: int | None = None) -> tuple[d
     return model, report
 
 
-def _train_all(data: Path, out: Path, priors: dict[str, Any], factuality: dict[str, Any],
+def _train_all(data: Path, out: Path, shared: dict[str, dict[str, Any]],
                fact_report: dict[str, Any], *, limit: int | None,
                folds: int, cv_out: Path | None) -> dict[str, Any]:
+    """``shared``: the artifacts every fold uses as they are (priors, clusters, factuality)."""
+    priors = shared["event_priors.json.gz"]
     arts = load_articles(data / "statuschain-dev" / "articles", limit=limit)
     folds = max(2, min(folds, len({a.group for a in arts})))
     report: dict[str, Any] = {"articles": len(arts), "events": sum(len(a.gold) for a in arts),
@@ -172,8 +179,8 @@ def _train_all(data: Path, out: Path, priors: dict[str, Any], factuality: dict[s
         table = {}
         for k, held in enumerate(split):
             fold_dir = cv_out / f"fold{k}"
-            write_artifact(fold_dir, "event_priors.json.gz", priors)
-            write_artifact(fold_dir, FACTUALITY_FILE, factuality)
+            for name, artifact in sorted(shared.items()):
+                write_artifact(fold_dir, name, artifact)
             train_set([a for a in arts if a.group not in held], fold_dir, folds, cv=False,
                       threshold=report["detect_cv"]["threshold"])
             table[f"fold{k}"] = sorted(a.id for a in arts if a.group in held)

@@ -23,21 +23,26 @@ Carry-over rule (report frames)
     ..."). Each following sentence of the *same paragraph* that has no attribution cue of
     its own, is no opinion, is not inside a quotation and does not open with a marker that
     returns to the writer's voice ("However", "Meanwhile" ...) is attributed to the
-    frame's chain, with the frame's cue. The frame closes at the paragraph's end, at an
-    opinion, at such a marker, and is replaced by the next sentence with its own cue.
+    frame's chain, with no cue (the cue is in another sentence; PolNeAR makes a relation
+    of the words a cue governs, not of the sentences after them). The frame closes at the
+    paragraph's end, at an opinion, at such a marker, and is replaced by the next sentence
+    with its own cue.
     A sentence that only names the origin of the report just made ("This information
     comes from sources in ...", "The report is based on ...") appends that origin to the
     previous attributed claim of the paragraph (and so to the frame) and is itself
     attributed to the extended chain, with cue "comes from".
 
 Quotes
-    Quotations in curly, straight or angle double quotes are found on the text. The
+    Quotations in curly, straight or angle double quotes, or in two apostrophes
+    (''...'', in some newspapers' copy), are found on the text. The
     speaker is the source of the speech verb next to the quote ("X said:", "said X", "X
     affirmed when speaking to Y: “...”"), or for a quote with no verb of its own, the
     last speaker of the paragraph (or of the paragraph before). A quote with a speaker is
     a claim of kind ``quote`` (chain publisher -> speaker, evidence = the quote without
-    its marks). Quotes of five tokens or more without a speaker are kept as quotes with
-    ``speaker: null`` and the claim of their sentence.
+    its marks; the parts of one quotation broken by its cue, "“...,” he said. “...”",
+    keep their marks: one utterance in parts, as PolNeAR marks it). Quotes of five tokens
+    or more without a speaker are kept as quotes with ``speaker: null`` and the claim of
+    their sentence.
 
 Learned cue model and beliefs
     The rules propose relations, candidates included; the learned cue model
@@ -189,11 +194,15 @@ class _Builder:
     def _quote_ranges(self) -> list[Range]:
         out = []
         self.quote_chars: dict[Range, tuple[int, int]] = {}
+        #: the character range of each quotation with its marks
+        self.quote_marks: dict[Range, tuple[int, int]] = {}
         for m in QUOTE_RE.finditer(self.doc.text):
             span = self.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span) > 2:
                 out.append((span.start, span.end))
-                self.quote_chars[(span.start, span.end)] = (m.start() + 1, m.end() - 1)
+                mark = 2 if m.group().startswith("''") else 1
+                self.quote_chars[(span.start, span.end)] = (m.start() + mark, m.end() - mark)
+                self.quote_marks[(span.start, span.end)] = (m.start(), m.end())
         return out
 
     # -- chains -------------------------------------------------------------------------
@@ -298,7 +307,7 @@ class _Builder:
             self.frame = None
             return self.add(_Draft("opinion", list(self.root), span))
         if self.frame is not None and not self._breaks_frame(sent):
-            return self.add(_Draft("attributed", _carried(self.frame.chain), span, self.frame.cue))
+            return self.add(_Draft("attributed", _carried(self.frame.chain), span, None))
         self.frame = None
         return self.add(_Draft("reported", list(self.root), span))
 
@@ -353,6 +362,8 @@ class _Builder:
         without agent ("North Korea is not thought to be capable of ...": the subject is part
         of what is thought)."""
         s, e = rel.content
+        if rel.lead is not None:
+            s = rel.lead[0]  # "The museum, Mr. Bush said, celebrated ...": both parts
         if rel.source is None and rel.kind == "verb" and not rel.quote:
             verb = self.sdoc[(rel.core or rel.cue)[1] - 1]
             subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -434,7 +445,7 @@ class _Builder:
 
     def _signature(self, q: Range) -> _Draft | None:
         """A quotation followed by a dash and a short name ending its line is signed by it."""
-        end = self.quote_chars.get(q, (0, self.sdoc[q[1] - 1].idx))[1] + 1
+        end = self.quote_marks.get(q, (0, self.sdoc[q[1] - 1].idx + 1))[1]
         m = _SIGNATURE.match(self.doc.text, end)
         if m is None:
             return None
@@ -467,7 +478,25 @@ class _Builder:
                 out.append(low)
         return out
 
+    def split_quotes_with_marks(self) -> None:
+        """The parts of one quotation broken by its cue ("“...,” he said. “...”") keep their
+        marks: one utterance in several parts, as PolNeAR marks it (a lone quote's evidence
+        stays the words inside the marks)."""
+        parts: dict[tuple[int, int], list[_Draft]] = {}
+        marked: dict[int, tuple[int, int]] = {}
+        for d in self.drafts:
+            marks = self.quote_marks.get(d.quote) if d.quote is not None else None
+            if d.kind == "quote" and d.cue is not None and marks is not None:
+                parts.setdefault((d.cue.start, d.cue.end), []).append(d)
+                marked[id(d)] = marks
+        for group in parts.values():
+            if len(group) < 2:
+                continue
+            for d in group:
+                d.evidence = self.doc.span(*marked[id(d)])
+
     def finish(self) -> None:
+        self.split_quotes_with_marks()
         self.drafts.sort(key=lambda d: (d.evidence.start, -d.evidence.end))
         for i, d in enumerate(self.drafts, 1):
             d.id = f"c{i}"

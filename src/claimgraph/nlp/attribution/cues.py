@@ -25,6 +25,20 @@ PolNeAR's broader cues give relations of class ``learned`` (``belief`` claims, s
 (:mod:`claimgraph.nlp.attribution.cue_lexicon`: "endorsed", "blasted") with their complement or
 object, "X's claim that Y" / "X's claims about Y", and "Sanders: Y" headlines.
 A quotation cut by a sentence boundary runs to the sentence's edge (:func:`quote_ranges`).
+
+Span edges follow PolNeAR's conventions, measured on its train split: a clause interrupted
+by its source and cue ("The museum, Mr. Bush said, celebrated ...") is content in both parts
+(``Found.lead``); an infinitive keeps the object it is about ("urged North Korea to
+resume"); an object content keeps the rest of its verb phrase ("mocked Romney for ...") and
+a stance preposition's object is content ("warned against hackers", cue "warned against");
+a sentence-opening "But" stays in the content, a closing participle clause (", arguing
+that ...") and a dangling "and" stay out; the cue keeps auxiliaries before its adverb ("has
+long said") and "in a statement", not time words ("said Friday"); a subject starts after a
+separator the parse took in ("Back when ..., Mr. McKinley said") and ends before a participle
+clause set off by commas ("Trump, speaking to veterans, said"); words of a quotation are no
+subject of its cue ("Full panic mode,” said X"). With ``candidates``, verbs acting on an
+object with a source-like subject ("attacked law enforcement") are proposed for the cue
+model too.
 A speech verb inside the quotation or content it would govern is not a relation.
 """
 
@@ -172,7 +186,11 @@ LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "ce
 
 #: Quotation mark pairs: opening -> closing.
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
-QUOTE_RE = re.compile(r"“[^“”\n]{1,2000}”|«[^«»\n]{1,2000}»|\"[^\"\n]{1,2000}\"|„[^„“\n]{1,2000}“")
+QUOTE_RE = re.compile(
+    r"“[^“”\n]{1,2000}”|«[^«»\n]{1,2000}»|\"[^\"\n]{1,2000}\"|„[^„“\n]{1,2000}“"
+    # two apostrophes open and close a quotation in some newspapers' copy (''We won,'' he said)
+    r"|(?<![\w'])''(?=\S)(?:(?!'')[^\n]){1,2000}''(?!\w)"
+)
 QUOTE_CHARS = frozenset("“”«»\"„`'")
 
 
@@ -209,6 +227,9 @@ class Found:
     #: ``speech`` (the hand-made lexicons) or ``learned`` (PolNeAR's broader cues: intentions,
     #: endorsements; scored, kept out of the product's claims)
     cue_class: str = "speech"
+    #: the words of the content before an interrupting source and cue ("The museum, Mr. Bush
+    #: said, celebrated ...": "The museum"); the content is then ``lead[0]`` to ``content[1]``
+    lead: Range | None = None
 
 
 def _hull(tokens: list[Token]) -> Range:
@@ -220,7 +241,8 @@ def _strip(doc: Doc, r: Range) -> Range:
     s, e = r
     while s < e and (doc[s].text in _EDGE_PUNCT or doc[s].dep_ == "cc" and s == r[0]):
         s += 1
-    while e > s and (doc[e - 1].text in _EDGE_PUNCT or doc[e - 1].text == "."):
+    while e > s and (doc[e - 1].text in _EDGE_PUNCT or doc[e - 1].text in (".", "--")
+                     or doc[e - 1].dep_ == "cc" and e - 1 > s):
         if doc[e - 1].text == ")" and any(doc[k].text == "(" for k in range(s, e)):
             break  # keep a closed parenthesis: "Paul Ryan (R-Wis.)"
         e -= 1
@@ -258,16 +280,35 @@ def source_range(doc: Doc, heads: list[Token]) -> tuple[Range, list[tuple[Range,
     end = max(h.right_edge.i for h in heads) + 1
     for h in heads:
         for c in h.rights:
+            if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and c.i < end and doc[c.left_edge.i - 1].text == ",":
+                end = min(end, c.left_edge.i - 1)  # "Trump, speaking to a veterans group, said"
+                continue
             if c.dep_ in ("relcl", "acl") and c.i < end:
                 agent = _citing_agent(c)
                 if agent is not None:
                     pobj = _pobj(agent)
                     cited.insert(0, ((c.i, agent.i + 1), _strip(doc, _subtree(pobj)), pobj.i))
                     end = min(end, c.i)
+    start = _after_separator(doc, start, min(h.i for h in heads))
     s, e = _strip_source(doc, (start, end))
     if e <= s:
         s, e = heads[0].i, heads[0].i + 1
     return (s, e), cited
+
+
+_SEPARATORS = frozenset({",", ":", "—", "―", "–", "--", ";"})
+
+
+def _after_separator(doc: Doc, start: int, head: int) -> int:
+    """A subject the parse opened too early ("The Latest: Trump", "BRUSSELS - European
+    leaders", "Back when he wrote his book, Mr. McKinley") starts after the last separator
+    before its head word."""
+    for k in range(head - 1, start - 1, -1):
+        t = doc[k]
+        spaced_dash = t.text == "-" and k > 0 and bool(doc[k - 1].whitespace_) and bool(t.whitespace_)
+        if t.text in _SEPARATORS or spaced_dash:
+            return k + 1
+    return start
 
 
 
@@ -328,14 +369,17 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _verb_content(verb: Token, lemma: str) -> Range | None:
-    """The content governed by a reporting verb, or None."""
+def _verb_content(verb: Token, lemma: str, sent: Span | None = None) -> Range | None:
+    """The content governed by a reporting verb, or None (a clause the parse hung on it
+    from outside ``sent``, across a line break, is not its content)."""
     for c in verb.children:
-        if c.dep_ == "ccomp":
-            return _subtree(c)
+        if c.dep_ == "ccomp" and (sent is None or sent.start <= c.i < sent.end):
+            if any(k.dep_ in ("mark", "nsubj", "nsubjpass", "expl") for k in c.children):
+                return _subtree(c)
+            return _with_object(verb, _subtree(c))  # "demanding Obama make a pledge"
     for c in verb.children:
         if c.dep_ == "xcomp" and c.i > verb.i:
-            return _subtree(c)
+            return _with_object(verb, _subtree(c))
     if lemma == "call":
         return _call_content(verb)
     if lemma in ("accuse", "charge", "blame", "criticize", "criticise", "describe"):
@@ -345,8 +389,22 @@ def _verb_content(verb: Token, lemma: str) -> Range | None:
     if lemma in OBJECT_CONTENT_VERBS:
         for c in verb.children:
             if c.dep_ == "dobj":
-                return _with_as_phrase(verb, _subtree(c))
-    return None
+                return _object_phrase(verb, _subtree(c))
+    return _prep_object(verb)
+
+
+def _with_object(verb: Token, r: Range) -> Range:
+    """ "urged North Korea to resume talks": the object the infinitive is about belongs to
+    the content, as PolNeAR marks it."""
+    for c in verb.children:
+        if verb.i < c.i < r[0] and c.right_edge.i + 1 == r[0]:
+            if c.dep_ == "dobj":
+                return (c.left_edge.i, r[1])
+            if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i == verb.i + 1:  # "called on police to"
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return (obj.left_edge.i, r[1])
+    return r
 
 
 def _close_quote(doc: Doc, r: Range, sent: Span) -> Range:
@@ -391,9 +449,49 @@ def _parenthetical_content(doc: Doc, sent: Span, verb: Token) -> Range | None:
     hs, he = (head.left_edge.i, head.right_edge.i + 1) if head.dep_ != "ROOT" else (sent.start, sent.end)
     left = _strip(doc, (hs, vs))
     right = _strip(doc, (ve, he))
+    if _interrupts(doc, left, right, (vs, ve)):
+        return right
     if left[1] - left[0] >= right[1] - right[0]:
         return left if left[1] > left[0] else None
     return right if right[1] > right[0] else None
+
+
+def _interrupts(doc: Doc, left: Range, right: Range, block: Range) -> bool:
+    """Do a source and cue set off by commas interrupt one clause ("The museum, Mr. Bush
+    said, celebrated ...")? Both parts hold words, and neither is a quotation."""
+    if left[1] <= left[0] or right[1] - right[0] < 2 or left[1] > block[0] or right[0] < block[1]:
+        return False
+    if not any(t.is_alpha for t in doc[left[0] : left[1]]):
+        return False
+    marks = (",", "—", "--")
+    a, b = block
+    opened = doc[a].text in marks or a > 0 and doc[a - 1].text in marks
+    closed = doc[b - 1].text in marks or b < len(doc) and doc[b].text in marks
+    if not (opened and closed):
+        return False
+    return not any(doc[k].text in QUOTE_CHARS or doc[k].text in ("“", "”", "``", "''") for k in (left[1] - 1, right[0]))
+
+
+def _with_opening_conj(doc: Doc, sent: Span, r: Range) -> Range:
+    """A range that starts the sentence but for its opening conjunction takes it back."""
+    if r[0] == sent.start + 1 and doc[sent.start].lower_ in _OPENING_CONJ:
+        return (sent.start, r[1])
+    return r
+
+
+def _lead(doc: Doc, sent: Span, verb: Token, content: Range) -> Range | None:
+    """The first part of a clause that the source and cue interrupt, when ``content`` is
+    its second part."""
+    if verb.dep_ not in ("parataxis", "advcl", "ccomp") or verb.head.i == verb.i:
+        return None
+    vs, ve = _subtree(verb)
+    subj = [c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i]
+    # a clause the parse hung on the cue verb ("If this fails, X argues, there are ...")
+    vs = max(vs, min(subj[0].left_edge.i, verb.i)) if subj else vs
+    head = verb.head
+    hs = min(head.left_edge.i if head.dep_ != "ROOT" else sent.start, _subtree(verb)[0])
+    left = _strip(doc, (hs, vs))
+    return left if _interrupts(doc, left, content, (vs, ve)) and content[0] >= ve else None
 
 
 _TRAILING_DEPS = frozenset({"npadvmod", "prep", "advmod", "punct", "agent", "advcl"})
@@ -403,9 +501,16 @@ _WH = frozenset({"which", "who", "whose", "whom"})
 
 
 def _cut_trailing_relative(doc: Doc, r: Range) -> Range:
-    """Content ends before a non-restrictive relative clause that closes it (", which ...")."""
+    """Content ends before a non-restrictive relative clause that closes it (", which ..."),
+    and before a participle clause that closes it (", arguing that ...", ", citing ..."):
+    the writer's gloss on the report, not its words."""
     for k in range(r[0] + 3, r[1] - 1):
-        if doc[k].text == "," and doc[k + 1].lower_ in _WH and doc[k + 1].head.right_edge.i >= r[1] - 2:
+        if doc[k].text != ",":
+            continue
+        nxt = doc[k + 1]
+        if nxt.lower_ in _WH and nxt.head.right_edge.i >= r[1] - 2:
+            return (r[0], k)
+        if nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl") and nxt.right_edge.i >= r[1] - 2:
             return (r[0], k)
     return r
 
@@ -442,17 +547,23 @@ def _expand_to_quote(doc: Doc, r: Range, quotes: list[Range], cue: Range) -> tup
     return (s, e), False
 
 
+_CUE_CHANNELS = frozenset({"statement", "release"})
 _CUE_MODIFIERS = frozenset({"advmod", "npadvmod"})
+#: A conjunction opening the sentence stays in the content that starts the sentence.
+_OPENING_CONJ = frozenset({"but", "and", "so", "yet"})
 _DISCOURSE = frozenset("but and so yet however still meanwhile also moreover indeed".split())
 
 
 def _extend_cue(verb: Token, cue: Range, taken: list[Range], limit: int) -> Range:
-    """Add adjacent adverbs and bare time phrases to the cue ("often said", "said Friday",
-    "said last month", "said:"), as PolNeAR marks cues; prepositional phrases stay out."""
+    """Add adjacent adverbs to the cue with the auxiliaries before them ("often said", "has
+    long said", "said:"), as PolNeAR marks cues; time phrases ("said Friday": PolNeAR leaves
+    them out more often than not) and prepositional phrases stay out."""
     s, e = cue
     for c in reversed(list(verb.lefts)):
         if c.dep_ == "advmod" and c.right_edge.i == s - 1 and c.left_edge.i == c.i:
             s = c.i
+        elif c.dep_ in _LEFT_CUE_DEPS and c.i == s - 1 and s < cue[0]:
+            s = c.i  # "has [largely] ignored": the auxiliary before the adverb
         else:
             break
     for c in verb.rights:
@@ -461,13 +572,20 @@ def _extend_cue(verb: Token, cue: Range, taken: list[Range], limit: int) -> Rang
         a, b = c.left_edge.i, c.right_edge.i + 1
         if any(t[0] < b and a < t[1] for t in taken) or b > limit:
             break
-        if c.dep_ in _CUE_MODIFIERS and a == e:
+        if c.dep_ in _CUE_MODIFIERS and a == e and not _is_time(c):
             e = b
+        elif c.dep_ == "prep" and c.lower_ == "in" and a == e and _pobj(c).lemma_.lower() in _CUE_CHANNELS:
+            e = b  # "said in a statement" (PolNeAR marks it; "in an interview" it leaves out)
         elif c.text == ":" and c.i == e:
             e += 1
         else:
             break
     return (s, e)
+
+
+def _is_time(t: Token) -> bool:
+    """A time phrase ("Friday", "last week", "on Monday")."""
+    return any(k.ent_type_ in ("DATE", "TIME") for k in t.subtree)
 
 
 def _adjacent_quote(verb: Token, block: Range, quotes: list[Range]) -> Range | None:
@@ -487,8 +605,36 @@ def _learned_content(verb: Token) -> Range | None:
             if c.dep_ == dep and c.i > verb.i:
                 if c.lemma_.lower() in SPEECH_VERBS:
                     return None
+                if dep == "dobj":
+                    return _object_phrase(verb, _subtree(c))
+                if dep == "xcomp":
+                    return _with_object(verb, _subtree(c))  # "encouraged European nations to bolster"
                 return _with_as_phrase(verb, _subtree(c))
+    return _prep_object(verb)
+
+
+def _prep_object(verb: Token) -> Range | None:
+    """ "warned against hackers", "spoke of his flights": the object of a stance preposition
+    right after the verb."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in STANCE_PREPS and verb.i < c.i <= verb.i + 2 and not _is_time(c):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _subtree(obj)
     return None
+
+
+def _stance_candidate(verb: Token) -> bool:
+    """A verb outside the lexicons whose source-like subject acts on an object ("attacked
+    law enforcement", "warned against hackers"): PolNeAR counts many such stances; the cue
+    model decides which."""
+    if verb.pos_ != "VERB" or not any(
+        c.dep_ == "dobj" and c.i > verb.i or c.dep_ == "prep" and c.lower_ in STANCE_PREPS and verb.i < c.i <= verb.i + 2
+        for c in verb.children
+    ):
+        return False
+    subj, passive = _subjects(verb)
+    return bool(subj) and not passive and is_source_like(subj[0])
 
 
 def _with_as_phrase(verb: Token, r: Range) -> Range:
@@ -499,12 +645,33 @@ def _with_as_phrase(verb: Token, r: Range) -> Range:
     return r
 
 
+_PHRASE_DEPS = frozenset({"prep", "dative", "oprd", "acomp", "advmod", "npadvmod"})
+
+
+def _object_phrase(verb: Token, r: Range) -> Range:
+    """An object content with the rest of the verb phrase after it ("mocked Romney for not
+    releasing his returns", "endorsed Clinton in the race"), as PolNeAR marks it; a clause
+    set off by a comma stays out."""
+    s, e = _with_as_phrase(verb, r)
+    for c in verb.rights:
+        if c.i < e:
+            continue
+        if c.dep_ in _PHRASE_DEPS and c.left_edge.i == e and not c.is_punct and not _is_time(c):
+            e = c.right_edge.i + 1
+        else:
+            break
+    return (s, e)
+
+
 def _verb_relation(
     doc: Doc, sent: Span, verb: Token, quotes: list[Range], learned: bool = False
 ) -> Found | None:
     lemma = verb.lemma_.lower()
     subj, passive = _subjects(verb)
-    heads = subj
+    # "Full panic mode,” said Leslie Wimes": words of the quotation are no subject
+    outside = [h for h in subj if not any(q[0] <= h.i < q[1] for q in quotes)]
+    heads = outside if outside else subj
+    lead: Range | None = None
     if passive:
         agent = _agent(verb)
         heads = [agent] if agent is not None else []
@@ -525,7 +692,10 @@ def _verb_relation(
     elif learned:
         content = _learned_content(verb)
     else:
-        content = _verb_content(verb, lemma) or _parenthetical_content(doc, sent, verb)
+        content = _verb_content(verb, lemma, sent)
+        if content is None:
+            content = _parenthetical_content(doc, sent, verb)
+            lead = _lead(doc, sent, verb, content) if content is not None else None
     cue = cue_range(verb)
     src: Range | None = None
     cited: list[tuple[Range, Range, int]] = []
@@ -552,6 +722,8 @@ def _verb_relation(
     content = _strip(doc, _cut_trailing_relative(doc, content)) if not is_quote else content
     while not is_quote and content[1] - content[0] > 2 and doc[content[0]].lower_ in _DISCOURSE:
         content = _strip(doc, (content[0] + 1, content[1]))
+    if not is_quote:
+        content = _with_opening_conj(doc, sent, content)  # "But the plan is tilted to the rich, he said"
     if content[1] <= content[0] or (src and src[0] <= content[0] and content[1] <= src[1]):
         return None
     if src is not None and src[0] < content[1] and content[0] < src[1]:
@@ -560,9 +732,10 @@ def _verb_relation(
         # an apposition's closing comma belongs to the source ("X, director of Y, said")
         if any(t.text == "," for t in doc[src[0] : src[1]]):
             src = (src[0], src[1] + 1)
-    if lemma == "call" and not is_quote and content[0] > cue[1]:
-        # the preposition of "called for X" belongs to the cue
-        if doc[content[0] - 1].lower_ == "for" and cue[1] == content[0] - 1:
+    if not is_quote and content[0] == cue[1] + 1:
+        # the preposition of "called for X", "believe in X", "told about X" belongs to the cue
+        prep = doc[cue[1]]
+        if prep.dep_ in ("prep", "prt") and prep.head.i == verb.i and prep.pos_ == "ADP":
             cue = (cue[0], content[0])
     wide = _extend_cue(verb, cue, [content, src] if src else [content], sent.end - 1)
     wide = _close_quote(doc, wide, sent)
@@ -570,7 +743,12 @@ def _verb_relation(
         # "continued to call for", "try to convince": the governing verb is part of the cue
         wide = (cue_range(verb.head)[0], wide[1])
     cls = "learned" if learned else "speech"
-    return Found(wide, content, src, heads[0].i if heads else None, cited, "verb", is_quote, core=cue, cue_class=cls)
+    if is_quote or lead is None or lead[1] > cue[0]:
+        lead = None
+    else:
+        lead = _with_opening_conj(doc, sent, lead)
+    return Found(wide, content, src, heads[0].i if heads else None, cited, "verb", is_quote, core=cue,
+                 cue_class=cls, lead=lead)
 
 
 def _according_relation(doc: Doc, sent: Span, tok: Token) -> Found | None:
@@ -617,6 +795,8 @@ def _clamp(rel: Found, sent: Span) -> Found | None:
 
     if not rel.quote:
         rel.content = cut(rel.content)
+    if rel.lead is not None and (rel.lead[0] < lo or rel.lead[1] > hi):
+        rel.lead = None
     if rel.content[1] <= rel.content[0]:
         return None
     if rel.source is not None:
@@ -662,6 +842,11 @@ _OPENERS = frozenset(("“", "«", '"', "„", "``"))
 _CLOSERS = frozenset(("”", "»", '"', "“", "''"))
 _PURE_CLOSERS = _CLOSERS - _OPENERS
 
+
+#: Prepositions whose object is what a stance is about ("warned against", "spoke of").
+STANCE_PREPS = frozenset({"against", "about", "of", "with", "for", "on", "over"})
+#: Propose verbs acting on an object with a source-like subject as candidates too.
+STANCE_CANDIDATES = True
 
 #: Cue words of the learned lexicon rare or ambiguous enough to be only candidates.
 CANDIDATE_MIN_COUNT = 3
@@ -739,7 +924,8 @@ def find_attributions(sent: Span, quotes: list[Range] | None = None, candidates:
                 rel = _specify_relation(doc, t)
             elif low in learned:
                 rel = _verb_relation(doc, sent, t, quotes, learned=True)
-            elif candidates and (low in broad or any(c.dep_ in _CONTENT_DEPS and c.i > t.i for c in t.children)):
+            elif candidates and (low in broad or any(c.dep_ in _CONTENT_DEPS and c.i > t.i for c in t.children)
+                                 or STANCE_CANDIDATES and _stance_candidate(t)):
                 rel = _verb_relation(doc, sent, t, quotes, learned=True)
                 if rel is not None:
                     rel.cue_class = "candidate"

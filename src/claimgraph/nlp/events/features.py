@@ -8,6 +8,11 @@ lexicon of :mod:`.lexicon` is one feature among many (``lex=...``), never the ga
 ``priors`` are per word form counts learned from TimeBank/AQUAINT (TempEval-3 train): how
 often the form is an EVENT at all and its most frequent TimeML class (OCCURRENCE,
 REPORTING, STATE ...), which carries what the lexicon cannot to words it never listed.
+
+``word_classes`` are distributional word clusters learned from unlabelled news
+(``claimgraph.training.clusters``): the detector sees a word's class at three granularities
+beside its lemma, so what it learned of "probe" reaches "inquiry" and what it learned of
+"arrested" reaches "detained".
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from .lexicon import NOUN_TRIGGERS, PHRASAL_TRIGGERS, PLOT_NOUNS, VERB_TRIGGERS,
 PRIORS_FILE = "event_priors.json.gz"
 #: Factuality of a predicate in news (UW corpus, events-extra/factuality): a status feature.
 FACTUALITY_FILE = "event_factuality.json.gz"
+#: Distributional word classes (unlabelled news; ``claimgraph.training.clusters``).
+CLUSTERS_FILE = "word_clusters.json.gz"
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must",
                      "'ll", "wo", "ca", "'d"})
@@ -41,6 +48,47 @@ def priors() -> dict[str, list[Any]]:
 
 
 on_clear(priors.cache_clear)
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, tuple[int, ...]]:
+    """word -> its class id at each granularity of the clusters artifact (coarse to fine)."""
+    data = load_artifact(CLUSTERS_FILE)
+    grains = sorted(data["classes"], key=int)
+    columns = [data["classes"][g] for g in grains]
+    return {w: tuple(col[i] for col in columns) for i, w in enumerate(data["words"])}
+
+
+on_clear(word_classes.cache_clear)
+
+
+def _class_features(f: dict[str, float], tok: Any) -> None:
+    classes = word_classes()
+    ids = classes.get(tok.lower_) or classes.get(tok.lemma_.lower())
+    if ids is None:
+        f["wc?"] = 1.0
+        return
+    for g, cid in enumerate(ids):
+        f[f"wc{g}={cid}"] = 1.0
+
+
+_SEEN_KEY = "claimgraph.lemma_seen"
+
+
+def _earlier_mentions(tok: Any) -> int:
+    """How many earlier tokens of the document share this token's lemma (a repeated mention
+    is often the same event again, which the guideline annotates once)."""
+    doc = tok.doc
+    seen = doc.user_data.get(_SEEN_KEY)
+    if seen is None or len(seen) != len(doc):
+        counts: dict[str, int] = {}
+        seen = []
+        for t in doc:
+            lem = t.lemma_.lower()
+            seen.append(counts.get(lem, 0))
+            counts[lem] = counts.get(lem, 0) + 1
+        doc.user_data[_SEEN_KEY] = seen
+    return int(seen[tok.i])
 
 
 def is_candidate(tok: Any) -> bool:
@@ -136,6 +184,15 @@ def detect_features(tok: Any) -> dict[str, float]:
         f["prev=" + tok.nbor(-1).lower_] = 1.0
     if tok.i + 1 < len(tok.doc):
         f["next=" + tok.nbor(1).lower_] = 1.0
+    if _earlier_mentions(tok):
+        f["rep"] = 1.0
+        f["rep=" + tok.pos_] = 1.0
+        dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+        if dets:
+            f["repdet=" + dets[0]] = 1.0
+    else:
+        f["first=" + tok.pos_] = 1.0
+    _class_features(f, tok)
     _prior_features(f, tok)
     return f
 
@@ -205,6 +262,36 @@ _STATUS_MODIFIERS = frozenset({
 })
 
 
+#: Classes of the verbs (and adjectives) that govern an event's clause, after the implicative
+#: and factive verbs of the factuality literature: what the governor commits its complement
+#: to. A class is a feature beside the governor's lemma, so an unseen governor of a known
+#: class ("implored", "beseeched") reads like the ones in training ("urged", "asked").
+_GOVERNOR_WORDS = {
+    "request": "urge ask call demand press lobby push encourage appeal beg implore invite petition "
+               "request require order instruct tell advise recommend propose plead summon challenge",
+    "commit": "pledge vow promise threaten plan intend aim commit agree decide prepare schedule set "
+              "expect resolve determine undertake swear guarantee offer volunteer plot arrange",
+    "attempt": "try attempt seek strive endeavor endeavour struggle work scramble",
+    "fail": "fail refuse decline neglect omit forget avoid reject resist hesitate",
+    "success": "manage succeed proceed continue begin start resume",
+    "prevent": "prevent stop block bar ban forbid prohibit thwart foil halt deter keep",
+    "want": "want wish hope desire like love prefer need",
+    "fear": "fear worry warn caution",
+    "consider": "consider weigh mull contemplate explore discuss debate study review examine",
+    "possible": "able willing ready eager likely unlikely possible poised due free reluctant "
+                "unwilling unable",
+    "believe": "believe think suspect assume guess speculate predict estimate say claim allege "
+               "argue insist suggest",
+    "know": "know reveal confirm show prove acknowledge admit find learn discover realize realise "
+            "note regret",
+    "deny": "deny dispute refute dismiss",
+}
+GOVERNOR_CLASS: dict[str, str] = {}
+for _cls, _words in _GOVERNOR_WORDS.items():
+    for _w in _words.split():
+        GOVERNOR_CLASS.setdefault(_w, _cls)
+
+
 def status_features(tok: Any, rule_status: str, claim_kind: str | None,
                     factuality: bool = True) -> dict[str, float]:
     """Sparse features for the event's status, from the trigger's clause and what governs it.
@@ -227,6 +314,11 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
         p = f"a{min(k, 2)}"
         f[p + "l=" + _lemma(a)] = 1.0
         f[p + "p=" + a.pos_] = 1.0
+        gov = GOVERNOR_CLASS.get(a.lemma_.lower())
+        if gov is not None:
+            f[p + "cls=" + gov] = 1.0
+            if k == 0:
+                f["a0cls=" + gov + "_" + tok.dep_] = 1.0
         if k == 0:
             f["a0d=" + tok.dep_ + ">" + a.pos_] = 1.0
             f["a0t=" + a.tag_] = 1.0
@@ -251,4 +343,5 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
 
 
 __all__ = ["is_candidate", "lexicon_trigger", "detect_features", "type_features",
-           "status_features", "priors", "PRIORS_FILE", "FACTUALITY_FILE"]
+           "status_features", "priors", "word_classes", "PRIORS_FILE", "FACTUALITY_FILE",
+           "CLUSTERS_FILE"]

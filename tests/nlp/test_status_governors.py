@@ -1,0 +1,82 @@
+"""Status from what governs the event's clause, the schedule a noun carries, and the word
+classes the detector reads: hand-written sentences through the whole analysis.
+
+The governing verbs here are chosen outside the statuschain training articles' most common
+ones ("implored", "pressed"), so the class feature (request, commit, fail, attempt) is what
+carries the status, not a memorised lemma.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph import analyze
+from claimgraph.nlp.events.features import GOVERNOR_CLASS, detect_features, word_classes
+from claimgraph.nlp.events.status import scheduled
+from claimgraph.nlp.model import load_nlp
+
+
+def _status(text: str, trigger: str) -> str:
+    doc = analyze(text, published="2024-05-01")
+    found = [e.status for e in doc.events if e.trigger.text == trigger]
+    assert found, f"no event {trigger!r} in {[e.trigger.text for e in doc.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # request: the demanded act is hypothetical (the guideline's convention)
+    ("Opposition lawmakers implored the president to veto the spending bill on Monday.", "veto",
+     "hypothetical"),
+    ("Democrats pressed the senator to resign.", "resign", "hypothetical"),
+    # commitment: a vow or threat makes the act planned
+    ("The rebels vowed to retaliate against the army.", "retaliate", "planned"),
+    ("The governor is expected to sign the bill next week.", "sign", "planned"),
+    # failure and attempt implicatives
+    ("The minister refused to testify before the committee.", "testify", "negated"),
+    ("The suspects tried to flee the country, police said.", "flee", "attempted"),
+])
+def test_status_from_the_governing_verb(text, trigger, status):
+    assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    ("Officials discussed a possible meeting between the two leaders.", "meeting", "hypothetical"),
+    ("The president will attend an upcoming summit in Geneva.", "summit", "planned"),
+    ("Talks opened on a visit by the foreign minister to Seoul, scheduled for June.", "visit", "planned"),
+])
+def test_nominal_schedule_and_speculation(text, trigger, status):
+    assert _status(text, trigger) == status
+
+
+def test_scheduled_reads_a_participle_after_the_noun_phrase():
+    sdoc = load_nlp()("The attack came ahead of a visit by the president to Baku, expected later "
+                      "this month.")
+    visit = next(t for t in sdoc if t.text == "visit")
+    attack = next(t for t in sdoc if t.text == "attack")
+    assert scheduled(visit)
+    assert not scheduled(attack)
+
+
+def test_governor_classes_cover_the_guideline_conventions():
+    assert GOVERNOR_CLASS["urge"] == "request"
+    assert GOVERNOR_CLASS["vow"] == "commit"
+    assert GOVERNOR_CLASS["refuse"] == "fail"
+    assert GOVERNOR_CLASS["try"] == "attempt"
+    assert GOVERNOR_CLASS["deny"] == "deny"
+
+
+def test_word_classes_group_words_used_alike():
+    classes = word_classes()  # the committed artifact, hash-checked at load
+    assert classes["arrested"][-1] == classes["detained"][-1]
+    assert classes["investigation"][0] == classes["probe"][0]
+    assert classes["arrested"][1] != classes["meeting"][1]
+    assert len(next(iter(classes.values()))) == 3
+
+
+def test_detector_sees_word_class_and_repeated_mention():
+    sdoc = load_nlp()("The leaders held a meeting in Hanoi. The meeting ended early.")
+    first, second = [t for t in sdoc if t.lower_ == "meeting"]
+    f1, f2 = detect_features(first), detect_features(second)
+    assert "first=NOUN" in f1 and "rep" not in f1
+    assert f2.get("rep") == 1.0 and f2.get("repdet=the") == 1.0
+    assert any(k.startswith("wc0=") for k in f1)
