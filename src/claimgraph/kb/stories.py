@@ -372,17 +372,12 @@ def events_deleted(index: StoryIndex, writes: StoryWrites, doc_id: str, deleted:
 
 def _refresh_head(conn: Any, sid: str) -> None:
     """A story's title and first report: its earliest published document (storage order on ties)."""
-    rows = conn.execute(
-        "SELECT d.id, d.headline, d.published, d.seq FROM story_members m JOIN documents d ON d.id = m.doc_id "
-        "WHERE m.story_id = ?",
-        [sid],
-    ).fetchall()
-    if not rows:
+    head = _stored_head(conn, sid)
+    if head is None:
         return
-    row = min(rows, key=lambda r: published_order(r[2], r[3]))
-    title = row[1] or _first_words(conn, str(row[0]))
+    _, doc_id, title, published = head
     conn.execute("UPDATE stories SET title = ?, first_published = ?, first_doc = ? WHERE id = ?",
-                 [title, row[2], row[0], sid])
+                 [title, published, doc_id, sid])
 
 
 def _first_words(conn: Any, doc_id: str, n: int = 12) -> str:

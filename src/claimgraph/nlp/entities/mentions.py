@@ -210,7 +210,7 @@ def _premodifier_roles(sdoc: Any, start: int) -> list[str]:
             break
         if t.pos_ == "PROPN" and not is_demonym(t.text) and _title_key(t) not in TITLES:
             break
-        if "\n" in sdoc.text[t.idx : sdoc[i].idx]:
+        if "\n" in t.text_with_ws:  # the text between t and sdoc[i] (never sdoc.text: built anew)
             break
         i -= 1
     roles: list[str] = []
