@@ -80,3 +80,29 @@ def test_detector_sees_word_class_and_repeated_mention():
     assert "first=NOUN" in f1 and "rep" not in f1
     assert f2.get("rep") == 1.0 and f2.get("repdet=the") == 1.0
     assert any(k.startswith("wc0=") for k in f1)
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # the backshifted "will" of reported speech
+    ("Border officials said on Monday that they would limit the number of asylum claims.", "limit",
+     "planned"),
+    ("The company announced that it would close two factories next year.", "close", "planned"),
+    # the "would" of a condition
+    ("The union would strike if the government cut wages.", "strike", "hypothetical"),
+    ("Analysts said the sanctions would hurt the economy if they were extended.", "hurt",
+     "hypothetical"),
+])
+def test_reported_would_is_planned_conditional_would_is_hypothetical(text, trigger, status):
+    assert _status(text, trigger) == status
+
+
+def test_reported_would_feature():
+    from claimgraph.nlp.events.features import status_features
+
+    sdoc = load_nlp()("Officials said that they would limit the claims if the court agreed.")
+    limit = next(t for t in sdoc if t.text == "limit")
+    assert "would_if" in status_features(limit, "planned", None, factuality=False)
+    sdoc = load_nlp()("Officials said that they would limit the claims.")
+    limit = next(t for t in sdoc if t.text == "limit")
+    feats = status_features(limit, "planned", None, factuality=False)
+    assert "would_reported" in feats and "would_if" not in feats

@@ -292,6 +292,26 @@ for _cls, _words in _GOVERNOR_WORDS.items():
         GOVERNOR_CLASS.setdefault(_w, _cls)
 
 
+_IF_MARKS = frozenset({"if", "unless"})
+
+
+def _reported_would(f: dict[str, float], tok: Any) -> None:
+    """"would" of reported speech: "officials said it would limit ..." is the backshifted "will"
+    of what they said (planned), unlike the "would" of a condition ("would ... if")."""
+    chain = [tok, *_ancestors(tok)]
+    for k, t in enumerate(chain):
+        if not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"would", "'d"} for c in t.children):
+            continue
+        conditional = any(c.dep_ == "mark" and c.lower_ in _IF_MARKS for c in t.children) or any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF_MARKS for m in c.children)
+            for c in t.children)
+        if conditional:
+            f["would_if"] = 1.0
+        elif any(a.tag_ == "VBD" and a.lemma_.lower() in SPEECH_VERBS for a in chain[k + 1:]):
+            f["would_reported"] = 1.0
+        return
+
+
 def status_features(tok: Any, rule_status: str, claim_kind: str | None,
                     factuality: bool = True) -> dict[str, float]:
     """Sparse features for the event's status, from the trigger's clause and what governs it.
@@ -323,6 +343,7 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
             f["a0d=" + tok.dep_ + ">" + a.pos_] = 1.0
             f["a0t=" + a.tag_] = 1.0
         _clause_features(f, a, p)
+    _reported_would(f, tok)
     sent = tok.sent
     words = {t.lower_ for t in sent}
     for w in ("if", "unless", "whether", "would", "could", "might", "will", "not", "n't", "never",
