@@ -21,12 +21,8 @@ from claimgraph.models import Document
 from claimgraph.nlp import learned
 from claimgraph.nlp.attribution.tagger import ARTIFACT, cue_model
 
-
-@pytest.fixture(autouse=True)
-def committed_models():
-    """Every test here runs on the committed models (the cached records below rely on it)."""
-    with learned.use_models(None) as folder:
-        yield folder
+#: every test here runs on the committed models (the cached records below rely on it)
+pytestmark = pytest.mark.usefixtures("committed_models")
 
 
 @cache

@@ -12,13 +12,9 @@ import pytest
 
 from claimgraph import analyze
 from claimgraph.models import Claim, Document
-from claimgraph.nlp import learned
 
-
-@pytest.fixture(autouse=True)
-def committed_models():
-    with learned.use_models(None) as folder:
-        yield folder
+#: every test here runs on the committed models (the cached records below rely on it)
+pytestmark = pytest.mark.usefixtures("committed_models")
 
 
 @cache

@@ -295,10 +295,10 @@ for _cls, _words in _GOVERNOR_WORDS.items():
 _IF_MARKS = frozenset({"if", "unless"})
 
 
-def _reported_would(f: dict[str, float], tok: Any) -> None:
+def _reported_would(f: dict[str, float], tok: Any, ancestors: list[Any]) -> None:
     """"would" of reported speech: "officials said it would limit ..." is the backshifted "will"
     of what they said (planned), unlike the "would" of a condition ("would ... if")."""
-    chain = [tok, *_ancestors(tok)]
+    chain = [tok, *ancestors]
     for k, t in enumerate(chain):
         if not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"would", "'d"} for c in t.children):
             continue
@@ -330,7 +330,8 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
         "claim=" + (claim_kind or "none"): 1.0,
     }
     _clause_features(f, tok, "")
-    for k, a in enumerate(_ancestors(tok)):
+    ancestors = _ancestors(tok)
+    for k, a in enumerate(ancestors):
         p = f"a{min(k, 2)}"
         f[p + "l=" + _lemma(a)] = 1.0
         f[p + "p=" + a.pos_] = 1.0
@@ -343,7 +344,7 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
             f["a0d=" + tok.dep_ + ">" + a.pos_] = 1.0
             f["a0t=" + a.tag_] = 1.0
         _clause_features(f, a, p)
-    _reported_would(f, tok)
+    _reported_would(f, tok, ancestors)
     sent = tok.sent
     words = {t.lower_ for t in sent}
     for w in ("if", "unless", "whether", "would", "could", "might", "will", "not", "n't", "never",
