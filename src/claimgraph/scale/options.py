@@ -30,13 +30,22 @@ class RayOptions:
 
 @dataclass(slots=True)
 class Timings:
-    """Where the time of a run went: analysis in the actors, writing in the driver."""
+    """Where the time of a run went: analysis in the actors, writing in the driver, and the
+    driver's CPU seconds (what it takes from the cores the actors share on one machine)."""
 
     analyzed: int = 0
     analyze_s: float = 0.0
     written: int = 0
     write_s: float = 0.0
     wall_s: float = 0.0
+    #: CPU seconds of the driver process over the run, all its threads (Ray's and DuckDB's too)
+    driver_cpu_s: float = 0.0
+    #: CPU seconds of the driver's own thread taking results in (``ray.get``, decoding them)
+    fetch_cpu_s: float = 0.0
+    #: ... writing them and looking up ids (the store held: open, resolve, insert, commit, close)
+    write_cpu_s: float = 0.0
+    #: ... reading the inputs
+    read_cpu_s: float = 0.0
 
     @property
     def analyze_per_doc(self) -> float:
@@ -45,6 +54,13 @@ class Timings:
     @property
     def write_per_doc(self) -> float:
         return self.write_s / self.written if self.written else 0.0
+
+    def driver_cpu_per_doc(self) -> dict[str, float]:
+        """The driver's CPU seconds per document (analyzed or written, whichever is more)."""
+        n = max(self.analyzed, self.written, 1)
+        own = self.fetch_cpu_s + self.write_cpu_s + self.read_cpu_s
+        return {"total": self.driver_cpu_s / n, "fetch": self.fetch_cpu_s / n, "write": self.write_cpu_s / n,
+                "read": self.read_cpu_s / n, "other": max(0.0, self.driver_cpu_s - own) / n}
 
     @property
     def writer_share(self) -> float:

@@ -26,6 +26,8 @@ a SIGKILLed driver leaves only whole documents committed, and the next run skips
 
 from __future__ import annotations
 
+import gc
+import json
 import logging
 import os
 import shutil
@@ -43,17 +45,39 @@ from ..errors import AnalysisError, ClaimgraphError, ConfigError, InputError, Mo
 from ..ingest import read_inputs
 from ..kb import KnowledgeBase
 from ..kb.knowledge_base import Progress
+from ..kb.store import PREPARED, Prepared, prepare
 from ..models import Document, DocumentInfo
 from .options import RayOptions, RayRun
 
-#: What an actor returns for one document: the record, or ``(source, reason)`` of its error.
+#: What an actor sends back for one document: what storing it needs (:class:`Prepared`, whose
+#: record JSON is the whole document), or ``(source, reason)`` of its error.
+Returned = tuple[Prepared | None, tuple[str, str] | None]
+#: One document's result in the driver: the record rebuilt from it, or the error.
 Result = tuple[Document | None, tuple[str, str] | None]
 
 #: Object store size of a local cluster (documents are small; the default takes 30% of RAM).
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
-#: Ray settings of a local cluster: a busy machine can take longer than Ray's 15 s to start the
-#: node's Python agents, and the node then dies at startup.
-LOCAL_SYSTEM_CONFIG = {"agent_register_timeout_ms": 120_000}
+#: Ray settings of a local cluster. Its processes share the cores with the analyzers, so what
+#: nobody reads is switched off: task events, metrics, event-loop statistics and the timeline
+#: (reported every second or so by every process), and idle workers started ahead (each actor
+#: starts its own). A chunk's results (about 40 KB a document) come back inline in the task's
+#: reply, not through the object store and the raylet (Ray's default inline limit is 100 KB).
+#: A busy machine can take longer than Ray's 15 s to start the node's Python agents, and the node
+#: then dies at startup: hence the longer agent timeout.
+LOCAL_SYSTEM_CONFIG: dict[str, Any] = {
+    "agent_register_timeout_ms": 120_000,
+    "task_events_report_interval_ms": 0,
+    "enable_metrics_collection": False,
+    "event_stats": False,
+    "enable_timeline": False,
+    "enable_worker_prestart": False,
+    "prestart_worker_first_driver": False,
+    "max_direct_call_object_size": 8 * 1024 * 1024,
+}
+
+
+#: What an actor analyzes once when it starts, to load what loads on first use.
+WARM_UP_TEXT = "Police in Tbilisi arrested two men on Monday, the Interior Ministry said."
 
 
 class Analyzer:
@@ -65,26 +89,44 @@ class Analyzer:
 
         self.pipeline = Pipeline(settings=settings)
         load_nlp(verify=settings.verify_model)
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Analyze a sentence (lexicons and gazetteers load on first use), then move everything
+        alive, the model above all (half a million objects), to the garbage collector's permanent
+        generation: a full collection no longer walks it, which took about 3% of the analysis."""
+        info = DocumentInfo(id="warm-up", source="warm-up", text=WARM_UP_TEXT)
+        for _ in self.pipeline.pipe_outcomes([Document(info=info)], batch_size=1):
+            pass
+        gc.collect()
+        gc.freeze()
 
     def pid(self) -> int:
         return os.getpid()
 
-    def analyze(self, infos: list[DocumentInfo]) -> tuple[list[Result], float]:
+    def analyze(self, infos: list[DocumentInfo]) -> tuple[list[Returned], float]:
         """Analyze one chunk; errors come back as ``(source, reason)`` (exceptions pickle badly).
 
-        Each document also gets what storing it needs that depends on it alone
+        A document comes back as what storing it needs that depends on it alone
         (:func:`claimgraph.kb.store.prepare`: record JSON, shingles, term counts, name keys,
-        JSON columns), so the driver's one writer is left with index lookups and inserts."""
-        from ..kb.store import PREPARED, prepare
-
+        JSON columns), so the driver's one writer is left with index lookups and inserts. The
+        record JSON is the whole document: the driver rebuilds the :class:`Document` from it
+        (:func:`rebuild`), which costs it less than unpickling the objects too, and the reply
+        is a third smaller."""
         started = time.perf_counter()
         docs = [Document(info=i) for i in infos]
-        out: list[Result] = []
+        out: list[Returned] = []
         for doc, error in self.pipeline.pipe_outcomes(docs, batch_size=max(1, len(docs))):
-            if error is None:
-                doc.scratch[PREPARED] = prepare(doc)
-            out.append((None, (error.source, error.reason)) if error is not None else (doc, None))
+            out.append((None, (error.source, error.reason)) if error is not None else (prepare(doc), None))
         return out, time.perf_counter() - started
+
+
+def rebuild(prep: Prepared) -> Document:
+    """The analyzed :class:`Document` from its :class:`Prepared` (whose record is its JSON), the
+    :class:`Prepared` in its scratch for the writer."""
+    doc = Document.from_dict(json.loads(prep.record))
+    doc.scratch[PREPARED] = prep
+    return doc
 
 
 @contextmanager
@@ -168,6 +210,11 @@ class _Pool:
         self.out: dict[Any, _Chunk] = {}
         self.analyze_s = 0.0
         self.analyzed = 0
+        self.fetch_cpu_s = 0.0  # the driver thread's CPU seconds taking results in
+
+    def idle(self) -> bool:
+        """Some live actor has no task: its core is free (at the end of a run)."""
+        return any(self.load[i] == 0 for i in self.alive)
 
     def submit(self, chunk: _Chunk) -> None:
         if not self.alive:
@@ -195,9 +242,16 @@ class _Pool:
             self._take(ref, self.out.pop(ref))
 
     def _take(self, ref: Any, chunk: _Chunk) -> None:
+        cpu = time.thread_time()
+        try:
+            self._receive(ref, chunk)
+        finally:
+            self.fetch_cpu_s += time.thread_time() - cpu
+
+    def _receive(self, ref: Any, chunk: _Chunk) -> None:
         self.load[chunk.actor] -= 1
         try:
-            results, seconds = self.ray.get(ref)
+            returned, seconds = self.ray.get(ref)
         except self.ray.exceptions.RayTaskError as exc:  # the task raised: not one document's fault
             cause = _cause(exc)
             if isinstance(cause, (ModelError, ConfigError)):
@@ -212,8 +266,8 @@ class _Pool:
             chunk.results = [(None, (chunk.items[k].source, reason)) for k in chunk.send]
             return
         self.analyze_s += seconds
-        self.analyzed += len(results)
-        chunk.results = results
+        self.analyzed += len(returned)
+        chunk.results = [(rebuild(prep), None) if prep is not None else (None, error) for prep, error in returned]
 
 
 def _cause(exc: BaseException) -> BaseException:
@@ -237,30 +291,57 @@ class _Driver:
         self.pending: deque[_Chunk] = deque()
         #: tasks out with the actors at most
         self.in_flight_limit = max(1, options.workers * options.tasks_per_worker)
-        #: chunks sent but not written at most: the tasks out plus one write batch
-        self.max_pending = self.in_flight_limit + self.check_batch
+        #: documents sent but not written at most: the tasks out plus one write batch
+        self.max_pending = (self.in_flight_limit + self.check_batch) * chunk  # in documents
+        self.pending_items = 0  # documents in ``pending``
         self.exhausted = False
+        self.freeze = False
 
     def ingest(self, inputs: Iterable[str]) -> None:
+        # What outlives a write batch (the resolvers' indexes, Ray, the modules) is frozen after
+        # each batch (_settle) so that the garbage collector's full collections, a fifth of the
+        # driver's CPU otherwise, stop walking it; given back at the end. What lives now is
+        # frozen as it is (a collection first would walk it all once). Not when the caller
+        # froze objects of its own.
+        self.freeze = gc.get_freeze_count() == 0
+        if self.freeze:
+            gc.freeze()
+        try:
+            self._loop(inputs)
+        finally:
+            if self.freeze:
+                gc.unfreeze()
+
+    def _settle(self) -> None:
+        """After a write batch: collect what the batch left (objects made since the last freeze, so
+        this is quick), then freeze the survivors."""
+        if self.freeze:
+            gc.collect()
+            gc.freeze()
+
+    def _loop(self, inputs: Iterable[str]) -> None:
         reader = iter(read_inputs(inputs, self.settings))
         while True:
+            self._send()  # first: results just taken in made room with the actors
             if self._must_check() or self._must_write():
                 self._write_session(reader)
-            self._send()
+                self._send()
             if not self.pending and not self.checked and self.exhausted:
                 return
             idle = not (self._must_check() or self._must_write())
             self.pool.collect(block=idle and self.pool.in_flight > 0)
 
     def _has_room(self) -> bool:
-        return self.pool.in_flight < self.in_flight_limit and len(self.pending) < self.max_pending
+        return self.pool.in_flight < self.in_flight_limit and self.pending_items < self.max_pending
 
     def _must_check(self) -> bool:
         """The actors have room and no looked-up chunk is left to send them."""
         return not self.exhausted and not self.checked and self._has_room()
 
     def _must_write(self) -> bool:
-        """Write when a whole batch is ready, or when nothing else can move until the writer does."""
+        """Write when a whole batch is ready, or when nothing else can move until the writer does,
+        or at the end of the input as soon as an actor has nothing left to do: the writer then
+        uses its core, and what is left to write after the last analysis is small."""
         if not self.pending or not self.pending[0].done:
             return False
         ready = 0
@@ -269,7 +350,8 @@ class _Driver:
                 break
             ready += len(chunk.items)
         return (ready >= self.write_batch or self.pool.in_flight == 0
-                or len(self.pending) >= self.max_pending)
+                or self.pending_items >= self.max_pending
+                or (self.exhausted and not self.checked and self.pool.idle()))
 
     def _send(self) -> None:
         while self.checked and self._has_room():
@@ -277,8 +359,10 @@ class _Driver:
             if chunk.send:
                 self.pool.submit(chunk)
             self.pending.append(chunk)
+            self.pending_items += len(chunk.items)
 
     def _read_ahead(self, reader: Iterator[DocumentInfo | InputError]) -> list[_Chunk]:
+        cpu = time.thread_time()
         staged: list[_Chunk] = []
         while not self.exhausted and len(self.checked) + len(staged) < self.check_batch:
             items = list(islice(reader, max(1, self.options.chunk_size)))
@@ -286,12 +370,24 @@ class _Driver:
                 self.exhausted = True
                 break
             staged.append(_Chunk(items))
+        if self.exhausted:
+            staged = self._split_tail(staged)
+        self.run.timings.read_cpu_s += time.thread_time() - cpu
         return staged
+
+    def _split_tail(self, staged: list[_Chunk]) -> list[_Chunk]:
+        """The last chunks of the input (one write batch at most), cut to a quarter of
+        ``chunk_size``, so that the actors run out of work within a short task of each other
+        rather than within ``tasks_per_worker`` whole chunks."""
+        size = -(-max(1, self.options.chunk_size) // 4)
+        items = [item for chunk in staged for item in chunk.items]
+        return [_Chunk(items[i : i + size]) for i in range(0, len(items), size)]
 
     def _write_session(self, reader: Iterator[DocumentInfo | InputError]) -> None:
         """One hold of the store: write every ready chunk, look up the ids of the next ones."""
         staged = self._read_ahead(reader)  # reading inputs is not the writer's time
         started = time.perf_counter()
+        cpu = time.thread_time()
         written = 0
         with self.kb.writing() as w:
             written = self._write_ready(w)
@@ -305,8 +401,10 @@ class _Driver:
                         else:
                             chunk.send.append(k)
         self.checked.extend(staged)
+        self._settle()
         t = self.run.timings
         t.write_s += time.perf_counter() - started
+        t.write_cpu_s += time.thread_time() - cpu
         t.written += written
 
     def _write_ready(self, w: Any) -> int:
@@ -314,6 +412,7 @@ class _Driver:
         plan: list[tuple[str, Document | InputError | None]] = []  # None: known before analysis
         while self.pending and self.pending[0].done:
             chunk = self.pending.popleft()
+            self.pending_items -= len(chunk.items)
             results = dict(zip(chunk.send, chunk.results or [], strict=False))
             for k, item in enumerate(chunk.items):
                 if isinstance(item, InputError):
@@ -375,7 +474,10 @@ def ingest_with_ray(
         run.worker_pids = list(pool.pids)
         if options.on_workers is not None:
             options.on_workers(list(pool.pids))
+        cpu = time.process_time()
         _Driver(kb, settings, options, pool, run, progress).ingest(inputs)
+        run.timings.driver_cpu_s = time.process_time() - cpu
         run.timings.analyze_s, run.timings.analyzed = pool.analyze_s, pool.analyzed
+        run.timings.fetch_cpu_s = pool.fetch_cpu_s
     run.timings.wall_s = time.perf_counter() - started
     return run
