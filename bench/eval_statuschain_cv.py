@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-train", action="store_true", help="reuse the fold models in --cv-dir")
     ap.add_argument("--claimgraph", default=shutil.which("claimgraph") or "claimgraph")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--train-arg", action="append", default=[],
+                    help="passed on to scripts/train_models.py (repeat; e.g. --train-arg=--ecb-weight=1)")
     args = ap.parse_args(argv)
     gold = SHARED / "data" / "statuschain-dev" / "articles"
     if not gold.is_dir():
@@ -38,9 +40,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cv_dir = args.cv_dir or Path(tempfile.mkdtemp(prefix="claimgraph-cv-"))
     if not args.skip_train:
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "train_models.py"), "--only", "events",
-                        "--out", str(cv_dir / "all"), "--cv-out", str(cv_dir)], check=True,
-                       stdout=subprocess.DEVNULL)
+        cv_dir.mkdir(parents=True, exist_ok=True)
+        with open(cv_dir / "train_report.json", "wb") as report:  # the trainer's CV figures
+            subprocess.run([sys.executable, str(ROOT / "scripts" / "train_models.py"), "--only", "events",
+                            "--out", str(cv_dir / "all"), "--cv-out", str(cv_dir), *args.train_arg],
+                           check=True, stdout=report)
     folds = json.loads((cv_dir / "folds.json").read_text(encoding="utf-8"))
     _add_committed_non_event_models([cv_dir / f for f in folds])
     articles = {}

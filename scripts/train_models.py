@@ -46,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--polnear-limit", type=int, default=None,
                     help="attribution: use only the first N PolNeAR train articles (a smoke run with "
                          "--limit trains attribution only when this is given)")
+    ap.add_argument("--ecb-limit", type=int, default=None,
+                    help="events: use only the first N ECB+ train documents (a smoke run with --limit uses 5)")
+    ap.add_argument("--ecb-weight", type=float, default=None,
+                    help="events: weight of one ECB+ detection example against one statuschain example "
+                         "(default 1; 0 leaves ECB+ out)")
     args = ap.parse_args(argv)
 
     if args.only in ("all", "attribution"):
@@ -73,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
 
     report = train_all(args.data, args.out, clusters, limit=args.limit, tempeval_limit=args.tempeval_limit,
                        folds=args.folds, cv_out=args.cv_out,
-                       factuality_limit=args.factuality_limit)
+                       factuality_limit=args.factuality_limit,
+                       ecb_limit=args.ecb_limit or (5 if args.limit is not None else None),
+                       **({} if args.ecb_weight is None else {"ecb_weight": args.ecb_weight}))
     report["seconds"] = round(time.time() - t0, 1)
     print(json.dumps(report, indent=1))
     return 0

@@ -108,8 +108,7 @@ DETECTED = [
     ("He resigned on Friday.", "resigned"),
     ("Protesters marched through the capital on Saturday.", "marched"),
     ("Hamas released two hostages on Friday.", "released"),
-    pytest.param("Police freed the hostages after a six-hour standoff.", "freed",
-                 marks=_miss("detector p('freed')=0.10 < threshold 0.38: no event")),
+    ("Police freed the hostages after a six-hour standoff.", "freed"),
     # a happening word (hack) needs only the lexicon's share of the threshold
     ("Russian hackers breached the ministry's computer network.", "breached"),
     # nominal triggers
@@ -119,14 +118,18 @@ DETECTED = [
     ("His resignation shocked the ministry.", "resignation"),
     pytest.param("The release of the prisoners took place on Monday.", "release",
                  marks=_miss("detector p('release')=0.04: nominal 'release of' is not an event")),
-    pytest.param("The election was held in March.", "election",
-                 marks=_miss("detector p('election')=0.12: the noun 'election' is not an event")),
+    ("The election was held in March.", "election"),
     # light-verb and phrasal forms
     ("The former mayor pleaded guilty to fraud charges in federal court.", "pleaded"),
     ("The minister stepped down on Friday.", "stepped"),
     ("The gunmen set fire to the police station.", "set"),
-    pytest.param("Thousands of workers went on strike on Monday.", "strike",
-                 marks=_miss("'went on strike' gives no event at all")),
+    ("Thousands of workers went on strike on Monday.", "strike"),
+    # crimes, deaths and accidents: the statuschain stories (US politics) seldom show them,
+    # the ECB+ train topics do
+    ("A Vancouver man has been charged with first-degree murder after the attack.", "murder"),
+    ("Police arrested a former employee after the shooting at the warehouse.", "shooting"),
+    ("The climber slipped and fell 60 metres from the ridge.", "fell"),
+    ("His death came a day after the storm.", "death"),
 ]
 
 

@@ -49,7 +49,29 @@ CASES = [
      [("actor", "Iran"), ("target", "nuclear activities")]),
     ("\"There was a good chance that I wouldn't have won,\" President Trump said.", "won",
      [("actor", "Trump")]),
+    # control: a relative pronoun's antecedent, a subject past a non-agent object or a
+    # purpose clause, the owner of a "program to"
+    ("Pompeo prepared talks between Donald Trump and Kim Jong Un, who plan to discuss the program.",
+     "discuss", [("actor", "Kim")]),
+    ("The 150 migrants spent the night outside, waiting to present their claims to officials.",
+     "present", [("actor", "migrants")]),
+    ("Officials said Iran currently had an active program to manufacture a nuclear weapon.",
+     "manufacture", [("actor", "Iran"), ("target", "a nuclear weapon")]),
+    ("The cartel sent two gunmen to kill the judge.", "kill",
+     [("actor", "gunmen"), ("target", "the judge")]),
+    # a light verb's "into" phrase; a passive gerund's patient from the governing clause
+    ("The Capitol Police have not opened an investigation into the matter.", "investigation",
+     [("actor", "Capitol Police"), ("target", "the matter")]),
+    ("Stone was taken into custody after being indicted by a federal grand jury.", "indicted",
+     [("actor", "grand jury"), ("target", "Stone")]),
 ]
+
+
+def test_a_purpose_clause_is_not_done_by_the_object():
+    parts = _parts("The senator made a secret visit to Seoul to prepare the summit.", "prepare")
+    assert not _has(parts, "actor", "visit"), parts
+    parts = _parts("North Korea is putting pressure on the United States to accept a deal.", "accept")
+    assert not _has(parts, "actor", "pressure"), parts
 
 
 @pytest.mark.parametrize("text,trigger,expected", CASES, ids=[c[1] for c in CASES])

@@ -84,7 +84,7 @@ def test_status_example_article(seed_record):
     plot = [e for e in doc.events if e.trigger.text == "assassinate"]
     assert plot and plot[0].status == "foiled"
     assert "occurred" in by_mode["arrest"]
-    assert by_mode["visit"] == ["planned"]
+    assert by_mode["visit"] and set(by_mode["visit"]) == {"planned"}  # each report of the visit
     attempt = [e for e in doc.events if e.trigger.text == "assassination attempt"]
     assert attempt and attempt[0].status == "attempted"
     assert all(e.status != "occurred" for e in doc.events if e.trigger.text in {"plot", "assassinate"})

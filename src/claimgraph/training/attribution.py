@@ -27,7 +27,7 @@ from typing import Any
 from ..config import Settings, load_settings
 from ..ingest.jsonin import object_document
 from ..models import Document, DocumentInfo
-from ..nlp.attribution.tagger import ARTIFACT, group_of, nested, relation_features
+from ..nlp.attribution.tagger import ARTIFACT, RULE_KINDS, group_of, nested, relation_features
 from ..nlp.learned import LinearModel
 from ..pipeline import Pipeline
 from .events import Examples, cross_validate, fit_linear, write_artifact, write_manifest
@@ -117,11 +117,12 @@ def _label(ex: CueExamples, aid: str, text: str, cues: list[list[tuple[int, int]
         for a, b in ranges:
             for c in range(a, b):
                 owner[c] = base + g
-    sdoc = doc.scratch["sdoc"]
     for sent, rels, headline in proposed_relations(doc):
+        sdoc = sent.doc  # a Title Case headline has a parse of its own (same offsets)
         for r in rels:
-            if nested(r, rels):
-                continue  # PolNeAR marks one relation per token: nested ones are never gold
+            if r.kind in RULE_KINDS or nested(r, rels):
+                continue  # PolNeAR marks one relation per token: nested ones are never gold;
+                # turns and named origins are the rules' to keep
             head = sdoc[(r.core or r.cue)[1] - 1]
             hit = next((owner[c] for c in range(head.idx, head.idx + len(head.text)) if c in owner), -1)
             ex.feats.append(relation_features(sdoc, sent, r, rels, headline))

@@ -152,6 +152,18 @@ class Examples:
     feats: list[dict[str, float]] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    #: per-example weight in the fit (empty: every example weighs 1)
+    weights: list[float] = field(default_factory=list)
+
+    def weight(self, i: int) -> float:
+        return self.weights[i] if self.weights else 1.0
+
+    def joined(self, other: Examples) -> Examples:
+        """These examples followed by ``other``'s (indices of these stay the same)."""
+        if not other.labels:
+            return self
+        w = [self.weight(i) for i in range(len(self.labels))] + [other.weight(i) for i in range(len(other.labels))]
+        return Examples(self.feats + other.feats, self.labels + other.labels, self.groups + other.groups, w)
 
 
 def detection_examples(arts: Iterable[Article], complete_only: bool = True) -> Examples:
@@ -272,7 +284,7 @@ def fit_linear(ex: Examples, *, C: float, class_weight: Any = None,
     X = vec.fit_transform([ex.feats[i] for i in idx])
     y = [ex.labels[i] for i in idx]
     clf = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight, random_state=SEED)
-    clf.fit(X, y)
+    clf.fit(X, y, sample_weight=[ex.weight(i) for i in idx] if ex.weights else None)
     weights = {}
     for j, name in enumerate(vec.get_feature_names_out()):
         col = clf.coef_[:, j]
@@ -289,12 +301,17 @@ def group_folds(groups: list[str], k: int) -> list[set[str]]:
 
 
 def cross_validate(ex: Examples, k: int, fit: Callable[[list[int]], dict[str, Any]],
-                   score: Callable[[LinearModel, int], Any]) -> list[tuple[int, Any]]:
-    """(example index, prediction) for every example, each predicted by a model that never saw its group."""
+                   score: Callable[[LinearModel, int], Any], scored: int | None = None) -> list[tuple[int, Any]]:
+    """(example index, prediction) for every example, each predicted by a model that never saw its group.
+
+    With ``scored``, only the first ``scored`` examples are split into folds and predicted;
+    the rest (another corpus's, :meth:`Examples.joined`) are in every fold's training set."""
+    n = len(ex.labels) if scored is None else scored
+    extra = list(range(n, len(ex.labels)))
     out = []
-    for held in group_folds(ex.groups, k):
-        train = [i for i, g in enumerate(ex.groups) if g not in held]
-        test = [i for i, g in enumerate(ex.groups) if g in held]
+    for held in group_folds(ex.groups[:n], k):
+        train = [i for i, g in enumerate(ex.groups[:n]) if g not in held] + extra
+        test = [i for i, g in enumerate(ex.groups[:n]) if g in held]
         if not train or not test:
             continue
         model = LinearModel.from_dict(fit(train))

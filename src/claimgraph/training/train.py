@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ..nlp import learned
+from ..nlp.attribution.tagger import ARTIFACT as ATTRIBUTION_FILE
 from ..nlp.events.features import CLUSTERS_FILE, FACTUALITY_FILE
+from . import ecbplus as ecb
 from .events import (
     Examples,
     _status_feats,
@@ -73,23 +75,27 @@ def _accuracy(ex: Examples, preds: list[tuple[int, str]]) -> dict[str, Any]:
 
 
 def train_set(arts: list[Any], out: Path, folds: int, cv: bool,
-              threshold: float = 0.5) -> dict[str, Any]:
+              threshold: float = 0.5, extra_detect: Examples | None = None) -> dict[str, Any]:
     """Fit detector, typer and status model on ``arts``; write them to ``out``.
 
     With ``cv`` the detector's threshold is chosen on cross-validated scores; without, the
-    given ``threshold`` is used (the per-fold models take the one chosen on all folds)."""
+    given ``threshold`` is used (the per-fold models take the one chosen on all folds).
+    ``extra_detect`` (ECB+ train, :mod:`.ecbplus`) joins every detector fit, never its scoring."""
     report: dict[str, Any] = {}
-    det = detection_examples(arts, complete_only=False)
+    own = detection_examples(arts, complete_only=False)
+    det = own.joined(extra_detect or Examples())
 
     def fit_det(idx: list[int]) -> dict[str, Any]:
         return fit_linear(det, C=DETECT_C, train_idx=idx)
 
     if cv:
-        scored = cross_validate(det, folds, fit_det, lambda m, i: _binary_score(m, det, i))
+        scored = cross_validate(det, folds, fit_det, lambda m, i: _binary_score(m, det, i),
+                                scored=len(own.labels))
         threshold, fig = choose_threshold([(p, det.labels[i] == "event") for i, p in scored],
                                           TARGET_PRECISION)
-        report["detect_cv"] = {"threshold": threshold, **fig, "candidates": len(det.labels),
-                               "events": det.labels.count("event")}
+        report["detect_cv"] = {"threshold": threshold, **fig, "candidates": len(own.labels),
+                               "events": own.labels.count("event"),
+                               "extra_candidates": len(det.labels) - len(own.labels)}
     model = fit_det(list(range(len(det.labels))))
     model["threshold"] = threshold
     write_artifact(out, "event_detect.json.gz", model)
@@ -121,10 +127,12 @@ def train_set(arts: list[Any], out: Path, folds: int, cv: bool,
 
 def train_all(data: Path, out: Path, clusters: dict[str, Any], *, limit: int | None = None,
               tempeval_limit: int | None = None, folds: int = 5, cv_out: Path | None = None,
-              factuality_limit: int | None = None) -> dict[str, Any]:
+              factuality_limit: int | None = None, ecb_limit: int | None = None,
+              ecb_weight: float = ecb.DEFAULT_WEIGHT) -> dict[str, Any]:
     """Train every event model into ``out`` (and per-fold sets into ``cv_out``); return the CV
     figures. ``clusters`` is the word-clusters artifact (``training.clusters``, unlabelled
-    text, so every fold shares it, like the priors).
+    text, so every fold shares it, like the priors). The detector also learns from the ECB+
+    train topics (``ecb_limit`` documents at most; ``ecb_weight`` 0 leaves them out).
 
     The trainer reads its own fresh artifacts (the priors and clusters feed the other models'
     features); the caller's models folder is restored afterwards."""
@@ -132,12 +140,36 @@ def train_all(data: Path, out: Path, clusters: dict[str, Any], *, limit: int | N
     priors = build_priors(data / "tempeval3" / "train", limit=tempeval_limit)
     write_artifact(out, "event_priors.json.gz", priors)
     write_artifact(out, CLUSTERS_FILE, clusters)
+    shared = {"event_priors.json.gz": priors, CLUSTERS_FILE: clusters, **_attribution_model(out)}
     write_manifest(out)
     with learned.use_models(out):
         factuality, fact_report = train_factuality(data, out, limit=factuality_limit)
-        return _train_all(data, out, {"event_priors.json.gz": priors, CLUSTERS_FILE: clusters,
-                                      FACTUALITY_FILE: factuality},
-                          fact_report, limit=limit, folds=folds, cv_out=cv_out)
+        return _train_all(data, out, {**shared, FACTUALITY_FILE: factuality},
+                          fact_report, limit=limit, folds=folds, cv_out=cv_out,
+                          extra_detect=_ecb_examples(data, ecb_limit, ecb_weight))
+
+
+def _attribution_model(out: Path) -> dict[str, dict[str, Any]]:
+    """The attribution cue model the analysis will run with (``out``'s own, trained by
+    ``--only all``, else the committed one), written into ``out``: the claims it finds feed
+    the status features, so the event models must be trained beside the same model (the
+    per-fold sets get it too)."""
+    if (out / ATTRIBUTION_FILE).is_file():
+        with learned.use_models(out):
+            return {ATTRIBUTION_FILE: learned.load_artifact(ATTRIBUTION_FILE)}
+    if not (learned.committed_models_dir() / ATTRIBUTION_FILE).is_file():
+        return {}
+    with learned.use_models(None):
+        model = learned.load_artifact(ATTRIBUTION_FILE)
+    write_artifact(out, ATTRIBUTION_FILE, model)
+    return {ATTRIBUTION_FILE: model}
+
+
+def _ecb_examples(data: Path, limit: int | None, weight: float) -> Examples | None:
+    folder = data / "ecbplus"
+    if weight <= 0 or not (folder / ecb.SPLIT_FILE).is_file():
+        return None
+    return ecb.detection_examples(folder, limit=limit, weight=weight)
 
 
 def train_factuality(data: Path, out: Path, limit: int | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -163,7 +195,7 @@ def train_factuality(data: Path, out: Path, limit: int | None = None) -> tuple[d
 
 def _train_all(data: Path, out: Path, shared: dict[str, dict[str, Any]],
                fact_report: dict[str, Any], *, limit: int | None,
-               folds: int, cv_out: Path | None) -> dict[str, Any]:
+               folds: int, cv_out: Path | None, extra_detect: Examples | None = None) -> dict[str, Any]:
     """``shared``: the artifacts every fold uses as they are (priors, clusters, factuality)."""
     priors = shared["event_priors.json.gz"]
     arts = load_articles(data / "statuschain-dev" / "articles", limit=limit)
@@ -171,7 +203,12 @@ def _train_all(data: Path, out: Path, shared: dict[str, dict[str, Any]],
     report: dict[str, Any] = {"articles": len(arts), "events": sum(len(a.gold) for a in arts),
                               "tempeval_files": priors["files"], "prior_forms": len(priors["forms"]),
                               "factuality": fact_report}
-    report.update(train_set(arts, out, folds, cv=True))
+    if extra_detect is not None:
+        report["ecbplus_detect"] = {"candidates": len(extra_detect.labels),
+                                    "events": extra_detect.labels.count("event"),
+                                    "topics": len(set(extra_detect.groups)),
+                                    "weight": extra_detect.weight(0) if extra_detect.labels else None}
+    report.update(train_set(arts, out, folds, cv=True, extra_detect=extra_detect))
     if "detect_cv" not in report or not report["detect_cv"].get("recall"):
         report["warning"] = "too few stories for cross-validation; the detector threshold is a fallback"
     if cv_out is not None:
@@ -182,7 +219,7 @@ def _train_all(data: Path, out: Path, shared: dict[str, dict[str, Any]],
             for name, artifact in sorted(shared.items()):
                 write_artifact(fold_dir, name, artifact)
             train_set([a for a in arts if a.group not in held], fold_dir, folds, cv=False,
-                      threshold=report["detect_cv"]["threshold"])
+                      threshold=report["detect_cv"]["threshold"], extra_detect=extra_detect)
             table[f"fold{k}"] = sorted(a.id for a in arts if a.group in held)
         (cv_out / "folds.json").write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
     return report

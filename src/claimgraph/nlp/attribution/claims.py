@@ -57,6 +57,13 @@ Learned cue model and beliefs
     the second link of every chain (:func:`~claimgraph.nlp.attribution.chains.wire_link`).
     See ``docs/attribution.md``.
 
+Turns and headlines
+    A paragraph that opens with a speaker's name and a colon ("WALLACE: ...") is one
+    relation over the whole paragraph; the relations inside it are nested in it (the rules
+    keep the speech ones for the chains), and no report frame is carried over its sentences.
+    A Title Case headline line is parsed again in sentence case
+    (:mod:`claimgraph.nlp.attribution.headline`) and its relations moved onto the body's tokens.
+
 ``doc.scratch["attribution_relations"]`` holds every relation kept in each sentence.
 
 ``doc.scratch["claim_sentences"]`` maps each sentence's start offset to the innermost
@@ -87,6 +94,7 @@ from .chains import (
 )
 from .cues import (
     HEDGE_WORDS,
+    QUOTE_CHARS,
     QUOTE_RE,
     SPECULATION_MODALS,
     Found,
@@ -94,7 +102,9 @@ from .cues import (
     find_attributions,
     is_report,
     stands_apart,
+    turn_relation,
 )
+from .headline import headline_parse, move_relation
 from .opinion import opinion_cue
 from .tagger import cue_model, select
 
@@ -234,16 +244,53 @@ class _Builder:
         text = self.doc.text
         # the headline: the first unit of a text of several lines
         head = bool(units) and "\n" in text[units[0].end_char :].strip()
-        return [
-            (s, find_attributions(s, self._quotes_in(s), candidates=candidates), head and i == 0)
+        out = [
+            (s, find_attributions(s, self._quotes_near(s), candidates=candidates), head and i == 0)
             for i, s in enumerate(units)
         ]
+        if head:
+            again = headline_parse(units[0])
+            if again is not None:
+                out[0] = (again, find_attributions(again, None, candidates=candidates), True)
+        self._turns(out)
+        return out
+
+    def on_body(self, sent: SpacySpan, rels: list[Found]) -> tuple[SpacySpan, list[Found]]:
+        """A unit and its relations in the body's parse (a headline parsed again in sentence
+        case has its relations moved onto the body's tokens, by character offsets)."""
+        if sent.doc is self.sdoc:
+            return sent, rels
+        unit = self.sdoc.char_span(sent.start_char, sent.end_char, alignment_mode="expand")
+        if unit is None:
+            return sent, []
+        moved = [m for m in (move_relation(r, sent.doc, self.sdoc) for r in rels) if m is not None]
+        return unit, moved
+
+    def _turns(self, props: list[tuple[SpacySpan, list[Found], bool]]) -> None:
+        """A paragraph opening with a speaker's name and a colon is that speaker's turn: one
+        relation over the paragraph's rest (:func:`~claimgraph.nlp.attribution.cues.turn_relation`),
+        offered to every unit of the paragraph, so that the relations inside it are nested."""
+        paras = [paragraph_of(self.paras, s.start_char) for s, _, _ in props]
+        starts = {p: min(i for i, q in enumerate(paras) if q == p) for p in set(paras)}
+        for i, (sent, rels, _) in enumerate(props):
+            if starts[paras[i]] != i:
+                continue
+            last = max(k for k, q in enumerate(paras) if q == paras[i])
+            if any(props[k][0].doc is not self.sdoc for k in range(i, last + 1)):
+                continue  # a headline parsed apart
+            turn = turn_relation(self.sdoc, sent, props[last][0].end)
+            if turn is None:
+                continue
+            rels[:] = [r for r in rels if r.kind != "colon"] + [turn]
+            for k in range(i + 1, last + 1):
+                props[k][1].append(turn)
 
     def run(self) -> None:
         model = cue_model()
         props = self.proposals(candidates=model is not None)
-        sents = [s for s, _, _ in props]
-        every = [select(self.sdoc, s, rels, head, model) for s, rels, head in props]
+        chosen = [self.on_body(s, select(s.doc, s, rels, head, model)) for s, rels, head in props]
+        sents = [s for s, _ in chosen]
+        every = [rels for _, rels in chosen]
         # all relations (PolNeAR's broad sense); reports make claims in the body's flow,
         # the rest (intentions, beliefs, stances) belief claims kept apart from the events
         self.doc.scratch["attribution_relations"] = list(zip(sents, every, strict=True))
@@ -264,10 +311,24 @@ class _Builder:
             for q in self._quotes_in(sent):
                 if sent.start <= q[0] < sent.end:
                     self._continuing(q, para)
+        self._quoted_later(sents)
         for sent, reports, beliefs in zip(sents, found, held, strict=True):
             for r in beliefs:
                 self._belief(sent, r, reports)
         self._unspoken_quotes()
+
+    def _quoted_later(self, sents: list[SpacySpan]) -> None:
+        """A sentence inside a quotation whose speaker comes after it (“... Is this it?” |
+        Graham asked.) is the quote's claim, not the publisher's."""
+        for sent in sents:
+            main = self.sentence_claim.get(sent.start_char)
+            if main is None or main.kind != "reported":
+                continue
+            words = [t.i for t in sent if not t.is_space and not t.is_punct]
+            q = next((q for q in self._quotes_in(sent) if words and q[0] < words[0] and words[-1] < q[1]), None)
+            if q is not None and q in self.quote_claim:
+                self.sentence_claim[sent.start_char] = self.quote_claim[q]
+                self.drafts.remove(main)
 
     def units(self) -> list[SpacySpan]:
         """spaCy's sentences, cut again at line breaks (a sentence never spans paragraphs)."""
@@ -284,6 +345,21 @@ class _Builder:
                     start = t.i + 1
             if start < sent.end:
                 out.append(self.sdoc[start : sent.end])
+        return out
+
+    def _quotes_near(self, sent: SpacySpan) -> list[Range]:
+        """The quotations a speech verb of ``sent`` may govern: those touching it, and one that
+        closes right before it (“Does anybody know ...?” | Graham asked.: the sentence splitter
+        cuts after a question or exclamation mark inside the quote)."""
+        out = self._quotes_in(sent)
+        first = next((t.i for t in sent if not t.is_space), sent.start)
+        if first >= sent.end or self.sdoc[first].text in QUOTE_CHARS or self.sdoc[first].text in ("“", "``"):
+            return out
+        for q in self.quotes:
+            # the same paragraph, the same line: nothing but a space between quote and sentence
+            gap = self.doc.text[self.quote_marks.get(q, (0, self.sdoc[q[1] - 1].idx + 1))[1] : self.sdoc[first].idx]
+            if q not in out and q[1] <= first and not gap.strip() and "\n" not in gap:
+                out.append(q)
         return out
 
     def _quotes_in(self, sent: SpacySpan) -> list[Range]:
@@ -351,7 +427,9 @@ class _Builder:
         attributed = [d for d in drafts if d.kind == "attributed"]
         if attributed:
             self.last_leaf[para] = attributed[-1]
-        if main.kind == "attributed" and 2 * (first.content[1] - first.content[0]) >= len(sent):
+        if first.kind == "turn":
+            self.frame = None  # the turn's content is the paragraph already
+        elif main.kind == "attributed" and 2 * (first.content[1] - first.content[0]) >= len(sent):
             self.frame = _Frame(main.chain, main.cue, para, main)
         else:
             self.frame = None
@@ -561,6 +639,14 @@ def quotes(doc: Document) -> Document:
     return doc
 
 
+def _verbal(claim: Claim) -> bool:
+    """A stance whose source is a person the sentence mentions ("Trump attacked Clinton for
+    her support of ...", "she attacked law enforcement"): PolNeAR's stance, kept whatever the
+    events step made of the verb (armies, gunmen and unnamed attackers stay force)."""
+    last = claim.chain[-1]
+    return last.kind == "person" and last.span is not None and last.entity is not None
+
+
 def _join_held(doc: Document) -> dict[str, str]:
     """Merge the held claims into ``doc.claims`` in text order and renumber every claim
     (c1, c2 ... by evidence start), updating the references of events and sentences."""
@@ -569,7 +655,7 @@ def _join_held(doc: Document) -> dict[str, str]:
         return {}
     # "The army attacked a base": a cue that the events step reads as force is no stance
     force = [e.trigger for e in doc.events if e.type in _FORCE_TYPES]
-    held = [c for c in held if c.cue is None or not any(t.start < c.cue.end and c.cue.start < t.end for t in force)]
+    held = [c for c in held if c.cue is None or _verbal(c) or not any(t.start < c.cue.end and c.cue.start < t.end for t in force)]
     merged = sorted([*doc.claims, *held], key=lambda c: (c.evidence.start, -c.evidence.end))
     renamed = {c.id: f"c{i}" for i, c in enumerate(merged, 1)}
     for c in merged:

@@ -26,6 +26,16 @@ PolNeAR's broader cues give relations of class ``learned`` (``belief`` claims, s
 object, "X's claim that Y" / "X's claims about Y", and "Sanders: Y" headlines.
 A quotation cut by a sentence boundary runs to the sentence's edge (:func:`quote_ranges`).
 
+Relations the parse hides: a "that" clause hung on the last noun after the verb's object or
+adverbials ("told a meeting of leaders that ...", "reported at the time that ..."); a
+speaker the parse took as an object ("... the Washington Post Trump said that ..."); the
+subject of the clause a gerund hangs on ("After saying ..., she was taken ..."); a relative
+word before source and cue ("which he said were ...", "what she called a rant": kind
+``relative``, content from the relative word on); speakers' turns ("WALLACE: ...", kind
+``turn``: :func:`turn_relation`); report nouns with a compounded name ("a New York Times
+report that ...", "his plan to cut taxes"). A speech or report verb whose content the rules
+do not find ("noted Bill Clinton's comments") is offered to the cue model as a candidate.
+
 Span edges follow PolNeAR's conventions, measured on its train split: a clause interrupted
 by its source and cue ("The museum, Mr. Bush said, celebrated ...") is content in both parts
 (``Found.lead``); an infinitive keeps the object it is about ("urged North Korea to
@@ -218,7 +228,7 @@ class Found:
     source_head: int | None = None
     #: sources that cite this one, outermost first: (cue range, source range, head index)
     cited_by: list[tuple[Range, Range, int]] = field(default_factory=list)
-    kind: str = "verb"  # verb | according | as | specify
+    kind: str = "verb"  # verb | according | as | specify | colon | noun | turn | relative
     quote: bool = False
     #: further quotations by the same source in the sentence ("“...,” he said. “...”")
     extra: list[Range] = field(default_factory=list)
@@ -346,15 +356,20 @@ def cue_range(verb: Token) -> Range:
 def _subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of ``verb`` (inherited along conj/acl/advcl) and whether passive."""
     v: Token | None = verb
+    via_prep = False
     for _ in range(3):
         if v is None:
             break
         subj = [c for c in v.children if c.dep_ in _SUBJ]
         if subj:
-            passive = any(c.dep_ == "nsubjpass" for c in subj)
+            # the subject of the clause a gerund hangs on speaks, whatever that clause's voice
+            passive = not via_prep and any(c.dep_ == "nsubjpass" for c in subj)
             return subj, passive
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             v = v.head
+        elif v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "After saying ..., she was whisked off", "responded by saying"
+            via_prep = True
         else:
             break
     return [], False
@@ -515,6 +530,91 @@ def _cut_trailing_relative(doc: Doc, r: Range) -> Range:
     return r
 
 
+#: Dependents of a verb that may stand between it and a "that" clause the parse cut off.
+_BEFORE_THAT_DEPS = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative"})
+
+
+def _late_that_clause(doc: Doc, sent: Span, verb: Token) -> Range | None:
+    """ "reported at the time that X", "told a meeting of leaders that X": a "that" clause the
+    parse hung elsewhere (a relative clause of the last noun) after the verb's object or
+    adverbials is the content, to the end of the sentence."""
+    if not any(c.dep_ in _BEFORE_THAT_DEPS and c.i > verb.i for c in verb.children):
+        return None
+    for k in range(verb.i + 2, min(verb.i + 10, sent.end - 3)):
+        t = doc[k]
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return None
+        if t.lower_ != "that":
+            continue
+        if t.head.i == verb.i or t.dep_ in ("det", "nsubj", "dobj") or doc[k + 1].is_punct:
+            return None
+        # the words between the verb and "that" hang on the verb or on each other
+        if all(verb.i <= doc[j].head.i < k for j in range(verb.i + 1, k)):
+            r = _strip(doc, (k, sent.end))
+            return r if r[1] - r[0] >= 3 else None
+        return None
+    return None
+
+
+def _orphan_source(doc: Doc, sent: Span, verb: Token) -> list[Token]:
+    """The source of a speech verb that the parse left without a subject ("In a meeting with
+    the Washington Post Trump said that ...": "Trump" taken as the object of "of"): the
+    name or pronoun right before the cue, when the verb governs the sentence."""
+    k = cue_range(verb)[0] - 1
+    if verb.dep_ != "ROOT" or k < sent.start or verb.i + 1 >= sent.end:
+        return []
+    t = doc[k]
+    if t.pos_ == "PRON" and t.lower_ in ("he", "she", "they", "we", "i"):
+        return [t]
+    if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and t.dep_ in ("pobj", "dobj", "appos"):
+        return [t]
+    return []
+
+
+_RELATIVE_WORDS = frozenset({"which", "what", "whom"})
+
+
+def _relative_content_word(verb: Token, heads: list[Token]) -> Token | None:
+    """The relative word that opens what a speech verb reports, set before its source ("which
+    he said were ...", "what the senators said was ...", "what she called a rant"): the
+    verb's object, the subject of its clause, or a second subject the parse gave the verb;
+    never the only subject ("the senator, who said ...")."""
+    found = [c for c in verb.children if c.lower_ in _RELATIVE_WORDS and c.i < verb.i and c.dep_ in ("dobj", "nsubj")]
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i:
+            found += [g for g in c.children if g.lower_ in _RELATIVE_WORDS and g.i < verb.i and g.dep_ in _SUBJ]
+    for w in found:
+        others = [h for h in heads if h.i != w.i]
+        if w.dep_ in _SUBJ and w.head.i == verb.i and not others:
+            continue
+        if others and all(w.i < h.i < verb.i for h in others):
+            return w
+    return None
+
+
+def _relative_relation(doc: Doc, sent: Span, verb: Token, wh: Token, content: Range | None, cue: Range,
+                       src: Range | None, heads: list[Token], cited: list[tuple[Range, Range, int]]) -> Found | None:
+    # "what Liz Wahl said" with nothing after the cue: the relative word alone
+    end = content[1] if content is not None and content[1] > cue[1] else wh.i + 1
+    if src is None or not wh.i < src[0] or end > sent.end:
+        return None
+    wide = _extend_cue(verb, cue, [(wh.i, wh.i + 1), src], sent.end - 1)
+    return Found(wide, _strip(doc, (wh.i, end)), src, heads[0].i, cited, "relative", core=cue)
+
+
+def _entity_range(doc: Doc, t: Token) -> Range:
+    """The named entity ``t`` is in (``t`` alone when none)."""
+    s = t.i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = t.i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    if not t.ent_type_ or e - s > 3 or any(doc[k].pos_ != "PROPN" for k in range(s, e)):
+        return (t.i, t.i + 1)
+    return (s, e)
+
+
 def _fronted_content(doc: Doc, sent: Span, verb: Token, block: Range) -> Range | None:
     """ "Y, X said (on Monday)." with a misparse that left Y unattached: the words before
     the comma that opens the source/cue block, when nothing but modifiers follows it."""
@@ -672,18 +772,23 @@ def _verb_relation(
     outside = [h for h in subj if not any(q[0] <= h.i < q[1] for q in quotes)]
     heads = outside if outside else subj
     lead: Range | None = None
+    wh = _relative_content_word(verb, heads) if not learned and not passive else None
+    if wh is not None:
+        heads = [h for h in heads if h.i != wh.i]
     if passive:
         agent = _agent(verb)
         heads = [agent] if agent is not None else []
         if agent is None and lemma not in ("report", "say", "claim", "allege", "believe", "think", "expect"):
             return None
+    if not heads and not passive and not learned and lemma in SPEECH_VERBS:
+        heads = _orphan_source(doc, sent, verb)  # "... the Washington Post Trump said that"
     if not heads and not passive:
         return None  # "so-called", "a much-discussed plan": no one is speaking
     if lemma in WEAK_VERBS and not (heads and is_source_like(heads[0])):
         return None
     if heads and heads[0].lower_ in ("it", "this") and not passive and lemma in WEAK_VERBS:
         return None
-    if lemma in WEAK_VERBS:
+    if lemma in WEAK_VERBS and not learned:
         content = next((_subtree(c) for c in verb.children if c.dep_ == "ccomp"), None)
         if content is None and lemma in ("show", "indicate", "reveal", "find", "suggest"):
             # "The poll shows Clinton ahead": a document's finding, not a person's conduct
@@ -696,17 +801,25 @@ def _verb_relation(
         if content is None:
             content = _parenthetical_content(doc, sent, verb)
             lead = _lead(doc, sent, verb, content) if content is not None else None
+        if content is None:
+            content = _late_that_clause(doc, sent, verb)
     cue = cue_range(verb)
     src: Range | None = None
     cited: list[tuple[Range, Range, int]] = []
     if heads:
         src, cited = source_range(doc, heads)
-        if heads[0].dep_ in _SUBJ and heads[0].head.i != verb.i:
+        if not passive and heads[0].dep_ not in _SUBJ and heads[0].head.i != verb.i:
+            src, cited = _entity_range(doc, heads[0]), []  # an orphan source: the name alone
+        elif heads[0].dep_ in _SUBJ and heads[0].head.i != verb.i:
             # inherited subject sits outside this clause; keep it only when nearby
             if abs(heads[0].i - verb.i) > 25:
                 src, cited = None, []
     block = (min(cue[0], src[0]) if src else cue[0], max(cue[1], src[1]) if src else cue[1])
     is_quote = False
+    if wh is not None:
+        # "which he said were at his side", "what she called a rant": the relative word and
+        # the rest of its clause (PolNeAR's content in two parts around source and cue)
+        return _relative_relation(doc, sent, verb, wh, content, cue, src, heads, cited)
     if content is None:
         q = _adjacent_quote(verb, block, quotes)
         if q is None:
@@ -865,7 +978,7 @@ def is_report(doc: Doc, rel: Found) -> bool:
     intends, believes or perceives (a ``belief`` claim, kept apart from the events)?"""
     if rel.cue_class != "speech":
         return False
-    if rel.kind != "verb":
+    if rel.kind not in ("verb", "relative"):
         return True
     head = doc[(rel.core or rel.cue)[1] - 1]
     return head.lemma_.lower() not in BELIEF_VERBS
@@ -920,6 +1033,13 @@ def find_attributions(sent: Span, quotes: list[Range] | None = None, candidates:
             lemma = t.lemma_.lower()
             if lemma in SPEECH_VERBS or lemma in WEAK_VERBS:
                 rel = _verb_relation(doc, sent, t, quotes)
+                if rel is None and candidates:
+                    # "noted Bill Clinton's comments", "responded with attacks", "Obama sees
+                    # 'personal insult'": the object or stance phrase of a speech or report
+                    # verb that the rules do not take; the model decides
+                    rel = _verb_relation(doc, sent, t, quotes, learned=True)
+                    if rel is not None:
+                        rel.cue_class = "candidate"
             elif lemma in SPECIFY_PREDICATES:
                 rel = _specify_relation(doc, t)
             elif low in learned:
@@ -949,7 +1069,9 @@ CUE_NOUNS = frozenset(
     """
     claim assertion allegation statement argument suggestion accusation warning promise
     pledge view belief assessment contention insistence prediction insinuation charge
-    report remark comment denial admission estimate proposal call demand""".split()
+    report remark comment denial admission estimate proposal call demand plan decision
+    determination criticism message announcement acknowledgment theory concern fear hope
+    intention commitment refusal vow threat endorsement opposition""".split()
 )
 _NOUN_CONTENT_PREPS = frozenset({"about", "of", "on", "for"})
 
@@ -958,12 +1080,25 @@ def _noun_relation(doc: Doc, noun: Token) -> Found | None:
     """ "X's claim that Y", "X's claims about Y": X the source, Y the content (class
     ``learned``: scored, kept out of the product's claims)."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if poss is None or poss.pos_ not in ("PROPN", "NOUN", "PRON") or not is_source_like(poss):
+    if poss is None:
+        # "a New York Times report that ...": a name compounded with the noun
+        names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")]
+        if not names:
+            return None
+        src = (names[0].left_edge.i, names[-1].right_edge.i + 1)
+        poss = names[-1]
+    elif poss.pos_ not in ("PROPN", "NOUN", "PRON") or not is_source_like(poss):
         return None
-    src = (poss.left_edge.i, poss.right_edge.i + 1)
+    else:
+        src = (poss.left_edge.i, poss.right_edge.i + 1)
     cue_start = noun.i
     for c in noun.children:
-        if c.i > noun.i and c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children):
+        clause = c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
+        # "a report that X had ..." (parsed as a relative clause), "his plan to cut taxes"
+        clause = clause or c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        clause = clause or c.dep_ == "acl" and c.tag_ == "VB" and doc[c.left_edge.i].lower_ == "to"
+        if c.i > noun.i and clause:
             return Found((cue_start, noun.i + 1), _subtree(c), src, poss.i, [], "noun", cue_class="learned")
         if c.i == noun.i + 1 and c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS:
             p = _pobj(c)
@@ -996,6 +1131,37 @@ def _colon_relation(doc: Doc, sent: Span) -> Found | None:
         return None
     head = words.root.i
     return Found((colon, colon + 1), content, (s, colon), head, [], "colon", cue_class="learned")
+
+
+#: Labels that open a paragraph with a colon but name no speaker ("Q:", "Update:",
+#: "Editor's Note:", "The Latest:"); a speaker's name is longer than one letter.
+_TURN_LABELS = frozenset(
+    """
+    latest update updated correction note editor contributing breaking video watch read
+    exclusive byline email photo photos source sources related advertisement live""".split()
+)
+
+
+def turn_relation(doc: Doc, sent: Span, end: int) -> Found | None:
+    """A speaker's turn in a transcript or a "Name: ..." line ("WALLACE: Let's start ...",
+    "Pence: Gennifer Flowers Won't Be at Debate"): the name opening the paragraph
+    (``sent`` is its first unit) is the source, the colon the cue, and the rest of the
+    paragraph, to token ``end``, what the speaker says (PolNeAR marks the whole turn:
+    121 of 146 colon cues of its train split open their paragraph, 116 of those with the
+    paragraph's rest as content). Class ``speech``, kind ``turn``: kept by the rules."""
+    rel = _colon_relation(doc, doc[sent.start : max(end, sent.end)])  # "WALLACE:" may be a unit alone
+    if rel is None or rel.source is None or rel.cue[0] >= sent.end:
+        return None
+    words = [t for t in doc[rel.source[0] : rel.source[1]] if not t.is_punct]
+    if not words or (len(words) == 1 and len(words[0].text) < 2):
+        return None  # "Q:", "A:": an interview's turns, not attributed by PolNeAR
+    if any(t.lower_.strip("'’s") in _TURN_LABELS for t in words):
+        return None
+    if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.is_upper and len(t.text) > 1
+               or t.lemma_.lower() in SOURCE_NOUNS for t in words):
+        return None
+    content = _strip(doc, (rel.content[0], max(end, rel.content[1])))
+    return Found(rel.cue, content, rel.source, rel.source_head, [], "turn")
 
 
 def _attach_quotes(found: list[Found], quotes: list[Range], sent: Span) -> None:

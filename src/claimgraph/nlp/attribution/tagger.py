@@ -44,6 +44,10 @@ ARTIFACT = "attribution_cue.json.gz"
 #: (PolNeAR never marks them, so the model cannot learn them; the chains need them).
 NESTED_BY_RULES = True
 _LEXICON_BUCKETS = (0.1, 0.2, 0.4, 0.6, 0.8)
+#: Relations the rules keep without asking the model: a speaker's turn in a transcript
+#: ("WALLACE: ...") and the origin named for the report just made ("This information comes
+#: from sources in ...": the chain of the previous report needs it).
+RULE_KINDS = frozenset({"turn", "specify"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,15 +162,20 @@ def select(doc: Doc, sent: Span, rels: list[Found], headline: bool, model: CueMo
     marks one relation per token, so nested ones teach the model nothing; the chains need
     them), the others by ``model`` (without a model: every rule relation, no candidate)."""
     if model is None:
-        return [r for r in rels if r.cue_class != "candidate"]
+        # (a turn is offered to each unit of its paragraph; its own unit keeps it)
+        return [r for r in rels if r.cue_class != "candidate" and (r.kind != "turn" or sent.start <= r.cue[0] < sent.end)]
     out = []
     for r in rels:
-        if NESTED_BY_RULES and nested(r, rels):
-            if by_rules(doc, r):
+        if r.kind in RULE_KINDS:  # speakers' turns and named origins: the rules keep them
+            if sent.start <= r.cue[0] < sent.end:
+                out.append(r)
+        elif NESTED_BY_RULES and nested(r, rels):
+            # "condemned what he called a brazen breach": PolNeAR marks the outer relation
+            if by_rules(doc, r) and r.kind != "relative":
                 out.append(r)
         elif model.keep(relation_features(doc, sent, r, rels, headline), group_of(r)):
             out.append(r)
     return out
 
 
-__all__ = ["ARTIFACT", "CueModel", "by_rules", "cue_model", "group_of", "nested", "relation_features", "select"]
+__all__ = ["ARTIFACT", "RULE_KINDS", "CueModel", "by_rules", "cue_model", "group_of", "nested", "relation_features", "select"]

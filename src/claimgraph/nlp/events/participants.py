@@ -499,7 +499,7 @@ _LIGHT_VERBS = frozenset({"make", "give", "have", "hold", "take", "deliver", "is
                           "broker", "negotiate", "initiate", "escalate", "step", "intensify"})
 _CARRY_VERBS = frozenset({"carry", "launch", "perpetrate", "stage", "conduct", "commit",
                           "mount", "plan", "organize", "direct", "execute", "organise", "order", "mastermind",
-                          "claim", "plot", "prepare", "cause", "perform"})
+                          "claim", "plot", "prepare", "cause", "perform", "open"})
 _PHYSICAL = frozenset({"FAC", "VEHICLE", "OBJECT"})
 #: Types where "on/against X" names the target ("attack on", "sanctions against").
 _AGAINST_TYPES = frozenset({"ASSAULT", "THREATEN", "SANCTION", "PROTEST", "ACCUSE", "SURVEIL"})
@@ -547,15 +547,24 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             # "plot to assassinate" -> the plot's owner; "men to kill" -> the men
             if head.lemma_.lower() in _INTENT_NOUNS:
                 return _intent_owner(head, res)
-            return [e for e in res.resolve(head) if res.entity_type(e) != "OBJECT"]
+            doers = [e for e in res.resolve(head) if res.entity_type(e) in _AGENT_TYPES | {"WEAPON", "VEHICLE"}]
+            # "an active program to manufacture": not the program, whoever has it
+            return doers or _intent_owner(head, res)
         deps = {c.dep_: c for c in head.children}
         if tok.dep_ in {"xcomp", "advcl"} and verb_lemma(head) not in plan_verbs | {
             "try", "attempt", "want", "seek", "manage", "fail"
         }:
-            for d in ("dobj", "nsubjpass"):
-                if d in deps:
-                    return res.resolve_arg(deps[d])
-        if tok.dep_ in {"xcomp"} and "dobj" in deps and verb_lemma(head) in {
+            # "urged Iran to stop", "sent the missile to strike": the object controls the
+            # infinitive when it is someone (or a weapon); an object that is neither ("made
+            # the visit to prepare", "spent the night sleeping") leaves it to the subject
+            if "dobj" in deps:
+                doers = [e for e in res.resolve_arg(deps["dobj"])
+                         if res.entity_type(e) in _AGENT_TYPES | {"WEAPON", "VEHICLE"}]
+                if doers:
+                    return doers
+            if "nsubjpass" in deps:
+                return res.resolve_arg(deps["nsubjpass"])
+        if tok.dep_ in {"xcomp", "advcl"} and "dobj" in deps and verb_lemma(head) in {
             "hire", "recruit", "order", "pay", "send", "train", "instruct", "force"
         }:
             return res.resolve_arg(deps["dobj"])
@@ -563,6 +572,8 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
                                                            "order", "train"}:
             return res.resolve_arg(deps["nsubjpass"])
         if "nsubj" in deps:
+            if deps["nsubj"].lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
+                return res.resolve_arg(head.head)  # "Kim, who plans to discuss": Kim
             return res.resolve_arg(deps["nsubj"])
         if "agent" in deps:
             ag = _pobj(deps["agent"])
@@ -638,14 +649,20 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         _add_roles(out, obj_role, res.resolve_arg(tok.head))
         has_subject = True
     if tok.dep_ == "relcl" and not has_subject:
-        if tok.head.lemma_.lower() in _INTENT_NOUNS and any(c.lower_ == "to" for c in tok.children):
-            eids = _intent_owner(tok.head, res)  # "a plot to assassinate": the plotters, not the plot
-            out.extend(_subject_role(res, eids))
+        infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+        if infinitive and (tok.head.lemma_.lower() in _INTENT_NOUNS or not any(
+                res.entity_type(e) in _AGENT_TYPES | {"WEAPON", "VEHICLE"} for e in res.resolve(tok.head))):
+            # "a plot to assassinate", "a program to manufacture": whoever has it, not the plot
+            out.extend(_subject_role(res, _intent_owner(tok.head, res)))
         else:
             _add_roles(out, obj_role if tok.tag_ == "VBN" else "actor", res.resolve_arg(tok.head))
         has_subject = True
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if passive and not has_subject and tok.dep_ == "pcomp" and not any(r == obj_role for r, _ in out):
+        # "taken into custody after being indicted by a grand jury": the one indicted
+        _add_roles(out, obj_role, _controller(tok, res, plan_verbs))
+        has_subject = True
     if not any(r == "actor" for r, _ in out) and not has_subject:
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
         for role, eid in _subject_role(res, _controller(tok, res, plan_verbs)):
             # "... and was published": the shared subject is what the passive verb was done to
             _add_roles(out, obj_role if passive and role == "actor" else role, [eid])
@@ -780,6 +797,10 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                         _add_roles(out, "target", res.resolve(g))
             elif dep in {"compound", "amod"} and c.i < tok.i:
                 _modifier_role(out, c, event_type, res, obj_role)
+    if tok.dep_ == "dobj" and verb_lemma(tok.head) in _LIGHT_VERBS | _CARRY_VERBS:
+        for c in tok.head.children:  # "opened an investigation into the matter"
+            if c.dep_ == "prep" and c.lower_ in {"into", "against"}:
+                _prep_roles(out, c, event_type, res, obj_role)
     if not any(r == "actor" for r, _ in out):
         for role, eid in _subject_role(res, _carrier(tok, res)):
             _add_roles(out, role, [eid])

@@ -1,0 +1,186 @@
+"""Attribution relations the parse hides, on sentences written for these tests: a "that"
+clause hung on the wrong word, a source the parse took as an object, the speaker of a
+gerund ("After saying ..., she"), what a relative clause reports ("which he said were ..."),
+speakers' turns in transcripts ("WALLACE: ..."), a speech verb with a bare object, report
+nouns with a compounded name ("a New York Times report that ..."), and verbal attacks."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from claimgraph import analyze
+from claimgraph.models import Claim, Document
+
+#: every test here runs on the committed models (the cached records below rely on it)
+pytestmark = pytest.mark.usefixtures("committed_models")
+
+_RELATIONS = ("attributed", "quote", "belief")
+
+
+@cache
+def record(text: str) -> Document:
+    return analyze(text, published="2024-05-01")
+
+
+def relation_by_cue(doc: Document, cue: str) -> Claim:
+    """The relation (attributed/quote/belief claim) whose cue is ``cue``."""
+    hits = [c for c in doc.claims if c.kind in _RELATIONS and c.cue is not None and c.cue.text == cue]
+    assert hits, f"no relation with cue {cue!r}: {[(c.kind, c.cue and c.cue.text, c.evidence.text) for c in doc.claims]}"
+    return hits[0]
+
+
+def source_text(c: Claim) -> str | None:
+    span = c.chain[-1].span
+    return span.text if span is not None else None
+
+
+def test_a_that_clause_after_the_object_of_told_is_its_content():
+    doc = record(
+        "In Honolulu last week, he told a meeting of Pacific Island leaders that few people "
+        "understood the stakes of climate change better than residents of their part of the planet."
+    )
+    c = relation_by_cue(doc, "told")
+    assert c.kind == "attributed"
+    assert c.evidence.text.startswith("that few people understood")
+    assert c.evidence.text.endswith("their part of the planet")
+    assert source_text(c) == "he"
+
+
+def test_a_that_clause_after_a_time_phrase_is_the_content_of_reported():
+    doc = record(
+        "Under pressure, The New York Times reported at the time that the editor in chief "
+        "conveyed her displeasure to the anchor."
+    )
+    c = relation_by_cue(doc, "reported")
+    assert c.evidence.text.startswith("that the editor in chief")
+    assert source_text(c) == "The New York Times"
+
+
+def test_a_speaker_the_parse_took_as_an_object_is_still_the_source():
+    doc = record(
+        "In a March meeting with the editorial board of the Washington Post Trump said that "
+        "American involvement in NATO may need to be significantly diminished."
+    )
+    c = relation_by_cue(doc, "said")
+    assert source_text(c) == "Trump"
+    assert c.evidence.text.startswith("that American involvement")
+
+
+def test_the_subject_of_the_clause_a_gerund_hangs_on_is_its_speaker():
+    doc = record("After saying her right foot was badly swollen, she was taken to Bethesda Naval Hospital.")
+    c = relation_by_cue(doc, "saying")
+    assert source_text(c) == "she"
+    assert c.evidence.text == "her right foot was badly swollen"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "start", "end"),
+    [
+        (
+            "The videos do not show whether Scott held anything in his hands, which he said were at "
+            "his side when he was shot.",
+            "said", "he", "which he said", "when he was shot",
+        ),
+        (
+            "The plan amounts to what the senators said was economic gerrymandering.",
+            "said", "the senators", "what the senators", "economic gerrymandering",
+        ),
+    ],
+)
+def test_a_relative_word_before_source_and_cue_opens_the_content(text, cue, source, start, end):
+    c = relation_by_cue(record(text), cue)
+    assert source_text(c) == source
+    assert c.evidence.text.startswith(start)
+    assert c.evidence.text.endswith(end)
+
+
+def test_the_relative_pronoun_that_speaks_is_the_source_not_the_content():
+    c = relation_by_cue(record("Senator Smith, who said the plan would fail, voted against it."), "said")
+    assert c.evidence.text == "the plan would fail"
+    assert source_text(c) == "who"
+
+
+_TRANSCRIPT = (
+    "Pence appeared on Fox News Sunday.\n\n"
+    "WALLACE: Let's start with the debate. After the campaign announced that it was inviting a "
+    "businessman to sit in the front row, Trump invited a rival guest. And she said she would be there.\n\n"
+    "PENCE: Well, look, the campaign apparently thinks this is a game show. But this is America, Chris.\n\n"
+    "Q: Did you see the debate? Who won it?\n"
+)
+
+
+def test_a_speakers_turn_is_one_relation_over_the_paragraph():
+    doc = record(_TRANSCRIPT)
+    turns = [c for c in doc.claims if c.kind == "attributed" and c.cue is not None and c.cue.text == ":"]
+    by_source = {source_text(c): c for c in turns}
+    assert set(by_source) >= {"WALLACE", "PENCE"}
+    wallace = by_source["WALLACE"]
+    assert wallace.evidence.text.startswith("Let's start with the debate.")
+    assert wallace.evidence.text.endswith("she would be there")
+    assert by_source["PENCE"].evidence.text.endswith("But this is America, Chris")
+    # no report frame is carried over the turn's own sentences
+    inside = [c for c in doc.claims if c.kind == "attributed" and c.cue is None
+              and wallace.evidence.start <= c.evidence.start < wallace.evidence.end]
+    assert inside == []
+
+
+def test_a_one_letter_label_opens_no_turn():
+    doc = record(_TRANSCRIPT)
+    # "Q:" is an interview's label, not a speaker: nothing runs over its whole paragraph
+    assert not any(c.cue is not None and c.cue.text == ":" and "Who won it" in c.evidence.text
+                   and "Did you see" in c.evidence.text for c in doc.claims)
+
+
+def test_a_person_attacking_someone_in_words_is_a_stance_and_an_army_is_not():
+    doc = record("Donald Trump attacked Machado on Twitter on Friday.")
+    c = relation_by_cue(doc, "attacked")
+    assert source_text(c) == "Donald Trump"
+    army = record("The army attacked a base near the border on Friday.")
+    assert not any(c.cue is not None and c.cue.text == "attacked" for c in army.claims)
+
+
+_HEADLINE = (
+    "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Real Estate Developers\n\n"
+    "Senator Bernie Sanders spoke in Iowa on Monday.\n\n"
+    "He was joined by supporters.\n"
+)
+
+
+def test_a_title_case_headline_is_parsed_again_in_sentence_case():
+    from claimgraph.nlp.attribution.headline import is_title_case, sentence_case
+    from claimgraph.nlp.model import load_nlp
+
+    sdoc = load_nlp()(_HEADLINE)
+    line = sdoc.char_span(0, _HEADLINE.index("\n"), alignment_mode="expand")
+    assert line is not None and is_title_case(line)
+    cased = sentence_case(line)
+    assert len(cased) == len(line.text)
+    assert " vows to eliminate tax breaks" in cased
+    body = sdoc.char_span(_HEADLINE.index("Senator"), _HEADLINE.index(" on Monday"), alignment_mode="expand")
+    assert body is not None and not is_title_case(body)
+
+
+def test_a_title_case_headline_keeps_its_report():
+    doc = record(_HEADLINE)
+    c = relation_by_cue(doc, "Vows")
+    assert source_text(c) == "Sanders"
+    assert c.evidence.text == "To Eliminate Tax Breaks Used By Real Estate Developers"
+    assert doc.text[c.evidence.start : c.evidence.end] == c.evidence.text
+
+
+def test_a_question_quoted_before_its_speaker_is_the_speakers_quote():
+    doc = record(
+        "The senator spoke at the rally.\n\n"
+        "“Does anybody know what the environmental platform of the Republican Party is?” Graham asked. "
+        "“Neither do I.”\n\nThe crowd laughed.\n"
+    )
+    c = relation_by_cue(doc, "asked")
+    assert c.kind == "quote"
+    assert source_text(c) == "Graham"
+    assert "Does anybody know what the environmental platform" in c.evidence.text
+    # the quoted sentence is the quote's claim, not the publisher's
+    assert not any(x.kind == "reported" and "Does anybody know" in x.evidence.text for x in doc.claims)
+    quote = next(q for q in doc.quotes if q.text.startswith("Does anybody know"))
+    assert quote.claim == c.id and quote.cue == "asked"
