@@ -32,11 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings, load_settings
-from ..ingest.jsonin import object_document
-from ..models import Document, DocumentInfo
-from ..pipeline import Pipeline
-from .events import PREP_STEPS, Examples, _run_steps
+from ..config import Settings
+from ..models import Document
+from .events import Examples, prepare_documents
 
 SPLIT_FILE = "split_cybulska_vossen_2015.json"
 SENTENCES_FILE = "ECBplus_coreference_sentences.csv"
@@ -131,15 +129,7 @@ def _read(path: Path, selected: set[int]) -> EcbDocument:
 
 def parse_documents(docs: list[EcbDocument], settings: Settings | None = None) -> list[Document]:
     """Run the steps before ``events`` over the documents (as training does for statuschain)."""
-    settings = settings or load_settings()
-    pipe = Pipeline(names=PREP_STEPS, settings=settings)
-    out = []
-    for d in docs:
-        info = object_document({"id": d.id, "text": d.text}, d.id, settings)
-        if not isinstance(info, DocumentInfo):
-            raise ValueError(f"ECB+ {d.id}: not a document ({info})")
-        out.append(Document(info=info))
-    return _run_steps(pipe, out, settings)
+    return prepare_documents([({"id": d.id, "text": d.text}, f"ECB+ {d.id}") for d in docs], settings)
 
 
 def _heads(sdoc: Any, mentions: list[tuple[int, int, str]]) -> Iterator[tuple[int, str]]:

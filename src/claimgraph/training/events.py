@@ -94,22 +94,28 @@ def _run_steps(pipe: Pipeline, docs: list[Document], settings: Settings) -> list
     return docs
 
 
+def prepare_documents(inputs: list[tuple[dict[str, Any], str]], settings: Settings | None = None) -> list[Document]:
+    """Run the steps before ``events`` over ``(input object, source)`` pairs (scratch kept): what
+    the event models are trained on, statuschain articles and ECB+ documents alike."""
+    settings = settings or load_settings()
+    docs = []
+    for obj, source in inputs:
+        info = object_document(obj, source, settings)
+        if not isinstance(info, DocumentInfo):
+            raise ValueError(f"{source}: the training input is not a document ({info})")
+        docs.append(Document(info=info))
+    return _run_steps(Pipeline(names=PREP_STEPS, settings=settings), docs, settings)
+
+
 def load_articles(folder: Path, limit: int | None = None, settings: Settings | None = None) -> list[Article]:
     """Parse every statuschain article through the steps before ``events`` (scratch kept)."""
-    settings = settings or load_settings()
-    pipe = Pipeline(names=PREP_STEPS, settings=settings)
     files = sorted(folder.glob("*.json"))
     if limit:
         files = files[:limit]
     raw = [json.loads(p.read_text(encoding="utf-8")) for p in files]
-    docs = []
-    for p, d in zip(files, raw, strict=True):
-        info = object_document(d["input"], str(p), settings)
-        if not isinstance(info, DocumentInfo):
-            raise ValueError(f"{p}: the article's input is not a document ({info})")
-        docs.append(Document(info=info))
+    docs = prepare_documents([(d["input"], str(p)) for p, d in zip(files, raw, strict=True)], settings)
     out = []
-    for d, doc in zip(raw, _run_steps(pipe, docs, settings), strict=True):
+    for d, doc in zip(raw, docs, strict=True):
         art = Article(id=d["id"], group=d.get("triplet") or d["id"], doc=doc, gold=d["events"])
         _place_gold(art)
         out.append(art)
@@ -338,6 +344,6 @@ def write_manifest(folder: Path) -> Path:
     return path
 
 
-__all__ = ["build_priors", "load_articles", "detection_examples", "gold_token_examples", "fit_linear",
+__all__ = ["build_priors", "load_articles", "prepare_documents", "detection_examples", "gold_token_examples", "fit_linear",
            "cross_validate", "group_folds", "write_artifact", "write_manifest", "status_context", "Article",
            "Examples"]

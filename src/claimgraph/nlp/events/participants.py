@@ -547,7 +547,7 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             # "plot to assassinate" -> the plot's owner; "men to kill" -> the men
             if head.lemma_.lower() in _INTENT_NOUNS:
                 return _intent_owner(head, res)
-            doers = [e for e in res.resolve(head) if res.entity_type(e) in _AGENT_TYPES | {"WEAPON", "VEHICLE"}]
+            doers = [e for e in res.resolve(head) if res.entity_type(e) in _DOER_TYPES]
             # "an active program to manufacture": not the program, whoever has it
             return doers or _intent_owner(head, res)
         deps = {c.dep_: c for c in head.children}
@@ -559,7 +559,7 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             # the visit to prepare", "spent the night sleeping") leaves it to the subject
             if "dobj" in deps:
                 doers = [e for e in res.resolve_arg(deps["dobj"])
-                         if res.entity_type(e) in _AGENT_TYPES | {"WEAPON", "VEHICLE"}]
+                         if res.entity_type(e) in _DOER_TYPES]
                 if doers:
                     return doers
             if "nsubjpass" in deps:
@@ -651,7 +651,7 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
     if tok.dep_ == "relcl" and not has_subject:
         infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
         if infinitive and (tok.head.lemma_.lower() in _INTENT_NOUNS or not any(
-                res.entity_type(e) in _AGENT_TYPES | {"WEAPON", "VEHICLE"} for e in res.resolve(tok.head))):
+                res.entity_type(e) in _DOER_TYPES for e in res.resolve(tok.head))):
             # "a plot to assassinate", "a program to manufacture": whoever has it, not the plot
             out.extend(_subject_role(res, _intent_owner(tok.head, res)))
         else:
@@ -715,6 +715,8 @@ def _lemma_of(tok: Any) -> str:
 
 
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: What can do what an infinitive says: someone, or a weapon or vehicle ("sent the missile to strike").
+_DOER_TYPES = _AGENT_TYPES | {"WEAPON", "VEHICLE"}
 #: Nouns whose "to" infinitive is done by their owner ("Iran's attempt to acquire", "a plan to").
 _INTENT_NOUNS = frozenset({"plot", "plan", "conspiracy", "attempt", "order", "effort", "bid", "threat",
                            "decision", "promise", "pledge", "move", "push", "intention", "desire",
