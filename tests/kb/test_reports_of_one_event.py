@@ -36,3 +36,21 @@ def test_two_mentions_of_the_seed_visit_are_one_event_in_the_store(tmp_path, exa
     stored = [e for e in kb.events() if e.get("mode") == "visit"]
     assert len(stored) == 1, stored
     assert len(stored[0]["mentions"]) == 2 and stored[0]["status"] == "planned"
+
+
+def test_the_seeds_two_plots_stay_two_events_in_the_store(tmp_path, example_path):
+    """The seed names two assassination plots: the foiled one against Rabbi Segal (early 2025)
+    and Baku's accusation about the 2023 attempt on MP Fazil Mustafa. A bare "the
+    assassination" between them once chained the 2023 attempt into the plot (single link),
+    giving the plot the date 2023 and the wrong status; one article that names two targets
+    tells two events apart."""
+    kb = KnowledgeBase(tmp_path / "kb.duckdb")
+    kb.ingest([str(example_path)])
+    plots = [e for e in kb.events() if e.get("mode") == "assassination"]
+    by_target = {p["name"]: e for e in plots for p in e["participants"] if p["role"] == "target"}
+    segal = next(e for name, e in by_target.items() if "Segal" in name)
+    mustafa = next(e for name, e in by_target.items() if "Mustafa" in name)
+    assert segal["id"] != mustafa["id"], plots
+    assert segal["status"] == "foiled" and mustafa["status"] == "attempted"
+    assert segal["date"].startswith("2025") and mustafa["date"].startswith("2023")
+    assert not any("Mustafa" in p["name"] for p in segal["participants"])

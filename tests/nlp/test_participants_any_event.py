@@ -64,6 +64,12 @@ CASES = [
      [("actor", "Capitol Police"), ("target", "the matter")]),
     ("Stone was taken into custody after being indicted by a federal grand jury.", "indicted",
      [("actor", "grand jury"), ("target", "Stone")]),
+    # the object of "on", "to", "through" when no rule gave a target
+    ("Agents with rifles were banging on the senator's door before dawn.", "banging",
+     [("actor", "Agents"), ("target", "the senator's door")]),
+    ("She said returning to El Salvador would be worse.", "returning", [("target", "El Salvador")]),
+    ("Several of the packages went through a postal facility in Opa-locka.", "went",
+     [("target", "a postal facility")]),
 ]
 
 

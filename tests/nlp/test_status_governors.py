@@ -106,3 +106,25 @@ def test_reported_would_feature():
     limit = next(t for t in sdoc if t.text == "limit")
     feats = status_features(limit, "planned", None, factuality=False)
     assert "would_reported" in feats and "would_if" not in feats
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # a negative argument negates the event, with no "not" on the verb
+    ("None of the campaign aides have been charged with bribery, prosecutors said.", "charged", "negated"),
+    ("The company offered nothing in return for the licence.", "offered", "negated"),
+    # a bare verb opening its clause is a demand
+    ("Scrap the tariffs, the farmers told the minister.", "Scrap", "hypothetical"),
+    # a noun governs like a verb of its class: "the capability to" is "able to"
+    ("The militia has the capability to strike the capital within hours.", "strike", "hypothetical"),
+])
+def test_status_from_negative_arguments_imperatives_and_governing_nouns(text, trigger, status):
+    assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Two men were found dead in a flat in Leeds on Sunday, police said.", "dead"),
+    ("Gunman Dies In Shootout With Police", "Dies"),  # a headline the tagger reads as names
+])
+def test_adjectives_and_title_case_words_that_mostly_name_events_are_candidates(text, trigger):
+    doc = analyze(text, published="2024-05-01")
+    assert trigger in [e.trigger.text for e in doc.events], [e.trigger.text for e in doc.events]

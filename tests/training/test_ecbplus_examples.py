@@ -97,3 +97,18 @@ def test_extra_examples_train_every_fold_and_are_never_scored():
     assert all({4, 5} <= set(idx) for idx in seen) and len(seen) == 2
     probs = dict(scored)
     assert probs[0] > 0.5 > probs[1]  # learned from the other story and ECB+ alike
+
+
+def test_form_counts_gate_adjectives_and_title_case_words(ecb_folder):
+    """The per-word counts that make an adjective or a proper noun an event candidate
+    (``features.is_candidate``): "dead" and "dies" end event mentions in most of their
+    occurrences; reporting verbs do not count; only train topics are read."""
+    from claimgraph.nlp.events.features import _mostly_event
+
+    counts = ecbplus.form_counts(ecb_folder)
+    forms = counts["forms"]
+    assert counts["documents"] == len(ecbplus.read_documents(ecb_folder, ecbplus.train_topics(ecb_folder)))
+    assert _mostly_event(forms["dead"]) and _mostly_event(forms["dies"])
+    assert "said" not in forms or not _mostly_event(forms["said"])
+    assert all(0 < n <= seen for n, seen in forms.values())
+    assert not _mostly_event(forms.get("the")) and not _mostly_event(None)

@@ -590,16 +590,31 @@ def within_story_joins(index: EventIndex, own: list[tuple[str, str, str, dict[st
     candidates: list[tuple[str, dict[str, Any]]] = list(candidates_for(wanted))
     joins: list[tuple[str, str, str]] = []
     current: dict[str, str] = {}
+    mine: dict[str, list[dict[str, Any]]] = {}  # event id -> this document's mentions of it
     for _local, eid, rule, f in own:
         eid = current.get(eid, eid)
         if rule == "new":
-            target, how = story_match(f, candidates), "same_story"
+            clashing = {e for e, gs in mine.items() if e != eid and _clashes_in_document(f, gs)}
+            target, how = story_match(f, [c for c in candidates if c[0] not in clashing]), "same_story"
             if target is None:
-                target, how = index.cross_story_match(f, exclude={eid, *(c for c, _g in candidates)}), "cross_story"
+                target, how = index.cross_story_match(
+                    f, exclude={eid, *clashing, *(c for c, _g in candidates)}), "cross_story"
             if target is not None and target != eid:
                 index.rename(eid, target)
                 joins.append((eid, target, how))
                 current[eid] = target
+                mine.setdefault(target, []).extend(mine.pop(eid, []))
                 eid = target
+        mine.setdefault(eid, []).append(f)
         candidates.append((eid, f))  # the document's own earlier events come after the story's
     return joins
+
+
+def _clashes_in_document(f: dict[str, Any], same_doc: list[dict[str, Any]]) -> bool:
+    """Whether mention ``f`` clashes (:func:`story_clash`) with a mention of the same document
+    already in an event. Joins are single link, so without this "the 2023 assassination
+    attempt on MP Fazil Mustafa" joins the plot to assassinate Rabbi Segal through a bare
+    "the assassination" between them; one article that names two targets tells two events
+    apart, whatever links them. (Across documents a clash with every mention is not asked:
+    see :func:`story_match`.)"""
+    return any(story_clash(f, g) is not None for g in same_doc)

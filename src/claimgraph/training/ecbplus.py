@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import json
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,6 +156,26 @@ def labelled_candidates(d: EcbDocument, sdoc: Any) -> Iterator[tuple[Any, str]]:
             yield tok, "event" if tok.i in positive else "none"
 
 
+def form_counts(folder: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """word -> [times it ends an event mention, times seen] in the selected sentences of the
+    train topics (reporting and state mentions not counted as events), for the words that end
+    one at least: what the TimeBank counts of ``event_priors`` do for verbs and nouns, for the
+    words the tagger calls adjectives or proper nouns ("found dead", Title Case "Dies",
+    "Watergate"). ``features.is_candidate`` reads them; they are no detector feature."""
+    events: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    docs = read_documents(folder, train_topics(folder), limit=limit)
+    for d in docs:
+        for start, end in d.selected:
+            seen.update(w.lower() for w in d.text[start:end].split())
+        for start, end, tag in d.mentions:
+            words = d.text[start:end].split()
+            if words and tag not in IGNORED_TAGS:
+                events[words[-1].lower()] += 1
+    return {"source": "ecbplus train topics (selected sentences)", "documents": len(docs),
+            "forms": {w: [n, max(seen[w], n)] for w, n in sorted(events.items())}}
+
+
 def detection_examples(folder: Path, *, limit: int | None = None, weight: float = DEFAULT_WEIGHT,
                        settings: Settings | None = None) -> Examples:
     """Candidates of the selected sentences of the ECB+ train topics, labelled event/none."""
@@ -172,5 +192,5 @@ def detection_examples(folder: Path, *, limit: int | None = None, weight: float 
     return ex
 
 
-__all__ = ["EcbDocument", "train_topics", "read_documents", "parse_documents", "detection_examples",
+__all__ = ["EcbDocument", "form_counts", "train_topics", "read_documents", "parse_documents", "detection_examples",
            "labelled_candidates", "IGNORED_TAGS", "DEFAULT_WEIGHT"]

@@ -138,6 +138,8 @@ def train_all(data: Path, out: Path, clusters: dict[str, Any], *, limit: int | N
     features); the caller's models folder is restored afterwards."""
     out.mkdir(parents=True, exist_ok=True)
     priors = build_priors(data / "tempeval3" / "train", limit=tempeval_limit)
+    if (data / "ecbplus" / ecb.SPLIT_FILE).is_file():  # adjective and proper-noun candidates
+        priors["ecbplus"] = ecb.form_counts(data / "ecbplus", limit=ecb_limit)
     write_artifact(out, "event_priors.json.gz", priors)
     write_artifact(out, CLUSTERS_FILE, clusters)
     shared = {"event_priors.json.gz": priors, CLUSTERS_FILE: clusters, **_attribution_model(out)}

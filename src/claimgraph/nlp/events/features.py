@@ -2,7 +2,9 @@
 
 The same functions serve training (``claimgraph.training.events``) and analysis, so a model
 always sees features computed the way it was trained on. Candidates come from the parse:
-every verb, every common noun and the verbs the tagger mislabels after truecasing. The
+every verb, every common noun and the verbs the tagger mislabels after truecasing, and the
+adjectives and proper nouns that TimeBank or ECB+ train mostly annotate as events ("found
+dead", a Title Case "Dies" or "Riot"). The
 lexicon of :mod:`.lexicon` is one feature among many (``lex=...``), never the gate.
 
 ``priors`` are per word form counts learned from TimeBank/AQUAINT (TempEval-3 train): how
@@ -48,6 +50,17 @@ def priors() -> dict[str, list[Any]]:
 
 
 on_clear(priors.cache_clear)
+
+
+@lru_cache(maxsize=1)
+def ecb_forms() -> dict[str, list[int]]:
+    """word -> [times it ends an event mention, times seen] in the ECB+ train topics
+    (``training.ecbplus.form_counts``; empty for priors trained without ECB+)."""
+    data = load_artifact(PRIORS_FILE)
+    return dict((data.get("ecbplus") or {}).get("forms") or {})
+
+
+on_clear(ecb_forms.cache_clear)
 
 
 @lru_cache(maxsize=1)
@@ -101,9 +114,13 @@ def is_candidate(tok: Any) -> bool:
     if pos == "NOUN":
         return True
     if pos in {"PROPN", "ADJ"}:
-        p = priors().get(tok.lower_)
-        return p is not None and p[0] >= 3 and p[0] / max(p[1], 1) >= 0.5
+        return _mostly_event(priors().get(tok.lower_)) or _mostly_event(ecb_forms().get(tok.lower_))
     return False
+
+
+def _mostly_event(counts: list[Any] | None) -> bool:
+    """Seen as an event three times at least, and in half its occurrences at least."""
+    return counts is not None and counts[0] >= 3 and counts[0] / max(counts[1], 1) >= 0.5
 
 
 def lexicon_trigger(tok: Any) -> Trigger | None:
@@ -250,6 +267,37 @@ def _clause_features(f: dict[str, float], tok: Any, prefix: str) -> None:
             f[prefix + "det=" + low] = 1.0
         elif c.dep_ == "expl":
             f[prefix + "expl"] = 1.0
+        elif c.dep_ == "preconj" and low in {"neither", "nor"}:
+            f[prefix + "neg"] = 1.0
+        if c.dep_ in _ARG_DEPS and _negative_argument(c):
+            f[prefix + "negarg"] = 1.0  # "none of them were charged", "offered nothing"
+        if c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children):
+            f[prefix + "nolonger"] = 1.0  # "no longer insisted"
+    if _imperative(tok):
+        f[prefix + "imperative"] = 1.0  # "Cancel the Putin meeting."
+
+
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
+_NEGATIVE_PRONOUNS = frozenset({"nothing", "none", "nobody", "neither", "noone", "nowhere"})
+
+
+def _negative_argument(arg: Any) -> bool:
+    """An argument that says nobody or nothing: "nothing", "none of ...", "no charges"."""
+    if arg.lower_ in _NEGATIVE_PRONOUNS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in arg.children)
+
+
+def _imperative(verb: Any) -> bool:
+    """A bare verb that opens its clause with no subject: a demand, not a report."""
+    if verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "conj", "ccomp"}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl", "csubj"}
+           for c in verb.children):
+        return False
+    first = next((t for t in verb.subtree if not t.is_punct and t.lower_ not in {"please", "just", "now"}),
+                 None)
+    return first is not None and first.i == verb.i
 
 
 _STATUS_MODIFIERS = frozenset({
@@ -286,10 +334,39 @@ _GOVERNOR_WORDS = {
             "note regret",
     "deny": "deny dispute refute dismiss",
 }
+#: Nouns that govern an event the way the verbs above do ("calls to cancel", "a plan to
+#: visit", "the capability to strike", "expectations about rejoining").
+_GOVERNOR_NOUNS = {
+    "request": "call demand request appeal plea proposal recommendation order push bid invitation "
+               "ultimatum",
+    "commit": "plan pledge promise vow threat decision intention agreement deal commitment offer "
+              "schedule preparation",
+    "attempt": "effort attempt try campaign drive quest",
+    "fail": "refusal failure reluctance",
+    "prevent": "ban moratorium halt freeze",
+    "want": "hope desire goal aim wish ambition",
+    "fear": "fear risk danger warning concern worry",
+    "possible": "capability capacity ability willingness readiness chance possibility prospect "
+                "option potential likelihood opportunity range power means",
+    "believe": "expectation speculation prediction belief suspicion claim allegation assumption "
+               "theory rumor rumour estimate",
+    "consider": "talk talks debate discussion consideration review study",
+    "deny": "denial",
+}
 GOVERNOR_CLASS: dict[str, str] = {}
 for _cls, _words in _GOVERNOR_WORDS.items():
     for _w in _words.split():
         GOVERNOR_CLASS.setdefault(_w, _cls)
+#: The nouns' classes: looked up only for a governor that is a noun.
+GOVERNOR_NOUN_CLASS: dict[str, str] = {w: cls for cls, ws in _GOVERNOR_NOUNS.items() for w in ws.split()}
+
+
+def governor_class(tok: Any) -> str | None:
+    """The class of a governing word (verb, adjective or noun), None when it has none."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return GOVERNOR_NOUN_CLASS.get(lemma) or GOVERNOR_NOUN_CLASS.get(tok.lower_)
+    return GOVERNOR_CLASS.get(lemma)
 
 
 _IF_MARKS = frozenset({"if", "unless"})
@@ -335,7 +412,7 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
         p = f"a{min(k, 2)}"
         f[p + "l=" + _lemma(a)] = 1.0
         f[p + "p=" + a.pos_] = 1.0
-        gov = GOVERNOR_CLASS.get(a.lemma_.lower())
+        gov = governor_class(a)
         if gov is not None:
             f[p + "cls=" + gov] = 1.0
             if k == 0:

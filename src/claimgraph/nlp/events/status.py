@@ -196,8 +196,17 @@ def scheduled(tok: Any) -> bool:
     return False
 
 
+def _conditional_consequent(verb: Any) -> bool:
+    """"would hurt the economy if they were extended": a "would", "could" or "might" clause
+    with its own "if" or "unless" condition is conditional, not a plan (the guideline's
+    hypothetical), whoever reports it."""
+    if not any(a.lower_ in {"would", "could", "might", "'d"} for a in _children(verb, {"aux", "auxpass"})):
+        return False
+    return any(m.lower_ in {"if", "unless"} for c in _children(verb, {"advcl"}) for m in _children(c, {"mark"}))
+
+
 def _verbal_status(verb: Any) -> str | None:
-    if _in_counterfactual(verb):
+    if _in_counterfactual(verb) or _conditional_consequent(verb):
         return "hypothetical"
     if _is_negated(verb) or _denied(verb):
         return "negated"
