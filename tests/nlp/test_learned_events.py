@@ -205,8 +205,8 @@ STATUS = [
     # foiled
     ("The plot to kill the president was foiled by the security services.", "kill", "foiled"),
     ("Police foiled an attack on the embassy.", "attack", "foiled"),
-    pytest.param("Police foiled a plot to bomb the embassy.", "bomb", "foiled",
-                 marks=_miss("status classifier gives 'planned' to the foiled plot's 'bomb'")),
+    ("Police foiled a plot to bomb the embassy.", "bomb", "foiled"),  # infinitive parsed on "foiled"
+    ("Security services thwarted a plot to kill the rabbi and attack the synagogue.", "attack", "foiled"),
     # hypothetical
     ("If the talks fail, the army would attack the city.", "attack", "hypothetical"),
     ("The rebels could seize the capital.", "seize", "hypothetical"),

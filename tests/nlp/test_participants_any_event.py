@@ -64,6 +64,12 @@ CASES = [
      [("actor", "Capitol Police"), ("target", "the matter")]),
     ("Stone was taken into custody after being indicted by a federal grand jury.", "indicted",
      [("actor", "grand jury"), ("target", "Stone")]),
+    # a dateline the parse takes for the subject is no actor: its apposition is
+    ("WASHINGTON — Representative Anthony D. Weiner, trying to put to rest a bizarre episode, "
+     "emphatically denied on Wednesday that he had sent a photograph.", "denied",
+     [("actor", "Anthony D. Weiner")]),
+    ("WASHINGTON — Representative Anthony D. Weiner, trying to put to rest a bizarre episode, "
+     "emphatically denied on Wednesday that he had sent a photograph.", "put", [("actor", "Weiner")]),
     # the object of "on", "to", "through" when no rule gave a target
     ("Agents with rifles were banging on the senator's door before dawn.", "banging",
      [("actor", "Agents"), ("target", "the senator's door")]),
@@ -107,3 +113,10 @@ def test_a_plot_is_not_its_own_plotter():
     parts = _parts("There was a plot to assassinate the rabbi.", "assassinate")
     assert not any(r == "actor" for r, _, _ in parts), parts
     assert _has(parts, "target", "rabbi")
+
+
+def test_a_dateline_is_nobodys_actor():
+    text = ("WASHINGTON — Representative Anthony D. Weiner, trying to put to rest a bizarre episode, "
+            "emphatically denied on Wednesday that he had sent a photograph.")
+    for trigger in ("denied", "put"):
+        assert not any(n == "WASHINGTON" for _r, n, _t in _parts(text, trigger)), _parts(text, trigger)

@@ -128,3 +128,9 @@ def test_status_from_negative_arguments_imperatives_and_governing_nouns(text, tr
 def test_adjectives_and_title_case_words_that_mostly_name_events_are_candidates(text, trigger):
     doc = analyze(text, published="2024-05-01")
     assert trigger in [e.trigger.text for e in doc.events], [e.trigger.text for e in doc.events]
+
+
+def test_a_prevention_only_tried_foils_nothing():
+    """"tried to stop the plan" is no foiled plan: the prevention itself did not happen."""
+    assert _status("The officials tried to stop the plan to build a wall.", "build") != "foiled"
+    assert _status("Police foiled a plot to bomb the embassy.", "bomb") == "foiled"

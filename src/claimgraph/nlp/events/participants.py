@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from ...models import Document, Entity
+from ..places.toponyms import is_dateline
 from .lexicon import NOUN_TRIGGERS, verb_lemma
 
 PERSON_HEADS = frozenset({
@@ -252,7 +253,10 @@ class EntityResolver:
     def resolve(self, tok: Any, allow_unnamed: bool = True) -> list[str]:
         """Entities the noun phrase headed by ``tok`` refers to (with its conjuncts)."""
         out: list[str] = []
-        for t in _with_conjuncts(tok):
+        past = _past_dateline(tok)
+        if past is None:
+            return out
+        for t in _with_conjuncts(past):
             for eid in self._resolve_one(t, allow_unnamed):
                 if eid not in out:
                     out.append(eid)
@@ -264,7 +268,10 @@ class EntityResolver:
         finds nothing, the description itself as an unnamed entity ("the bill", "both
         chambers", "their mail"): who did what to whom holds for things and groups too."""
         out: list[str] = []
-        for t in _with_conjuncts(_quantified(tok)):
+        past = _past_dateline(tok)
+        if past is None:
+            return out
+        for t in _with_conjuncts(_quantified(past)):
             for eid in self._resolve_one(t, True) or (self._described(t) if self.describe else []):
                 if eid not in out:
                     out.append(eid)
@@ -471,6 +478,18 @@ def _of_object(tok: Any) -> Any | None:
     return None
 
 
+def _past_dateline(tok: Any) -> Any | None:
+    """The argument behind a dateline the parse took for it: in "WASHINGTON — Representative
+    Anthony D. Weiner, trying to ..., denied ..." the subject is the apposition, not the place
+    (None when the dateline has none)."""
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].dep_ == "compound" and tok.doc[start - 1].head.i == tok.i:
+        start -= 1
+    if not is_dateline(tok.doc, start, tok.i + 1):
+        return tok
+    return next((c for c in tok.children if c.dep_ == "appos"), None)
+
+
 def _with_conjuncts(tok: Any) -> list[Any]:
     out = [tok]
     stack = [tok]
@@ -540,7 +559,9 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
                 return res.resolve_arg(c)
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         return _gerund_doer(tok.head.head, res)
-    while tok.dep_ in {"xcomp", "advcl", "conj", "ccomp", "acl"} and seen < 4:
+    # an adjective in between passes the subject on: "he is willing to engage", "appear
+    # ready to confront", "is determined to ... follow"
+    while tok.dep_ in {"xcomp", "advcl", "conj", "ccomp", "acl", "acomp", "oprd"} and seen < 4:
         head = tok.head
         seen += 1
         if tok.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:

@@ -138,7 +138,9 @@ def _prevented(tok: Any) -> bool:
     """The mention is the object of "foil/thwart/prevent", or the subject of "fail"."""
     head = tok.head
     if tok.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head) in _FOIL_VERBS:
-        return True
+        # only a prevention that happened: not "tried to stop the plan", "could thwart it"
+        return not (_is_negated(head) or any(
+            c.dep_ in {"aux", "auxpass"} and (c.lower_ == "to" or c.lower_ in _MODALS) for c in head.children))
     return False
 
 
@@ -174,6 +176,24 @@ def _nominal_status(tok: Any, plot_like: bool) -> str | None:
     for t in tok.subtree:  # "a visit by the minister, expected next month"
         if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in _PLANNED_HEADS:
             return "planned"
+    return None
+
+
+def _plot_of(verb: Any) -> Any | None:
+    """The plot noun whose infinitive ``verb`` is ("a plot to bomb", "the plan to kill ... and
+    (to) seize"), None for any other verb."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    to = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return None
+    if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in PLOT_NOUNS:
+        return t.head
+    if t.dep_ in {"advcl", "xcomp"}:  # "foiled a plot to bomb" with the infinitive on the verb
+        for c in t.head.children:
+            if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PLOT_NOUNS and c.right_edge.i + 1 == to.i:
+                return c
     return None
 
 
@@ -252,6 +272,9 @@ def mention_status(tok: Any, cues: set[str], nominal: bool) -> str:
         if plot_like:
             return "planned"
         return WEAK_OCCURRED
+    plot = _plot_of(tok)
+    if plot is not None and _nominal_status(plot, True) == "foiled":
+        return "foiled"  # "police foiled a plot to bomb the embassy": the bombing was foiled
     s = _verbal_status(tok)
     if s in {"hypothetical", "negated"}:
         return s
