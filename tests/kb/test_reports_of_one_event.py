@@ -54,3 +54,47 @@ def test_the_seeds_two_plots_stay_two_events_in_the_store(tmp_path, example_path
     assert segal["status"] == "foiled" and mustafa["status"] == "attempted"
     assert segal["date"].startswith("2025") and mustafa["date"].startswith("2023")
     assert not any("Mustafa" in p["name"] for p in segal["participants"])
+
+
+MUSTAFA_2023 = {
+    "id": "mustafa-2023",
+    "text": ("BAKU, March 28 (Reuters) - Azerbaijani member of parliament Fazil Mustafa was wounded on "
+             "Tuesday in an assassination attempt outside his home in Baku, the interior ministry said.\n\n"
+             "An unidentified gunman opened fire on Mustafa as he left the building, the ministry said in a "
+             "statement. Mustafa was taken to hospital with gunshot wounds."),
+    "published": "2023-03-28T10:00:00+00:00",
+    "publisher": "reuters.com",
+}
+SEGAL_WIRE = {
+    "id": "segal-2025",
+    "text": ("Iran plotted to assassinate Rabbi Shneor Segal, a leader of the Jewish community in Azerbaijan, "
+             "according to Western and Middle Eastern security officials.\n\nAzerbaijan's State Security "
+             "Service arrested two men, Agil Aslanov and Jeyhun Ismailov, before they could carry out the "
+             "killing, the officials said."),
+    "published": "2025-04-05T12:00:00+00:00",
+    "publisher": "washingtonpost.com",
+}
+
+
+def test_the_seed_links_to_both_of_its_plots(tmp_path, example_path):
+    """The seed (2025) names the 2023 attempt on MP Fazil Mustafa in passing ("the 2023
+    assassination attempt"); a 2023 wire report of the attempt says "wounded in an assassination
+    attempt" (another word, the same incident mode) with the day. The two are one stored event,
+    dated to the day the report gives, while the Segal plot joins a second report as `foiled`.
+    Before: the wire dateline "BAKU, March 28 (Reuters) -" made Reuters the victim, the year
+    "2023" never met "March 28, 2023" (start against start), and the words never matched."""
+    import json
+
+    inputs = tmp_path / "inputs.jsonl"
+    inputs.write_text("".join(json.dumps(d) + "\n" for d in (MUSTAFA_2023, SEGAL_WIRE)), encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "kb.duckdb")
+    kb.ingest([str(example_path), str(inputs)])
+    plots = [e for e in kb.events() if e.get("mode") == "assassination"]
+    seed_doc = next(m["document"] for e in plots for m in e["mentions"] if m["trigger"]["text"] == "assassination attempt")
+    mustafa = next(e for e in plots if any(p["name"] == "Fazil Mustafa" for p in e["participants"]))
+    segal = next(e for e in plots if any("Segal" in (p["name"] or "") for p in e["participants"]))
+    assert mustafa["id"] != segal["id"]
+    assert len(set(mustafa["documents"])) == 2 and seed_doc in mustafa["documents"], mustafa["mentions"]
+    assert mustafa["status"] == "attempted" and mustafa["date"] == "2023-03-28"
+    assert not any(p["name"] == "Reuters" for p in mustafa["participants"])
+    assert len(set(segal["documents"])) == 2 and segal["status"] == "foiled"

@@ -184,3 +184,24 @@ def test_a_question_quoted_before_its_speaker_is_the_speakers_quote():
     assert not any(x.kind == "reported" and "Does anybody know" in x.evidence.text for x in doc.claims)
     quote = next(q for q in doc.quotes if q.text.startswith("Does anybody know"))
     assert quote.claim == c.id and quote.cue == "asked"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a saying noun stands for its author when the text names one
+    ("Donald Trump spoke in Ohio on Friday. His comments echoed those he has delivered at rallies.",
+     "Donald Trump"),
+    ("A report by BuzzFeed News said Trump directed Michael Cohen to lie to Congress.", "BuzzFeed News"),
+    # "the statement" points back to the statement just named
+    ("In a statement published by the state-run Korean Central News Agency, North Korean leader "
+     "Kim Jong Un promised to never use nuclear weapons.\n\n“North Korea's nuclear test center will be "
+     "discarded,” the statement said.", "Kim Jong Un"),
+])
+def test_statements_and_reports_speak_for_their_authors(text, source):
+    doc = analyze(text, published="2024-05-01", publisher="nytimes.com")
+    origins = [c.chain[-1].name for c in doc.claims if len(c.chain) > 1]
+    assert origins and all(o == source for o in origins), origins
+
+
+def test_a_statement_with_no_author_stays_the_source():
+    doc = analyze("The indictment said Stone lied to Congress.", published="2024-05-01", publisher="nytimes.com")
+    assert [c.chain[-1].name for c in doc.claims if len(c.chain) > 1] == ["The indictment"]

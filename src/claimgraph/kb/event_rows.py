@@ -90,6 +90,18 @@ def _publisher_chain(publisher: str | None) -> list[dict[str, Any]]:
     return [{"name": publisher or "(publisher unknown)", "kind": "publisher", "entity": None}]
 
 
+def _event_time(starts: list[Any], ends: list[Any], texts: list[str | None]) -> tuple[Any, Any, str | None]:
+    """The stored event's time from its reports' times: the most precise one when every other
+    report's time holds it ("2023" and "Tuesday, March 28, 2023": the Tuesday), else the span
+    of them all (with the first report's wording)."""
+    if not starts:
+        return None, None, None
+    k = min(range(len(starts)), key=lambda i: (ends[i] - starts[i], i))
+    if all(s <= starts[k] and ends[k] <= e for s, e in zip(starts, ends, strict=True)):
+        return starts[k], ends[k], texts[k]
+    return min(starts), max(ends), next((t for t in texts if t), None)
+
+
 def _aggregate(eid: str, rows: list[tuple[Any, ...]], names: dict[str, dict[str, Any]]) -> dict[str, Any]:
     first = rows[0]
     statuses: Counter[str] = Counter()
@@ -97,7 +109,8 @@ def _aggregate(eid: str, rows: list[tuple[Any, ...]], names: dict[str, dict[str,
     locations: Counter[str] = Counter()
     mentions, sources, claims, origins, docs = [], [], [], [], []
     starts, ends, dates = [], [], []
-    time_text, amount = None, None
+    texts: list[str | None] = []
+    amount = None
     reports: list[Report] = []
     for (_, _, _, doc_id, local, status, trig, parts, loc, tm, t0, t1, amt, cid, origin, rule, score,
          chain, ckind, publisher, published, pdate, _headline, synd, hedges, seq) in rows:
@@ -114,8 +127,7 @@ def _aggregate(eid: str, rows: list[tuple[Any, ...]], names: dict[str, dict[str,
         if t0:
             starts.append(t0)
             ends.append(t1 or t0)
-            if time_text is None and tm:
-                time_text = json.loads(tm).get("text")
+            texts.append(json.loads(tm).get("text") if tm else None)
         if pdate:
             dates.append(pdate)
         if amount is None and amt:
@@ -130,7 +142,8 @@ def _aggregate(eid: str, rows: list[tuple[Any, ...]], names: dict[str, dict[str,
         origins.append(origin)
         if doc_id not in docs:
             docs.append(doc_id)
-    when = min(starts) if starts else (min(dates) if dates else None)
+    t_start, t_end, time_text = _event_time(starts, ends, texts)
+    when = t_start or (min(dates) if dates else None)
     loc_id = locations.most_common(1)[0][0] if locations else None
     distinct_origins = sorted(set(origins))
     verdict = status_across_reports(reports)
@@ -146,8 +159,8 @@ def _aggregate(eid: str, rows: list[tuple[Any, ...]], names: dict[str, dict[str,
                                   "reports": [r.to_dict() for r in reports]},
         "participants": sorted(participants.values(), key=lambda p: (p["role"], p["actor"])),
         "location": names.get(loc_id, {"id": loc_id, "name": None}) if loc_id else None,
-        "time": {"text": time_text, "start": min(starts).isoformat(), "end": max(ends).isoformat()}
-        if starts else None,
+        "time": {"text": time_text, "start": t_start.isoformat(), "end": t_end.isoformat()}
+        if t_start and t_end else None,
         "date": when.isoformat() if when else None,
         "date_source": ("time" if starts else "published") if when else None,
         "amount": amount,

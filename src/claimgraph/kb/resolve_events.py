@@ -370,9 +370,21 @@ STORY_WINDOW = 50
 _LIGHT = frozenset("be have do make take get go come give put set keep say tell".split())
 
 
+#: Modes that name one kind of incident whatever the word: "wounded in an assassination
+#: attempt" and "the 2023 assassination attempt" are both ``assassination``; "gunman opened
+#: fire" and "the shooting" both ``shooting``.
+INCIDENT_MODES = frozenset({"assassination", "bombing", "shooting", "killing", "abduction", "arson",
+                            "robbery", "ambush", "massacre", "raid", "sabotage", "riot", "shelling",
+                            "beating", "torture", "seizure"})
+
+
 def _groups(f: dict[str, Any]) -> set[str]:
-    """The trigger's meaning groups (:func:`trigger_groups`; the lemma for older rows)."""
-    return set(f.get("groups") or ([f["lemma"]] if f.get("lemma") else []))
+    """The trigger's meaning groups (:func:`trigger_groups`; the lemma for older rows), and
+    its incident mode (:data:`INCIDENT_MODES`) as one more."""
+    out = set(f.get("groups") or ([f["lemma"]] if f.get("lemma") else []))
+    if f.get("mode") in INCIDENT_MODES:
+        out.add(f["mode"])  # a plain word, so the store's LIKE on the features finds it
+    return out
 
 
 def story_clash(a: dict[str, Any], b: dict[str, Any]) -> str | None:
@@ -421,16 +433,19 @@ def story_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def meaning_keys(f: dict[str, Any], *, query: bool) -> list[str]:
     """Index keys for cross-story candidates: meaning group x named participant x month of
-    the day :func:`cross_story_compatible`
-    compares (event start, else publication; "none" without either); a query looks
+    the days :func:`cross_story_compatible` compares (every month of the event's own time,
+    up to a year, else the publication's; "none" without either); a query looks
     :data:`STORY_DAYS` either side (and at undated events, which no date rules out), so the
     lists a mention reads stay short however large the store grows."""
     actors = set(f.get("actors") or {})
     day = f.get("start") or f.get("published")  # the date cross_story_compatible compares
-    if day is None:
+    last = (f.get("end") or day) if f.get("start") else day  # "in 2023": every month of it
+    if day is None or last is None:
         month_keys = ["none"]
+    elif query:
+        month_keys = [*months(widen(day, -STORY_DAYS), widen(last, STORY_DAYS), limit=14), "none"]
     else:
-        month_keys = [*months(widen(day, -STORY_DAYS), widen(day, STORY_DAYS)), "none"] if query else months(day, day)
+        month_keys = months(day, last, limit=12)
     return [f"{g}|{a}|{m}" for g in sorted(_groups(f)) for a in sorted(actors) for m in month_keys]
 
 
@@ -445,6 +460,8 @@ def cross_story_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     if a.get("geonames") and b.get("geonames") and a["geonames"] != b["geonames"]:
         return False
+    if a.get("start") and b.get("start"):  # the events' own times: "2023" holds March 28, 2023
+        return _gap_days(a["start"], a.get("end") or a["start"], b["start"], b.get("end") or b["start"]) <= STORY_DAYS
     pa, pb = a.get("start") or a.get("published"), b.get("start") or b.get("published")
     return not (pa and pb and abs((pa - pb).days) > STORY_DAYS)
 

@@ -576,6 +576,7 @@ class _Builder:
     def finish(self) -> None:
         self.split_quotes_with_marks()
         self.drafts.sort(key=lambda d: (d.evidence.start, -d.evidence.end))
+        self._saying_nouns_back()
         for i, d in enumerate(self.drafts, 1):
             d.id = f"c{i}"
         self.doc.claims = [
@@ -607,6 +608,33 @@ class _Builder:
             Claim(id=f"c{n + i}", kind=d.kind, chain=d.chain, evidence=d.evidence, cue=d.cue, hedges=self.hedges(d))
             for i, d in enumerate(self.held, 1)
         ]
+
+
+    def _saying_nouns_back(self) -> None:
+        """ "the statement said" after "In a statement ..., Kim Jong Un promised": the
+        statement is the one just named, so its source is that claim's (named) source."""
+        for k, d in enumerate(self.drafts):
+            m = _DEFINITE_SAYING.match(d.chain[-1].name) if d.chain and d.chain[-1].kind == "anonymous" else None
+            if m is None:
+                continue
+            noun = m.group(1).lower()
+            for e in reversed(self.drafts[:k]):
+                if d.evidence.start - e.evidence.start > _SAYING_BACK_CHARS:
+                    break
+                last = e.chain[-1]
+                if last.entity is None or last.kind in ("publisher", "anonymous") or e.cue is None:
+                    continue
+                cue = self.sdoc.char_span(e.cue.start, e.cue.end, alignment_mode="expand")
+                if cue is not None and re.search(rf"\b(?:a|an)\s+(?:\w+\s+)?{noun}\b", cue.sent.text, re.I):
+                    d.chain = [*d.chain[:-1], ChainLink(last.name, last.kind, last.entity, d.chain[-1].span)]
+                    break
+
+
+#: "the statement", "the report", "this statement": a saying noun that points back.
+_DEFINITE_SAYING = re.compile(r"^(?:the|this|that)\s+(statement|report|remarks?|comments?|letter|tweet|post|"
+                              r"interview|announcement|speech|memo|message)$", re.I)
+#: How far back (characters) the claim that named the statement may be.
+_SAYING_BACK_CHARS = 1500
 
 
 def proposed_relations(doc: Document) -> list[tuple[SpacySpan, list[Found], bool]]:

@@ -176,6 +176,8 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
         c.label = max(set(c.labels), key=lambda lb: (c.labels.count(lb), -c.labels.index(lb)))
         if c.label in ("PERSON", "ORG") and "GPE" in c.labels:
             c.label = "GPE"  # a place by its context somewhere: "in Alexandria"
+        elif c.label == "ORG" and any(m.label == "PERSON" and (m.titles or m.gender) for m in c.mentions):
+            c.label = "PERSON"  # "Rep. Anthony Weiner" once, then "Weiner" read as a firm 12 times
     return clusters
 
 

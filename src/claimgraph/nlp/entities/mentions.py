@@ -275,7 +275,14 @@ def _fix_label(text: str, label: str, ntoks: int) -> str:
         return "NORP"  # "Sri Lankan", "North Koreans"
     if key in COUNTRY_ALIASES and label in ("NORP", "PERSON", "ORG", "LOC", "FAC"):
         return "GPE"
+    if key in PLATFORMS and label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"):
+        return "ORG"  # the small model reads "Twitter" as a person: "he" then resolves to it
     return label
+
+
+#: Online platforms, which are companies (the small model often labels them PERSON).
+PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "whatsapp", "telegram", "tiktok",
+                       "snapchat", "linkedin", "reddit", "truth social", "wikileaks", "google", "yfrog"})
 
 
 def _place_label(sdoc: Any, start: int, end: int, label: str, home: Home, surnames: set[str]) -> str:

@@ -303,6 +303,18 @@ class EntityResolver:
                     break
         self.phrases[eid] = phrase_bounds(tok)
 
+    def _titled_person(self, tok: Any) -> str | None:
+        """The person a title names when the parse hung the name inside it: "member of
+        parliament Fazil Mustafa" (the name as the object of "of"), "the leader of the group
+        Abu Bakr"; the person's name must end the phrase."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _TITLE_HEADS:
+            return None
+        end = tok.right_edge
+        eid = self.mapped(end)
+        if eid is None or eid not in self.by_id or self.entity_type(eid) != "PERSON":
+            return None
+        return eid if end.dep_ in {"pobj", "compound", "appos"} or end.head.dep_ == "pobj" else None
+
     def _resolve_one(self, tok: Any, allow_unnamed: bool) -> list[str]:
         eid = self.mapped(tok)
         if eid is not None and eid not in self.by_id:
@@ -323,6 +335,9 @@ class EntityResolver:
                         if c2 is not None and c2 not in out and self.entity_type(c2) == "PERSON":
                             out.append(c2)
                     return out
+        titled = self._titled_person(tok)
+        if titled is not None:
+            return [titled]
         low = tok.lower_
         if tok.pos_ == "PRON" or low == "both" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             return self._pronoun(tok)
@@ -478,16 +493,39 @@ def _of_object(tok: Any) -> Any | None:
     return None
 
 
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
 def _past_dateline(tok: Any) -> Any | None:
     """The argument behind a dateline the parse took for it: in "WASHINGTON — Representative
-    Anthony D. Weiner, trying to ..., denied ..." the subject is the apposition, not the place
-    (None when the dateline has none)."""
+    Anthony D. Weiner, trying to ..., denied ..." or "BAKU, March 28 (Reuters) - Azerbaijani
+    member of parliament Fazil Mustafa was wounded" the subject is the apposition after the
+    dash, not the place or the agency (None when there is none)."""
+    doc = tok.doc
     start = tok.i
-    while start > 0 and tok.doc[start - 1].dep_ == "compound" and tok.doc[start - 1].head.i == tok.i:
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
         start -= 1
-    if not is_dateline(tok.doc, start, tok.i + 1):
-        return tok
-    return next((c for c in tok.children if c.dep_ == "appos"), None)
+    dash = _wire_dateline_dash(doc, start)
+    if dash is None or dash <= tok.i:
+        if not is_dateline(doc, start, tok.i + 1):  # "WASHINGTON —", "TORRINGTON,"
+            return tok
+        dash = tok.i + 1
+    return next((c for c in tok.children if c.dep_ == "appos" and c.i > dash), None)
+
+
+def _wire_dateline_dash(doc: Any, start: int) -> int | None:
+    """The dash ending a dateline that opens a paragraph at ``start`` in capitals, with a date
+    or an agency before the dash ("BAKU, March 28 (Reuters) -"); None for anything else."""
+    first = doc[start]
+    if not first.text.isupper() or len(first.text) < 3 or not (
+            start == 0 or first.is_sent_start or "\n" in doc[start - 1].text_with_ws):
+        return None
+    for j in range(start + 1, min(start + 12, len(doc))):
+        if doc[j].text in _DASHES:
+            return j
+        if doc[j].pos_ in {"VERB", "AUX"} or "\n" in doc[j].text_with_ws:
+            return None
+    return None
 
 
 def _with_conjuncts(tok: Any) -> list[Any]:
@@ -760,6 +798,11 @@ def _lemma_of(tok: Any) -> str:
 
 
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Titles that can hold the name of the one who bears them (see ``_titled_person``).
+_TITLE_HEADS = frozenset({"member", "leader", "head", "chief", "director", "spokesman", "spokeswoman",
+                          "spokesperson", "minister", "president", "chairman", "chairwoman", "chair",
+                          "secretary", "deputy", "lawmaker", "legislator", "senator", "representative",
+                          "governor", "mayor", "commander", "founder", "editor", "ambassador", "envoy"})
 #: What can do what an infinitive says: someone, or a weapon or vehicle ("sent the missile to strike").
 _DOER_TYPES = _AGENT_TYPES | {"WEAPON", "VEHICLE"}
 #: Nouns whose "to" infinitive is done by their owner ("Iran's attempt to acquire", "a plan to").
