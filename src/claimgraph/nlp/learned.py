@@ -37,8 +37,10 @@ MODELS_ENV = "CLAIMGRAPH_MODELS_DIR"
 _lock = threading.Lock()
 
 
+@lru_cache(maxsize=1)
 def committed_models_dir() -> Path:
-    """The artifacts shipped with claimgraph (``claimgraph/data/models``)."""
+    """The artifacts shipped with claimgraph (``claimgraph/data/models``; looked up once: the
+    status step asks for a model per event)."""
     return Path(str(resources.files("claimgraph.data").joinpath("models")))
 
 
