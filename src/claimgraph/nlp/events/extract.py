@@ -484,6 +484,8 @@ def claim_for(doc: Document, start: int, end: int) -> str | None:
     best = None
     for c in doc.claims:
         ev = c.evidence
+        if c.cue is not None and c.cue.start < end and start < c.cue.end:
+            continue  # the event is this claim's own act of saying: its source is one level out
         if ev.start <= start and end <= ev.end and (
             best is None or (ev.end - ev.start) < (best.evidence.end - best.evidence.start)
         ):
