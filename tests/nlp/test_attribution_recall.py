@@ -205,3 +205,14 @@ def test_statements_and_reports_speak_for_their_authors(text, source):
 def test_a_statement_with_no_author_stays_the_source():
     doc = analyze("The indictment said Stone lied to Congress.", published="2024-05-01", publisher="nytimes.com")
     assert [c.chain[-1].name for c in doc.claims if len(c.chain) > 1] == ["The indictment"]
+
+
+def test_an_unnamed_group_named_again_is_one_source():
+    """ "the officials said", "they said" after "according to Western and Middle Eastern security
+    officials": one group, so one origin in the knowledge base, not three."""
+    text = ("Iran plotted to assassinate Rabbi Shneor Segal, according to Western and Middle Eastern "
+            "security officials.\n\nAzerbaijan's State Security Service arrested two men before they could "
+            "carry out the killing, the officials said. The men had been promised $200,000, they said.")
+    doc = analyze(text, published="2025-04-05", publisher="washingtonpost.com")
+    origins = {c.chain[-1].name for c in doc.claims if len(c.chain) > 1}
+    assert origins == {"Western and Middle Eastern security officials"}, origins

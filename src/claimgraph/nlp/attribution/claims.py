@@ -577,6 +577,7 @@ class _Builder:
         self.split_quotes_with_marks()
         self.drafts.sort(key=lambda d: (d.evidence.start, -d.evidence.end))
         self._saying_nouns_back()
+        self._anaphoric_sources_back()
         for i, d in enumerate(self.drafts, 1):
             d.id = f"c{i}"
         self.doc.claims = [
@@ -629,6 +630,38 @@ class _Builder:
                     d.chain = [*d.chain[:-1], ChainLink(last.name, last.kind, last.entity, d.chain[-1].span)]
                     break
 
+
+    def _anaphoric_sources_back(self) -> None:
+        """ "the officials said" and "they said" after "according to Western and Middle Eastern
+        security officials": the same unnamed group, so the same source (one origin, not three)."""
+        for k, d in enumerate(self.drafts):
+            for i, link in enumerate(d.chain):
+                m = _ANAPHORIC_GROUP.match(link.name) if link.kind == "anonymous" and link.entity is None else None
+                if m is None:
+                    continue
+                named = self._group_before(k, (m.group(1) or "").lower(), link.name)
+                if named is not None:
+                    d.chain = [*d.chain[:i], ChainLink(named, "anonymous", None, link.span), *d.chain[i + 1 :]]
+
+    def _group_before(self, k: int, head: str, name: str) -> str | None:
+        """The fuller name of the unnamed group a source of draft ``k`` names again: the last
+        earlier source (within :data:`_SAYING_BACK_CHARS`) whose head word is ``head`` (any
+        plural for "they")."""
+        start = self.drafts[k].evidence.start
+        for e in reversed(self.drafts[:k]):
+            if start - e.evidence.start > _SAYING_BACK_CHARS:
+                return None
+            prev = e.chain[-1] if e.chain else None
+            if prev is None or prev.kind != "anonymous" or prev.entity is not None or prev.name == name:
+                continue
+            words = prev.name.lower().split()
+            if len(words) > 1 and (words[-1] == head or not head and words[-1].endswith("s")):
+                return prev.name
+        return None
+
+
+#: "the officials", "those sources", "they": an unnamed group named again.
+_ANAPHORIC_GROUP = re.compile(r"^(?:(?:the|those|these)\s+(\w+s)|they|them)$", re.I)
 
 #: "the statement", "the report", "this statement": a saying noun that points back.
 _DEFINITE_SAYING = re.compile(r"^(?:the|this|that)\s+(statement|report|remarks?|comments?|letter|tweet|post|"
