@@ -70,6 +70,9 @@ CASES = [
      [("actor", "Anthony D. Weiner")]),
     ("WASHINGTON — Representative Anthony D. Weiner, trying to put to rest a bizarre episode, "
      "emphatically denied on Wednesday that he had sent a photograph.", "put", [("actor", "Weiner")]),
+    # plotters, not the police who stopped them
+    ("Police arrested three men suspected of planning to bomb a synagogue.", "bomb", [("actor", "three men")]),
+    ("Police foiled a plot by the Quds Force to kill a rabbi.", "kill", [("actor", "Quds Force")]),
     # the object of "on", "to", "through" when no rule gave a target
     ("Agents with rifles were banging on the senator's door before dawn.", "banging",
      [("actor", "Agents"), ("target", "the senator's door")]),
@@ -120,3 +123,8 @@ def test_a_dateline_is_nobodys_actor():
             "emphatically denied on Wednesday that he had sent a photograph.")
     for trigger in ("denied", "put"):
         assert not any(n == "WASHINGTON" for _r, n, _t in _parts(text, trigger)), _parts(text, trigger)
+
+
+def test_the_thwarters_are_not_the_plotters():
+    parts = _parts("Security forces thwarted an Iranian plot to kill a rabbi in Baku.", "kill")
+    assert not any(r == "actor" and "Security" in n for r, n, _t in parts), parts

@@ -134,3 +134,17 @@ def test_a_prevention_only_tried_foils_nothing():
     """"tried to stop the plan" is no foiled plan: the prevention itself did not happen."""
     assert _status("The officials tried to stop the plan to build a wall.", "build") != "foiled"
     assert _status("Police foiled a plot to bomb the embassy.", "bomb") == "foiled"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Police arrested three men suspected of planning to bomb a synagogue in Berlin.", "bomb"),
+    ("German police detained a Syrian teenager accused of plotting an attack on a concert in Vienna.", "attack"),
+    ("Two men were arrested on charges of conspiring to assassinate the prime minister.", "assassinate"),
+])
+def test_the_act_the_arrested_were_plotting_is_foiled(text, trigger):
+    assert _status(text, trigger) == "foiled"
+
+
+def test_an_arrest_for_a_done_act_or_a_threat_foils_nothing():
+    assert _status("Police arrested a man who had attacked a synagogue.", "attacked") == "occurred"
+    assert _status("He was arrested for threatening to kill his neighbour.", "kill") != "foiled"

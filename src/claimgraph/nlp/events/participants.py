@@ -597,6 +597,9 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
                 return res.resolve_arg(c)
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         return _gerund_doer(tok.head.head, res)
+    plot = _plot_before(tok)
+    if plot is not None:  # "thwarted an Iranian plot to kill": the plotters, not the thwarters
+        return _intent_owner(plot, res)
     # an adjective in between passes the subject on: "he is willing to engage", "appear
     # ready to confront", "is determined to ... follow"
     while tok.dep_ in {"xcomp", "advcl", "conj", "ccomp", "acl", "acomp", "oprd"} and seen < 4:
@@ -639,17 +642,40 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             if ag is not None:
                 return res.resolve_arg(ag)
         tok = head
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "men suspected of planning to bomb"
+        return _gerund_doer(tok.head.head, res)
     return []
 
 
+def _plot_before(verb: Any) -> Any | None:
+    """The plot noun whose infinitive the parse hung on the verb instead ("thwarted an Iranian
+    plot to kill": "to kill" on "thwarted"), else None."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or verb.dep_ not in {"advcl", "xcomp"}:
+        return None
+    for c in verb.head.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PLOT_HEADS and c.right_edge.i + 1 == to.i:
+            return c
+    return None
+
+
+_PLOT_HEADS = frozenset({"plot", "plan", "conspiracy", "scheme"})
+
+
 def _intent_owner(noun: Any, res: EntityResolver) -> list[str]:
-    """Whose plan, attempt or threat ``noun`` is: its possessor, its "by" phrase, or the subject
-    of the light verb that has it ("Iran made an attempt")."""
+    """Whose plan, attempt or threat ``noun`` is: its possessor, its "by" phrase, a people or
+    state before it ("an Iranian plot"), or the subject of the light verb that has it ("Iran
+    made an attempt")."""
     for c in noun.children:
         if c.dep_ == "poss":
             return res.resolve(c)
         if c.dep_ == "prep" and c.lower_ == "by" and _pobj(c) is not None:
             return [e for e in res.resolve(_pobj(c)) if res.entity_type(e) in _AGENT_TYPES]
+    for c in noun.children:
+        if c.dep_ in {"amod", "compound"} and c.i < noun.i:
+            owners = [e for e in res.resolve(c) if res.entity_type(e) in _AGENT_TYPES]
+            if owners:
+                return owners
     return [e for e in _carrier(noun, res) if res.entity_type(e) in _AGENT_TYPES]
 
 
@@ -660,6 +686,8 @@ def _gerund_doer(gov: Any, res: EntityResolver) -> list[str]:
         gov = gov.head
     if gov.pos_ not in {"VERB", "AUX"}:
         return []
+    if gov.dep_ == "acl" and gov.tag_ == "VBN" and gov.head.pos_ in {"NOUN", "PROPN"}:
+        return res.resolve_arg(gov.head)  # "three men suspected of planning": the men
     deps = {c.dep_: c for c in gov.children}
     for d in ("dobj", "nsubjpass", "nsubj"):
         if d in deps and deps[d].lower_ not in _RELATIVE_PRONOUNS:

@@ -320,7 +320,37 @@ def _before_could(clause: Any) -> bool:
     return "before" in marks and bool(auxes & _BEFORE_AUX)
 
 
+#: Words of plotting between an arrest and the act it stopped: "arrested men suspected of
+#: planning to bomb", "detained a teenager accused of plotting an attack", "arrested on
+#: charges of conspiring to assassinate".
+_PLOTTING = frozenset({"plan", "plot", "conspire", "conspiracy", "scheme", "prepare", "plotting", "planning"})
+
+
+def _arrested_plotters(doc: Document, sdoc: Any) -> None:
+    """An attack the arrested were planning is ``foiled``: the arrest (an occurred COERCE
+    arrest) governs, through a word of plotting, the planned act's trigger."""
+    mentions = doc.scratch.get("event_mentions", {})
+    arrests = [sdoc[i] for ev in doc.events if ev.type == "COERCE" and ev.mode in {"arrest", None}
+               and ev.status == "occurred" for i in mentions.get(ev.id, []) if sdoc[i].pos_ == "VERB"]
+    for ev in doc.events:
+        if ev.type not in {"ASSAULT", "CRIME"} or ev.status not in {"planned", "hypothetical", "unknown"}:
+            continue
+        for i in mentions.get(ev.id, []):
+            path: list[Any] = []
+            t = sdoc[i]
+            while t.head.i != t.i and len(path) < 8:
+                t = t.head
+                path.append(t)
+                if t in arrests:
+                    if any(p.lemma_.lower() in _PLOTTING for p in path[:-1]):
+                        ev.status = "foiled"
+                    break
+            if ev.status == "foiled":
+                break
+
+
 def _foil_prevented(doc: Document, sdoc: Any) -> None:
+    _arrested_plotters(doc, sdoc)
     for arrest, tok_i in _prevention_arrests(doc, sdoc):
         arrested = {p.entity for p in arrest.participants if p.role == "target"}
         sent_start = sdoc[tok_i].sent.start
