@@ -75,6 +75,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc as SpacyDoc
@@ -610,54 +611,50 @@ class _Builder:
             for i, d in enumerate(self.held, 1)
         ]
 
+    def _earlier(self, k: int) -> Iterator[_Draft]:
+        """The drafts before draft ``k``, nearest first, back to :data:`_SAYING_BACK_CHARS`."""
+        start = self.drafts[k].evidence.start
+        for e in reversed(self.drafts[:k]):
+            if start - e.evidence.start > _SAYING_BACK_CHARS:
+                return
+            yield e
 
     def _saying_nouns_back(self) -> None:
         """ "the statement said" after "In a statement ..., Kim Jong Un promised": the
         statement is the one just named, so its source is that claim's (named) source."""
         for k, d in enumerate(self.drafts):
-            m = _DEFINITE_SAYING.match(d.chain[-1].name) if d.chain and d.chain[-1].kind == "anonymous" else None
-            if m is None:
+            last = d.chain[-1] if d.chain else None
+            m = _DEFINITE_SAYING.match(last.name) if last is not None and last.kind == "anonymous" else None
+            if last is None or m is None:
                 continue
-            noun = m.group(1).lower()
-            for e in reversed(self.drafts[:k]):
-                if d.evidence.start - e.evidence.start > _SAYING_BACK_CHARS:
-                    break
-                last = e.chain[-1]
-                if last.entity is None or last.kind in ("publisher", "anonymous") or e.cue is None:
+            said = re.compile(rf"\b(?:a|an)\s+(?:\w+\s+)?{m.group(1).lower()}\b", re.I)
+            for e in self._earlier(k):
+                prev = e.chain[-1]
+                if prev.entity is None or prev.kind in ("publisher", "anonymous") or e.cue is None:
                     continue
                 cue = self.sdoc.char_span(e.cue.start, e.cue.end, alignment_mode="expand")
-                if cue is not None and re.search(rf"\b(?:a|an)\s+(?:\w+\s+)?{noun}\b", cue.sent.text, re.I):
-                    d.chain = [*d.chain[:-1], ChainLink(last.name, last.kind, last.entity, d.chain[-1].span)]
+                if cue is not None and said.search(cue.sent.text):
+                    d.chain = [*d.chain[:-1], ChainLink(prev.name, prev.kind, prev.entity, last.span)]
                     break
-
 
     def _anaphoric_sources_back(self) -> None:
         """ "the officials said" and "they said" after "according to Western and Middle Eastern
-        security officials": the same unnamed group, so the same source (one origin, not three)."""
+        security officials": the same unnamed group, so the same source (one origin, not three).
+        The group is the nearest earlier source with that head word (any plural for "they")."""
         for k, d in enumerate(self.drafts):
             for i, link in enumerate(d.chain):
                 m = _ANAPHORIC_GROUP.match(link.name) if link.kind == "anonymous" and link.entity is None else None
                 if m is None:
                     continue
-                named = self._group_before(k, (m.group(1) or "").lower(), link.name)
-                if named is not None:
-                    d.chain = [*d.chain[:i], ChainLink(named, "anonymous", None, link.span), *d.chain[i + 1 :]]
-
-    def _group_before(self, k: int, head: str, name: str) -> str | None:
-        """The fuller name of the unnamed group a source of draft ``k`` names again: the last
-        earlier source (within :data:`_SAYING_BACK_CHARS`) whose head word is ``head`` (any
-        plural for "they")."""
-        start = self.drafts[k].evidence.start
-        for e in reversed(self.drafts[:k]):
-            if start - e.evidence.start > _SAYING_BACK_CHARS:
-                return None
-            prev = e.chain[-1] if e.chain else None
-            if prev is None or prev.kind != "anonymous" or prev.entity is not None or prev.name == name:
-                continue
-            words = prev.name.lower().split()
-            if len(words) > 1 and (words[-1] == head or not head and words[-1].endswith("s")):
-                return prev.name
-        return None
+                head = (m.group(1) or "").lower()
+                for e in self._earlier(k):
+                    prev = e.chain[-1] if e.chain else None
+                    if prev is None or prev.kind != "anonymous" or prev.entity is not None or prev.name == link.name:
+                        continue
+                    words = prev.name.lower().split()
+                    if len(words) > 1 and (words[-1] == head or not head and words[-1].endswith("s")):
+                        d.chain = [*d.chain[:i], ChainLink(prev.name, "anonymous", None, link.span), *d.chain[i + 1 :]]
+                        break
 
 
 #: "the officials", "those sources", "they": an unnamed group named again.

@@ -282,7 +282,7 @@ def _fix_label(text: str, label: str, ntoks: int) -> str:
 
 #: Online platforms, which are companies (the small model often labels them PERSON).
 PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "whatsapp", "telegram", "tiktok",
-                       "snapchat", "linkedin", "reddit", "truth social", "wikileaks", "google", "yfrog"})
+                       "snapchat", "linkedin", "reddit", "truth social", "wikileaks", "google"})
 
 
 def _place_label(sdoc: Any, start: int, end: int, label: str, home: Home, surnames: set[str]) -> str:

@@ -13,7 +13,7 @@ text; generic verbs (make, take, go) are deliberately absent.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 #: PLOVER 2021 categories with a one-line gloss (the manual's definitions, paraphrased).
 PLOVER_TYPES: dict[str, str] = {
@@ -205,6 +205,10 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
 #: Nouns that name a plan for an event: "the plot", "a conspiracy to kill X". They refer
 #: to the planned event; on their own they become ASSAULT/plot when clearly violent.
 PLOT_NOUNS = frozenset({"plot", "plan", "conspiracy", "scheme"})
+#: Verbs of stopping a plot or an attack before it happens ("foiled the plot", "thwarted it").
+FOIL_VERBS = frozenset({"foil", "thwart", "prevent", "disrupt", "avert", "frustrate", "stop",
+                        "uncover", "dismantle", "neutralize", "neutralise", "break", "derail",
+                        "abort", "intercept", "preempt"})
 
 #: Anaphoric event nouns: they only ever corefer with an earlier event ("this operation").
 ANAPHORIC_EVENT_NOUNS = frozenset({"operation", "incident", "act", "action", "crime"})
@@ -284,6 +288,26 @@ def verb_lemma(tok: object) -> str:
     return INFLECTIONS.get(low) or tok.lemma_.lower()  # type: ignore[attr-defined]
 
 
+def plot_of(verb: Any) -> Any | None:
+    """The plot noun (:data:`PLOT_NOUNS`) whose infinitive ``verb`` is ("a plot to bomb", "the
+    plan to kill ... and (to) seize", and "foiled a plot to bomb" when the parse hangs "to
+    bomb" on "foiled"), None for any other verb. Status reads the plot's fate from it, and
+    participants its plotters."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    to = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return None
+    if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in PLOT_NOUNS:
+        return t.head
+    if t.dep_ in {"advcl", "xcomp"}:
+        for c in t.head.children:
+            if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PLOT_NOUNS and c.right_edge.i + 1 == to.i:
+                return c
+    return None
+
+
 # -- armed groups ----------------------------------------------------------------------
 
 #: Well-known non-state armed groups and criminal organisations that news reports name as
@@ -339,6 +363,7 @@ def find_armed_groups(text: str) -> list[tuple[int, int, str]]:
 __all__ = [
     "INFLECTIONS",
     "verb_lemma",
+    "plot_of",
     "PLOVER_TYPES",
     "EXTENSION_TYPES",
     "EVENT_TYPES",
@@ -347,6 +372,7 @@ __all__ = [
     "PHRASAL_TRIGGERS",
     "NOUN_TRIGGERS",
     "PLOT_NOUNS",
+    "FOIL_VERBS",
     "ANAPHORIC_EVENT_NOUNS",
     "VIOLENT_PLOT_MODIFIERS",
     "PLAN_VERBS",

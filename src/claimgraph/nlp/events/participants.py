@@ -15,7 +15,7 @@ from typing import Any
 
 from ...models import Document, Entity
 from ..places.toponyms import is_dateline
-from .lexicon import NOUN_TRIGGERS, verb_lemma
+from .lexicon import FOIL_VERBS, NOUN_TRIGGERS, plot_of, verb_lemma
 
 PERSON_HEADS = frozenset({
     "man", "woman", "person", "people", "gunman", "guerrilla", "terrorist", "rebel",
@@ -493,7 +493,8 @@ def _of_object(tok: Any) -> Any | None:
     return None
 
 
-_DASHES = frozenset({"-", "--", "—", "–"})
+#: The dash that ends a dateline (toponyms' own set also takes the comma and bracket after a place).
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 
 
 def _past_dateline(tok: Any) -> Any | None:
@@ -521,7 +522,7 @@ def _wire_dateline_dash(doc: Any, start: int) -> int | None:
             start == 0 or first.is_sent_start or "\n" in doc[start - 1].text_with_ws):
         return None
     for j in range(start + 1, min(start + 12, len(doc))):
-        if doc[j].text in _DASHES:
+        if doc[j].text in _DATELINE_DASHES:
             return j
         if doc[j].pos_ in {"VERB", "AUX"} or "\n" in doc[j].text_with_ws:
             return None
@@ -597,9 +598,11 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
                 return res.resolve_arg(c)
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         return _gerund_doer(tok.head.head, res)
-    plot = _plot_before(tok)
-    if plot is not None:  # "thwarted an Iranian plot to kill": the plotters, not the thwarters
-        return _intent_owner(plot, res)
+    plot = plot_of(tok)
+    if plot is not None:  # "a plot by the Quds Force to kill", "Iran's plot to kill"
+        owners = _intent_owner(plot, res)
+        if owners or verb_lemma(plot.head) in FOIL_VERBS:
+            return owners  # "thwarted an Iranian plot to kill": never the thwarters
     # an adjective in between passes the subject on: "he is willing to engage", "appear
     # ready to confront", "is determined to ... follow"
     while tok.dep_ in {"xcomp", "advcl", "conj", "ccomp", "acl", "acomp", "oprd"} and seen < 4:
@@ -645,21 +648,6 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "men suspected of planning to bomb"
         return _gerund_doer(tok.head.head, res)
     return []
-
-
-def _plot_before(verb: Any) -> Any | None:
-    """The plot noun whose infinitive the parse hung on the verb instead ("thwarted an Iranian
-    plot to kill": "to kill" on "thwarted"), else None."""
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-    if to is None or verb.dep_ not in {"advcl", "xcomp"}:
-        return None
-    for c in verb.head.children:
-        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PLOT_HEADS and c.right_edge.i + 1 == to.i:
-            return c
-    return None
-
-
-_PLOT_HEADS = frozenset({"plot", "plan", "conspiracy", "scheme"})
 
 
 def _intent_owner(noun: Any, res: EntityResolver) -> list[str]:

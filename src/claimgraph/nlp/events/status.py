@@ -25,7 +25,7 @@ from typing import Any
 
 from ...models import Document, Event
 from ...pipeline import step
-from .lexicon import PLOT_NOUNS, verb_lemma
+from .lexicon import FOIL_VERBS, PLOT_NOUNS, plot_of, verb_lemma
 
 PRECEDENCE = ("foiled", "attempted", "occurred", "planned", "negated", "hypothetical")
 WEAK_OCCURRED = "occurred?"
@@ -33,9 +33,6 @@ WEAK_OCCURRED = "occurred?"
 _FOIL_ADJ = frozenset({"foiled", "thwarted", "prevented", "aborted", "disrupted", "averted",
                        "frustrated", "botched", "uncovered", "dismantled", "neutralized"})
 _FAIL_ADJ = frozenset({"failed", "unsuccessful", "abortive", "attempted", "would-be"})
-_FOIL_VERBS = frozenset({"foil", "thwart", "prevent", "disrupt", "avert", "frustrate", "stop",
-                         "uncover", "dismantle", "neutralize", "neutralise", "break", "derail",
-                         "abort", "intercept", "preempt"})
 _PLANNED_ADJ = frozenset({"upcoming", "planned", "proposed", "scheduled", "expected", "future",
                           "forthcoming", "impending", "intended", "imminent", "pending", "next"})
 #: "a possible meeting", "potential collusion": speculated, not scheduled (the guideline's
@@ -137,7 +134,7 @@ def _denied(verb: Any) -> bool:
 def _prevented(tok: Any) -> bool:
     """The mention is the object of "foil/thwart/prevent", or the subject of "fail"."""
     head = tok.head
-    if tok.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head) in _FOIL_VERBS:
+    if tok.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head) in FOIL_VERBS:
         # only a prevention that happened: not "tried to stop the plan", "could thwart it"
         return not (_is_negated(head) or any(
             c.dep_ in {"aux", "auxpass"} and (c.lower_ == "to" or c.lower_ in _MODALS) for c in head.children))
@@ -176,24 +173,6 @@ def _nominal_status(tok: Any, plot_like: bool) -> str | None:
     for t in tok.subtree:  # "a visit by the minister, expected next month"
         if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in _PLANNED_HEADS:
             return "planned"
-    return None
-
-
-def _plot_of(verb: Any) -> Any | None:
-    """The plot noun whose infinitive ``verb`` is ("a plot to bomb", "the plan to kill ... and
-    (to) seize"), None for any other verb."""
-    t = verb
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    to = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-    if to is None:
-        return None
-    if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in PLOT_NOUNS:
-        return t.head
-    if t.dep_ in {"advcl", "xcomp"}:  # "foiled a plot to bomb" with the infinitive on the verb
-        for c in t.head.children:
-            if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PLOT_NOUNS and c.right_edge.i + 1 == to.i:
-                return c
     return None
 
 
@@ -272,7 +251,7 @@ def mention_status(tok: Any, cues: set[str], nominal: bool) -> str:
         if plot_like:
             return "planned"
         return WEAK_OCCURRED
-    plot = _plot_of(tok)
+    plot = plot_of(tok)
     if plot is not None and _nominal_status(plot, True) == "foiled":
         return "foiled"  # "police foiled a plot to bomb the embassy": the bombing was foiled
     s = _verbal_status(tok)
@@ -322,31 +301,37 @@ def _before_could(clause: Any) -> bool:
 
 #: Words of plotting between an arrest and the act it stopped: "arrested men suspected of
 #: planning to bomb", "detained a teenager accused of plotting an attack", "arrested on
-#: charges of conspiring to assassinate".
+#: charges of conspiring to assassinate" (the -ing forms for the parses that make them nouns).
 _PLOTTING = frozenset({"plan", "plot", "conspire", "conspiracy", "scheme", "prepare", "plotting", "planning"})
 
 
 def _arrested_plotters(doc: Document, sdoc: Any) -> None:
-    """An attack the arrested were planning is ``foiled``: the arrest (an occurred COERCE
-    arrest) governs, through a word of plotting, the planned act's trigger."""
+    """An attack the arrested were planning is ``foiled``: an occurred arrest governs the
+    planned act's trigger through a word of plotting."""
     mentions = doc.scratch.get("event_mentions", {})
-    arrests = [sdoc[i] for ev in doc.events if ev.type == "COERCE" and ev.mode in {"arrest", None}
-               and ev.status == "occurred" for i in mentions.get(ev.id, []) if sdoc[i].pos_ == "VERB"]
+    arrests = {i for ev in doc.events if ev.type == "COERCE" and ev.mode in {"arrest", None}
+               and ev.status == "occurred" for i in mentions.get(ev.id, []) if sdoc[i].pos_ == "VERB"}
+    if not arrests:
+        return
     for ev in doc.events:
-        if ev.type not in {"ASSAULT", "CRIME"} or ev.status not in {"planned", "hypothetical", "unknown"}:
-            continue
-        for i in mentions.get(ev.id, []):
-            path: list[Any] = []
-            t = sdoc[i]
-            while t.head.i != t.i and len(path) < 8:
-                t = t.head
-                path.append(t)
-                if t in arrests:
-                    if any(p.lemma_.lower() in _PLOTTING for p in path[:-1]):
-                        ev.status = "foiled"
-                    break
-            if ev.status == "foiled":
-                break
+        if ev.type in {"ASSAULT", "CRIME"} and ev.status in {"planned", "hypothetical", "unknown"} and any(
+                _plotted_under_arrest(sdoc[i], arrests) for i in mentions.get(ev.id, [])):
+            ev.status = "foiled"
+
+
+def _plotted_under_arrest(tok: Any, arrests: set[int]) -> bool:
+    """Whether an arrest (token index in ``arrests``) governs ``tok`` within eight steps up,
+    with a word of plotting on the way."""
+    plotting = False
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i in arrests:
+            return plotting
+        plotting = plotting or t.lemma_.lower() in _PLOTTING
+    return False
 
 
 def _foil_prevented(doc: Document, sdoc: Any) -> None:
