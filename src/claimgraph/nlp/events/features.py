@@ -104,6 +104,18 @@ def _earlier_mentions(tok: Any) -> int:
     return int(seen[tok.i])
 
 
+_LOWER_KEY = "claimgraph.lowers"
+
+
+def _lowers(doc: Any) -> list[str]:
+    """Every token's lower-case form, read from the parse once per document."""
+    lowers = doc.user_data.get(_LOWER_KEY)
+    if lowers is None or len(lowers) != len(doc):
+        lowers = [t.lower_ for t in doc]
+        doc.user_data[_LOWER_KEY] = lowers
+    return lowers
+
+
 def is_candidate(tok: Any) -> bool:
     """Whether a token may name an event: a verb, a common noun, a damaged-case verb."""
     pos = tok.pos_
@@ -423,12 +435,13 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
         _clause_features(f, a, p)
     _reported_would(f, tok, ancestors)
     sent = tok.sent
-    words = {t.lower_ for t in sent}
+    lowers = _lowers(tok.doc)
+    words = set(lowers[sent.start : sent.end])
     for w in ("if", "unless", "whether", "would", "could", "might", "will", "not", "n't", "never",
               "deny", "denied", "plan", "plans", "planned", "expected", "?"):
         if w in words:
             f["s=" + w] = 1.0
-    before = {t.lower_ for t in sent if t.i < tok.i}
+    before = set(lowers[sent.start : tok.i])
     for w in ("if", "unless", "when", "before", "after", "to", "will", "would", "could", "not", "n't"):
         if w in before:
             f["b=" + w] = 1.0
