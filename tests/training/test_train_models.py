@@ -124,3 +124,29 @@ def test_train_models_is_deterministic_across_hash_seeds(tiny_models, shared_dat
     assert res.returncode == 0, res.stderr[-2000:]
     seeded = json.loads((tmp_path / "seeded" / learned.MANIFEST).read_text(encoding="utf-8"))
     assert seeded == manifest
+
+
+def test_threshold_of_best_f1_and_its_figures():
+    from claimgraph.training.train import choose_threshold, figures_at
+
+    # three events scored high, one low; two non-events in between
+    scored = [(0.9, True), (0.8, True), (0.7, True), (0.6, False), (0.5, False), (0.2, True)]
+    t, fig = choose_threshold(scored, None)
+    assert 0.6 < t <= 0.7  # three of four events, no false alarm: F1 0.857
+    assert fig == figures_at(scored, t) == {"precision": 1.0, "recall": 0.75, "f1": 0.8571}
+    # with a precision target, the lowest threshold that reaches it
+    t_target, fig_target = choose_threshold(scored, 0.6)
+    assert t_target <= 0.2 and fig_target["precision"] >= 0.6 and fig_target["recall"] == 1.0
+
+
+def test_the_detector_threshold_is_read_where_the_gold_is_complete(shared_data):
+    """Candidates after the eighth paragraph, where the guideline leaves plain occurred events
+    unannotated, are flagged, and the threshold is chosen without them."""
+    from claimgraph.training.events import detection_examples, load_articles
+
+    arts = load_articles(shared_data / "statuschain-dev" / "articles", limit=2)
+    ex = detection_examples(arts, complete_only=False)
+    assert len(ex.complete) == len(ex.labels)
+    assert any(ex.complete) and not all(ex.complete)
+    complete_only = detection_examples(arts, complete_only=True)
+    assert sum(ex.complete) == len(complete_only.labels)

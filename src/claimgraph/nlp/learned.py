@@ -193,7 +193,7 @@ class LinearModel:
         for name, value in features.items():
             w = get(name)
             if w is not None:
-                out = [o + x * value for o, x in zip(out, w)]
+                out = [o + x * value for o, x in zip(out, w, strict=True)]
         return out
 
     def proba(self, features: dict[str, float]) -> dict[str, float]:

@@ -160,6 +160,10 @@ class Examples:
     groups: list[str] = field(default_factory=list)
     #: per-example weight in the fit (empty: every example weighs 1)
     weights: list[float] = field(default_factory=list)
+    #: per example, whether its sentence is in the fully annotated part of its article (the
+    #: first eight paragraphs); empty where every example is (filled by
+    #: :func:`detection_examples`, not carried by :meth:`joined`)
+    complete: list[bool] = field(default_factory=list)
 
     def weight(self, i: int) -> float:
         return self.weights[i] if self.weights else 1.0
@@ -189,6 +193,7 @@ def detection_examples(arts: Iterable[Article], complete_only: bool = True) -> E
             ex.feats.append(detect_features(tok))
             ex.labels.append("event" if tok.i in gold_heads else "none")
             ex.groups.append(art.group)
+            ex.complete.append(tok.sent.start in art.complete_sents)
     return ex
 
 

@@ -9,8 +9,8 @@ it carries one of these cues, decided on the parse, never on particular words of
 * a modal of speculation ("may", "might", "could") on the main verb — a prediction;
 * a counterfactual: "would" on the main verb with an "if" clause, an inverted "Had ...",
   or "would have" + participle ("it would have been traced back");
-* a verb of appearance as main verb ("appears to be", "seems");
-* a verb of inference whose subject is not a source ("Its timing suggests ...");
+* a verb of appearance with a complement as main verb ("appears to be", "seems unlikely");
+* a verb of inference with a clause, whose subject is not a source ("Its timing suggests ...");
 * an evaluative predicate adjective ("It is now crucial ...", "... has been consistent and
   calculated", "The broader takeaway is clear");
 * a conclusion noun as subject ("The significance of the plot goes far beyond ...");
@@ -36,6 +36,7 @@ from .cues import (
 
 _OPENERS = frozenset({"but", "and", "yet", "so", "still", "now", "instead", ","})
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj"})
+_APPEARANCE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
 
 
 def _main_verbs(sent: Span, skip: set[int]) -> list[Token]:
@@ -93,9 +94,13 @@ def _verb_cue(verb: Token, sent: Span) -> Token | None:
     if c_aux := next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "ought"), None):
         return c_aux
     lemma = verb.lemma_.lower()
-    if lemma in APPEARANCE_VERBS:
+    # "appears to be", "seems unlikely", "it appears that": a verb of appearance with a
+    # complement; "he appeared in court" is an event, not the writer's impression
+    if lemma in APPEARANCE_VERBS and any(c.dep_ in _APPEARANCE_COMPLEMENTS for c in verb.children):
         return verb
-    if lemma in INFERENCE_VERBS:
+    # "Its timing suggests it was designed ...": an inference with a clause after it; "the
+    # footage showed the van", "the special counsel revealed a link" report what was shown
+    if lemma in INFERENCE_VERBS and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or not is_source_like(subj):
             return verb
