@@ -378,8 +378,6 @@ def governor_class(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in {"NOUN", "PROPN"}:
         return GOVERNOR_NOUN_CLASS.get(lemma) or GOVERNOR_NOUN_CLASS.get(tok.lower_)
-    if lemma == "go" and tok.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in tok.children):
-        return "commit"  # "I'm going to cancel the deal": the future of intention, not motion
     return GOVERNOR_CLASS.get(lemma)
 
 

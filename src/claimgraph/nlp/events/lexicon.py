@@ -225,8 +225,11 @@ PLAN_VERBS = frozenset({
     "scheme", "mean", "hope", "vow", "order", "hire", "recruit", "pay", "send", "promise",
 })
 
-#: Verbs whose infinitival complement was tried: "tried to kill" -> attempted.
-ATTEMPT_VERBS = frozenset({"try", "attempt"})
+#: Verbs and nouns whose infinitival complement was tried: "tried to kill", "efforts to set
+#: up a back channel", "seek to broach the issue" -> attempted (the guideline's "tried to",
+#: "efforts to", "attempts to" with the outcome unstated).
+ATTEMPT_VERBS = frozenset({"try", "attempt", "effort", "seek", "bid", "strive", "endeavor",
+                           "endeavour", "campaign"})
 
 #: Verbs whose infinitival complement happened: "managed to escape".
 SUCCESS_VERBS = frozenset({"manage", "succeed"})

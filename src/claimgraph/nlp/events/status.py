@@ -216,6 +216,24 @@ def in_condition(tok: Any) -> bool:
     return False
 
 
+#: Modals whose negation denies a possibility or forbids, rather than saying the act did not
+#: happen: "you cannot end birthright citizenship with an executive order", "the deal should
+#: not be tossed aside" (7 of 8 and 5 of 5 ``hypothetical`` on statuschain-dev; "could not
+#: process their claims" reports a failure and stays ``negated``).
+_OPEN_MODALS = frozenset({"can", "ca", "should", "must", "shall"})
+
+
+def modal_denial(tok: Any) -> bool:
+    """The event's own verb is a negated "can", "should" or "must": a denied possibility or
+    a prohibition, which the guideline reads as ``hypothetical``, not ``negated``."""
+    verb = _clause_verb(tok)
+    if verb.i != tok.i and tok.pos_ == "VERB":
+        return False
+    kids = _children(verb, {"aux", "auxpass", "neg"})
+    return (any(c.dep_ == "neg" for c in kids)
+            and any(c.dep_ != "neg" and c.lower_ in _OPEN_MODALS for c in kids))
+
+
 def _conditional_consequent(verb: Any) -> bool:
     """"would hurt the economy if they were extended": a "would", "could" or "might" clause
     with its own "if" or "unless" condition is conditional, not a plan (the guideline's
@@ -476,6 +494,8 @@ def status(doc: Document) -> Document:
             ev.status = "foiled"
         elif ev.status in _CONDITIONABLE and in_condition(sdoc[main]):
             ev.status = "hypothetical"
+        elif ev.status == "negated" and modal_denial(sdoc[main]):
+            ev.status = "hypothetical"  # "you cannot end birthright citizenship by order"
     _share_conjoined(doc, sdoc, mentions, mains)
     _foil_prevented(doc, sdoc)
     return doc
@@ -512,4 +532,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
-           "in_condition", "PRECEDENCE"]
+           "in_condition", "modal_denial", "PRECEDENCE"]
