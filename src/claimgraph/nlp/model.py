@@ -97,6 +97,37 @@ def verify_model_files(path: Path) -> None:
         )
 
 
+#: The component that starts a sentence after every blank line (see :func:`paragraph_breaks`).
+PARAGRAPH_BREAKS = "claimgraph_paragraph_breaks"
+
+
+def paragraph_breaks(doc: Any) -> Any:
+    """Start a sentence at every paragraph: the first word after a blank line.
+
+    The small model's parser runs a sentence on across a blank line when the paragraph before
+    ends in a closing quotation mark (``... concerns.”`` / blank line / ``Earlier Tuesday,
+    Trump held ...``): 62 of 1,484 sentences of the status-and-chain dev articles. A
+    paragraph is never part of the sentence before it, so the boundary is set before the
+    parse, which keeps preset boundaries.
+    """
+    prev_break = False
+    for tok in doc:
+        if tok.is_space:
+            prev_break = prev_break or tok.text.count("\n") >= 2
+            continue
+        if prev_break and tok.i > 0:
+            tok.is_sent_start = True
+        prev_break = False
+    return doc
+
+
+def _register_paragraph_breaks() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=paragraph_breaks)
+
+
 @lru_cache(maxsize=4)
 def _load(verify: bool, disable: tuple[str, ...]) -> Any:
     import spacy
@@ -105,9 +136,13 @@ def _load(verify: bool, disable: tuple[str, ...]) -> Any:
     if verify:
         verify_model_files(path)
     try:
-        return spacy.load(path, disable=list(disable))
+        nlp = spacy.load(path, disable=list(disable))
     except Exception as exc:  # spaCy raises many kinds here
         raise ModelError(f"Could not load the spaCy model at {path}: {exc}") from exc
+    _register_paragraph_breaks()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
 
 
 def load_nlp(verify: bool = True, disable: tuple[str, ...] = ()) -> Any:

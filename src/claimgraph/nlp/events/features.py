@@ -328,7 +328,8 @@ _STATUS_MODIFIERS = frozenset({
 #: class ("implored", "beseeched") reads like the ones in training ("urged", "asked").
 _GOVERNOR_WORDS = {
     "request": "urge ask call demand press lobby push encourage appeal beg implore invite petition "
-               "request require order instruct tell advise recommend propose plead summon challenge",
+               "request require order instruct tell advise recommend propose plead summon challenge "
+               "persuade convince pressure coax prod nudge",
     "commit": "pledge vow promise threaten plan intend aim commit agree decide prepare schedule set "
               "expect resolve determine undertake swear guarantee offer volunteer plot arrange",
     "attempt": "try attempt seek strive endeavor endeavour struggle work scramble",

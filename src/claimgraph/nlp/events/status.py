@@ -234,6 +234,19 @@ def modal_denial(tok: Any) -> bool:
             and any(c.dep_ != "neg" and c.lower_ in _OPEN_MODALS for c in kids))
 
 
+def requested(tok: Any) -> bool:
+    """The event is the infinitive of a verb of request: "called for Mr. Trump to cancel the
+    meeting", "urged Obama to stop it", "implored the president to veto" (the guideline's
+    demanded act, ``hypothetical``: 16 of 20 such statuschain-dev events)."""
+    from .features import governor_class
+
+    if tok.dep_ not in {"xcomp", "advcl", "ccomp"} or tok.head.i == tok.i:
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    return governor_class(tok.head) == "request"
+
+
 def _conditional_consequent(verb: Any) -> bool:
     """"would hurt the economy if they were extended": a "would", "could" or "might" clause
     with its own "if" or "unless" condition is conditional, not a plan (the guideline's
@@ -496,6 +509,8 @@ def status(doc: Document) -> Document:
             ev.status = "hypothetical"
         elif ev.status == "negated" and modal_denial(sdoc[main]):
             ev.status = "hypothetical"  # "you cannot end birthright citizenship by order"
+        elif ev.status in _CONDITIONABLE and requested(sdoc[main]):
+            ev.status = "hypothetical"  # "called for Mr. Trump to cancel the meeting"
     _share_conjoined(doc, sdoc, mentions, mains)
     _foil_prevented(doc, sdoc)
     return doc
@@ -532,4 +547,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
-           "in_condition", "modal_denial", "PRECEDENCE"]
+           "in_condition", "modal_denial", "requested", "PRECEDENCE"]

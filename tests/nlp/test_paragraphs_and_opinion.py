@@ -1,0 +1,138 @@
+"""Sentences never run across a paragraph, and the outlet's opinion is told from plain
+narration: a person appearing in court, footage showing a van, a counsel revealing a link
+are events the writer reports, not the writer's impression or inference.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph import analyze
+from claimgraph.nlp.attribution.opinion import opinion_cue
+from claimgraph.nlp.model import load_nlp
+
+_QUOTE_THEN_PARAGRAPH = (
+    "“It's not about tearing apart the agreement, but about building something new that will "
+    "cover all concerns,” the president said.\n\n“We will see what happens.”\n\n"
+    "Earlier Tuesday, the two leaders held a meeting where they discussed trade."
+)
+
+
+def test_a_paragraph_starts_a_sentence():
+    sdoc = load_nlp()(_QUOTE_THEN_PARAGRAPH)
+    held = next(t for t in sdoc if t.text == "held")
+    assert held.sent.text.startswith("Earlier Tuesday")
+    assert all("\n\n" not in s.text.strip() for s in sdoc.sents)
+
+
+def test_a_quote_in_the_paragraph_before_does_not_make_the_meeting_planned():
+    doc = analyze(_QUOTE_THEN_PARAGRAPH, published="2018-04-24")
+    statuses = {e.trigger.text: e.status for e in doc.events}
+    assert statuses.get("discussed") == "occurred", statuses
+
+
+def _cue(text: str) -> str | None:
+    sdoc = load_nlp()(text)
+    cue = opinion_cue(next(iter(sdoc.sents)), set())
+    return None if cue is None else cue.text
+
+
+@pytest.mark.parametrize("text", [
+    "FBI agents arrested him at his home in Florida, and he appeared in court later Friday.",
+    "Mr. Stone appeared briefly on Friday morning in Federal District Court in Fort Lauderdale.",
+    "Television news later showed images of the authorities hauling the van away on a truck.",
+    "The special counsel revealed on Friday the most direct link yet between the campaign and WikiLeaks.",
+])
+def test_narration_is_no_opinion(text):
+    assert _cue(text) is None
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The rabbi plot appears to be part of a wider, coordinated effort.", "appears"),
+    ("The deal seems unlikely to survive the summer.", "seems"),
+    ("Its timing and nature suggest it was designed to damage relations.", "suggest"),
+])
+def test_appearance_and_inference_with_a_complement_are_opinion(text, cue):
+    assert _cue(text) == cue
+
+
+def test_a_court_appearance_reported_by_the_outlet_occurred():
+    doc = analyze("FBI agents arrested Roger Stone at his home in Fort Lauderdale, Florida, and he "
+                  "appeared in court later Friday.", published="2019-01-25")
+    statuses = {e.trigger.text: e.status for e in doc.events}
+    assert statuses.get("arrested") == "occurred", statuses
+    assert statuses.get("appeared", "occurred") == "occurred", statuses
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("If Iran threatens the United States, it will pay a price, the president said.", "threatens"),
+    ("Investigators are examining whether the campaign colluded with the Russian agents.", "colluded"),
+    ("Kim vowed never to use nuclear weapons unless the North is attacked first.", "attacked"),
+])
+def test_an_event_in_its_own_condition_is_hypothetical(text, trigger):
+    doc = analyze(text, published="2018-05-08")
+    statuses = {e.trigger.text: e.status for e in doc.events}
+    assert statuses.get(trigger) == "hypothetical", statuses
+
+
+def test_the_condition_is_found_from_the_event_inside_it_not_from_the_main_clause():
+    from claimgraph.nlp.events.status import in_condition
+
+    sdoc = load_nlp()("The president said on Monday that he would attend the summit if Congress "
+                      "approves the deal.")
+    by_text = {t.text: t for t in sdoc}
+    assert in_condition(by_text["approves"])
+    assert in_condition(by_text["deal"])  # an argument of the conditioned verb
+    assert not in_condition(by_text["attend"])
+    assert not in_condition(by_text["said"])
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # a denied possibility or a prohibition: hypothetical
+    ("Speaker Paul Ryan said the president cannot end birthright citizenship with an executive order.",
+     "end", "hypothetical"),
+    ("Macron said the nuclear deal should not be abandoned by the United States.", "abandoned",
+     "hypothetical"),
+    # a plain denial stays negated
+    ("The minister did not attend the summit in Geneva.", "attend", "negated"),
+])
+def test_negated_modal_of_possibility_is_hypothetical(text, trigger, status):
+    doc = analyze(text, published="2018-10-30")
+    statuses = {e.trigger.text: e.status for e in doc.events}
+    assert statuses.get(trigger) == status, statuses
+
+
+def test_only_can_should_and_must_deny_a_possibility():
+    from claimgraph.nlp.events.status import modal_denial
+
+    sdoc = load_nlp()("You can't end it by order. Officials could not process the claims. "
+                      "The deal must not be scrapped. He did not attend.")
+    by_text = {t.text: t for t in sdoc}
+    assert modal_denial(by_text["end"]) and modal_denial(by_text["scrapped"])
+    assert not modal_denial(by_text["process"])  # a failure, reported: negated
+    assert not modal_denial(by_text["attend"])
+
+
+def test_a_bare_conjoined_verb_shares_its_head_events_status():
+    doc = analyze("North Korea has agreed to suspend all nuclear tests and close up a major test site, "
+                  "the president wrote.", published="2018-04-21")
+    statuses = {e.trigger.text: e.status for e in doc.events}
+    assert "suspend" in statuses and "close" in statuses, statuses
+    assert statuses["close"] == statuses["suspend"], statuses
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The indictment documented his efforts to set up a back channel to WikiLeaks.", "set"),
+    ("The North sought to broach the issue directly with South Korea.", "broach"),
+])
+def test_efforts_and_seeking_are_attempts(text, trigger):
+    doc = analyze(text, published="2019-01-25")
+    statuses = {e.trigger.text: e.status for e in doc.events}
+    assert statuses.get(trigger) == "attempted", statuses
+
+
+def test_a_requested_act_is_hypothetical():
+    doc = analyze("Leading Democrats called Friday for President Trump to cancel his upcoming meeting "
+                  "with President Vladimir Putin of Russia.", published="2018-07-13")
+    statuses = {e.trigger.text: e.status for e in doc.events}
+    assert statuses.get("cancel") == "hypothetical", statuses
