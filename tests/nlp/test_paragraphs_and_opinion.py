@@ -136,3 +136,13 @@ def test_a_requested_act_is_hypothetical():
                   "with President Vladimir Putin of Russia.", published="2018-07-13")
     statuses = {e.trigger.text: e.status for e in doc.events}
     assert statuses.get("cancel") == "hypothetical", statuses
+
+
+def test_what_an_open_question_presupposes_is_not_conditioned():
+    from claimgraph.nlp.events.status import in_condition
+
+    sdoc = load_nlp()("The government launched an offensive to find out whether the bands were "
+                      "responsible for his assassination.")
+    by_text = {t.text: t for t in sdoc}
+    assert in_condition(by_text["responsible"]) or in_condition(by_text["were"])
+    assert not in_condition(by_text["assassination"])
