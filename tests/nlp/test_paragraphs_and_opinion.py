@@ -146,3 +146,9 @@ def test_what_an_open_question_presupposes_is_not_conditioned():
     by_text = {t.text: t for t in sdoc}
     assert in_condition(by_text["responsible"]) or in_condition(by_text["were"])
     assert not in_condition(by_text["assassination"])
+
+
+def test_a_promised_or_threatened_response_is_planned():
+    doc = analyze("Officials have promised a stern, swift response to the attack.", published="2018-10-26")
+    statuses = {e.trigger.text: e.status for e in doc.events}
+    assert statuses.get("response") == "planned", statuses

@@ -44,9 +44,11 @@ _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should"
                      "must", "'ll", "wo", "ca"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 _DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
-#: Verbs whose object event is only intended: "planning a bombing", "prepared an attack".
+#: Verbs whose object event is only intended: "planning a bombing", "prepared an attack",
+#: "threatened prosecution", "promised a stern, swift response".
 _PLAN_OBJ_VERBS = frozenset({"plan", "plot", "prepare", "intend", "contemplate", "organize",
-                             "organise", "scheme", "mastermind", "threaten"})
+                             "organise", "scheme", "mastermind", "threaten", "promise", "vow",
+                             "pledge"})
 _BEFORE_AUX = frozenset({"could", "can", "would", "might", "had"})
 
 
