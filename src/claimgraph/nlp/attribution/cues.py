@@ -50,6 +50,16 @@ subject of its cue ("Full panic mode,” said X"). With ``candidates``, verbs ac
 object with a source-like subject ("attacked law enforcement") are proposed for the cue
 model too.
 A speech verb inside the quotation or content it would govern is not a relation.
+
+Candidates for the cue model (``candidates``) go further than the rules: a speech or report
+verb the rules refuse is offered with any subject ("The crowd understood that ...": not a
+verb of inference, "The timing suggests ..." stays the writer's opinion) or none ("facing
+criticism for saying that ..."), a participle takes the noun it hangs on as its speaker
+("a video showing ..."), an object named by a speech noun is content ("is defending
+his tweets"), and a broader cue's content may be the object of the first preposition after
+it ("responded with attacks", "spoke out Tuesday about"). A preposition after the cue's
+adverbs belongs to the cue ("spoke favorably of"), and a verb of phase or effort runs on to
+the verb it governs ("continued to push for", :data:`PHASE_VERBS`).
 """
 
 from __future__ import annotations
@@ -114,7 +124,7 @@ DOCUMENT_NOUNS = frozenset(
     """
     poll survey study analysis report data average research review audit investigation
     assessment estimate projection tally filing record figure document memo count video
-    footage transcript slide chart evidence photo recording""".split()
+    footage transcript slide chart evidence photo recording datum email tape statistic""".split()
 )
 
 #: Pronouns that can be a source.
@@ -703,14 +713,43 @@ def _learned_content(verb: Token) -> Range | None:
     for dep in ("ccomp", "xcomp", "dobj"):
         for c in verb.children:
             if c.dep_ == dep and c.i > verb.i:
-                if c.lemma_.lower() in SPEECH_VERBS:
-                    return None
+                if c.lemma_.lower() in SPEECH_VERBS and c.pos_ in ("VERB", "AUX"):
+                    return None  # (an object noun "his tweets", "the comments" is content)
                 if dep == "dobj":
                     return _object_phrase(verb, _subtree(c))
                 if dep == "xcomp":
                     return _with_object(verb, _subtree(c))  # "encouraged European nations to bolster"
                 return _with_as_phrase(verb, _subtree(c))
-    return _prep_object(verb)
+    return _prep_object(verb) or _first_prep_object(verb)
+
+
+#: Verbs of phase and effort: with one of them PolNeAR's cue runs on to the verb after it
+#: ("continued to refute", "tried to portray", "has had to defend"), the content being that
+#: verb's object (train: 121 such cues with the second verb, 8 without).
+PHASE_VERBS = frozenset(
+    "try attempt continue begin start keep fail struggle tend manage need help have scramble stop".split()
+)
+
+
+def _phase_verb(verb: Token) -> tuple[Range, int] | None:
+    """For a verb of :data:`PHASE_VERBS`: the content of the verb it governs and where the
+    cue ends (after that verb), or None."""
+    x = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ == "VERB"), None)
+    if x is None or x.lemma_.lower() in SPEECH_VERBS:
+        return None
+    content = _learned_content(x)
+    if content is None or content[0] <= x.i:
+        return None
+    end = cue_range(x)[1]
+    if content[0] == end + 1 and _is_prep_of(x, end):
+        end += 1  # "continued to push for"
+    return content, end
+
+
+def _is_prep_of(verb: Token, i: int) -> bool:
+    """Is token ``i`` a preposition of ``verb``?"""
+    t = verb.doc[i]
+    return t.dep_ == "prep" and t.head.i == verb.i and t.pos_ == "ADP"
 
 
 def _prep_object(verb: Token) -> Range | None:
@@ -721,6 +760,23 @@ def _prep_object(verb: Token) -> Range | None:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return _subtree(obj)
+    return None
+
+
+_BEFORE_PREP_DEPS = frozenset({"prt", "advmod", "npadvmod"})
+
+
+def _first_prep_object(verb: Token) -> Range | None:
+    """The object of the first phrase after a verb when it is a preposition of
+    :data:`WIDE_PREPS` (particles and adverbs may come between: "spoke out Tuesday about")."""
+    for c in verb.rights:
+        if c.dep_ in _BEFORE_PREP_DEPS:
+            continue
+        if c.dep_ == "prep" and c.lower_ in WIDE_PREPS and not _is_time(c):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _subtree(obj)
+        return None
     return None
 
 
@@ -764,9 +820,13 @@ def _object_phrase(verb: Token, r: Range) -> Range:
 
 
 def _verb_relation(
-    doc: Doc, sent: Span, verb: Token, quotes: list[Range], learned: bool = False
+    doc: Doc, sent: Span, verb: Token, quotes: list[Range], learned: bool = False, strict: bool = True
 ) -> Found | None:
+    """The relation of ``verb``, or None. ``learned``: the complement or object of a broader
+    cue; not ``strict``: a candidate for the cue model, also with a subject that is no
+    source ("The crowd understood that ...") or none ("criticism for saying that ...")."""
     lemma = verb.lemma_.lower()
+    phase_end: int | None = None
     subj, passive = _subjects(verb)
     # "Full panic mode,” said Leslie Wimes": words of the quotation are no subject
     outside = [h for h in subj if not any(q[0] <= h.i < q[1] for q in quotes)]
@@ -782,11 +842,13 @@ def _verb_relation(
             return None
     if not heads and not passive and not learned and lemma in SPEECH_VERBS:
         heads = _orphan_source(doc, sent, verb)  # "... the Washington Post Trump said that"
-    if not heads and not passive:
+    if not heads and learned and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        heads = [verb.head]  # "a letter urging ...", "one saying that ...": the noun speaks
+    if not heads and not passive and strict:
         return None  # "so-called", "a much-discussed plan": no one is speaking
-    if lemma in WEAK_VERBS and not (heads and is_source_like(heads[0])):
-        return None
-    if heads and heads[0].lower_ in ("it", "this") and not passive and lemma in WEAK_VERBS:
+    if (strict or lemma in INFERENCE_VERBS and heads) and lemma in WEAK_VERBS and not (heads and is_source_like(heads[0])):
+        return None  # ("The timing of the strike suggests ...": the writer's inference, an opinion)
+    if strict and heads and heads[0].lower_ in ("it", "this") and not passive and lemma in WEAK_VERBS:
         return None
     if lemma in WEAK_VERBS and not learned:
         content = next((_subtree(c) for c in verb.children if c.dep_ == "ccomp"), None)
@@ -796,6 +858,9 @@ def _verb_relation(
                 content = next((_subtree(c) for c in verb.children if c.dep_ == "dobj"), None)
     elif learned:
         content = _learned_content(verb)
+        phase = _phase_verb(verb) if lemma in PHASE_VERBS else None
+        if phase is not None:
+            content, phase_end = phase
     else:
         content = _verb_content(verb, lemma, sent)
         if content is None:
@@ -851,6 +916,13 @@ def _verb_relation(
         if prep.dep_ in ("prep", "prt") and prep.head.i == verb.i and prep.pos_ == "ADP":
             cue = (cue[0], content[0])
     wide = _extend_cue(verb, cue, [content, src] if src else [content], sent.end - 1)
+    if phase_end is not None and wide[1] < phase_end <= content[0]:
+        wide = (wide[0], phase_end)  # "continued to refute", "tried to portray"
+    if not is_quote and content[0] == wide[1] + 1 and wide[1] > cue[1]:
+        # "spoke favorably of", "is looking forward to": the preposition after the cue's
+        # adverbs belongs to it too (PolNeAR train: 58 such cues, 52 with the preposition)
+        if _is_prep_of(verb, wide[1]):
+            wide = (wide[0], content[0])
     wide = _close_quote(doc, wide, sent)
     if verb.dep_ == "xcomp" and verb.head.i < wide[0] and wide[0] - verb.head.i <= 2:
         # "continued to call for", "try to convince": the governing verb is part of the cue
@@ -958,6 +1030,9 @@ _PURE_CLOSERS = _CLOSERS - _OPENERS
 
 #: Prepositions whose object is what a stance is about ("warned against", "spoke of").
 STANCE_PREPS = frozenset({"against", "about", "of", "with", "for", "on", "over"})
+#: Prepositions whose object a broader cue may act on ("responded with attacks", "pointed to
+#: reports", "bristled at"); their relations are candidates for the cue model.
+WIDE_PREPS = STANCE_PREPS | frozenset({"to", "at", "by", "in", "into", "toward", "towards", "from", "under"})
 #: Propose verbs acting on an object with a source-like subject as candidates too.
 STANCE_CANDIDATES = True
 
@@ -1037,7 +1112,7 @@ def find_attributions(sent: Span, quotes: list[Range] | None = None, candidates:
                     # "noted Bill Clinton's comments", "responded with attacks", "Obama sees
                     # 'personal insult'": the object or stance phrase of a speech or report
                     # verb that the rules do not take; the model decides
-                    rel = _verb_relation(doc, sent, t, quotes, learned=True)
+                    rel = _verb_relation(doc, sent, t, quotes, learned=True, strict=False)
                     if rel is not None:
                         rel.cue_class = "candidate"
             elif lemma in SPECIFY_PREDICATES:
