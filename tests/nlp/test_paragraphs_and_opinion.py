@@ -1,6 +1,7 @@
-"""Sentences never run across a paragraph, and the outlet's opinion is told from plain
-narration: a person appearing in court, footage showing a van, a counsel revealing a link
-are events the writer reports, not the writer's impression or inference.
+"""Sentences never run across a paragraph; the status rules decided after the classifier
+(conditions, denied possibilities, requests, attempts, conjoined verbs); and the outlet's
+opinion told from plain narration: a person appearing in court, footage showing a van, a
+counsel revealing a link are events the writer reports, not the writer's impression.
 """
 
 from __future__ import annotations
@@ -10,6 +11,12 @@ import pytest
 from claimgraph import analyze
 from claimgraph.nlp.attribution.opinion import opinion_cue
 from claimgraph.nlp.model import load_nlp
+
+
+def _statuses(text: str, published: str = "2018-05-08") -> dict[str, str]:
+    """Trigger text -> status of every event ``analyze`` finds in ``text``."""
+    return {e.trigger.text: e.status for e in analyze(text, published=published).events}
+
 
 _QUOTE_THEN_PARAGRAPH = (
     "“It's not about tearing apart the agreement, but about building something new that will "
@@ -26,8 +33,7 @@ def test_a_paragraph_starts_a_sentence():
 
 
 def test_a_quote_in_the_paragraph_before_does_not_make_the_meeting_planned():
-    doc = analyze(_QUOTE_THEN_PARAGRAPH, published="2018-04-24")
-    statuses = {e.trigger.text: e.status for e in doc.events}
+    statuses = _statuses(_QUOTE_THEN_PARAGRAPH)
     assert statuses.get("discussed") == "occurred", statuses
 
 
@@ -57,22 +63,37 @@ def test_appearance_and_inference_with_a_complement_are_opinion(text, cue):
 
 
 def test_a_court_appearance_reported_by_the_outlet_occurred():
-    doc = analyze("FBI agents arrested Roger Stone at his home in Fort Lauderdale, Florida, and he "
-                  "appeared in court later Friday.", published="2019-01-25")
-    statuses = {e.trigger.text: e.status for e in doc.events}
+    statuses = _statuses("FBI agents arrested Roger Stone at his home in Fort Lauderdale, Florida, "
+                         "and he appeared in court later Friday.")
     assert statuses.get("arrested") == "occurred", statuses
     assert statuses.get("appeared", "occurred") == "occurred", statuses
 
 
-@pytest.mark.parametrize(("text", "trigger"), [
-    ("If Iran threatens the United States, it will pay a price, the president said.", "threatens"),
-    ("Investigators are examining whether the campaign colluded with the Russian agents.", "colluded"),
-    ("Kim vowed never to use nuclear weapons unless the North is attacked first.", "attacked"),
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # an event in its own condition or open question
+    ("If Iran threatens the United States, it will pay a price, the president said.", "threatens",
+     "hypothetical"),
+    ("Investigators are examining whether the campaign colluded with the Russian agents.", "colluded",
+     "hypothetical"),
+    ("Kim vowed never to use nuclear weapons unless the North is attacked first.", "attacked",
+     "hypothetical"),
+    # a denied possibility or a prohibition; a plain denial stays negated
+    ("Speaker Paul Ryan said the president cannot end birthright citizenship with an executive order.",
+     "end", "hypothetical"),
+    ("Macron said the nuclear deal should not be abandoned by the United States.", "abandoned",
+     "hypothetical"),
+    ("The minister did not attend the summit in Geneva.", "attend", "negated"),
+    # efforts and seeking are attempts
+    ("The indictment documented his efforts to set up a back channel to WikiLeaks.", "set", "attempted"),
+    ("The North sought to broach the issue directly with South Korea.", "broach", "attempted"),
+    # a requested act; a promised one
+    ("Leading Democrats called Friday for President Trump to cancel his upcoming meeting with "
+     "President Vladimir Putin of Russia.", "cancel", "hypothetical"),
+    ("Officials have promised a stern, swift response to the attack.", "response", "planned"),
 ])
-def test_an_event_in_its_own_condition_is_hypothetical(text, trigger):
-    doc = analyze(text, published="2018-05-08")
-    statuses = {e.trigger.text: e.status for e in doc.events}
-    assert statuses.get(trigger) == "hypothetical", statuses
+def test_status_rules_after_the_classifier(text, trigger, status):
+    statuses = _statuses(text)
+    assert statuses.get(trigger) == status, statuses
 
 
 def test_the_condition_is_found_from_the_event_inside_it_not_from_the_main_clause():
@@ -87,21 +108,6 @@ def test_the_condition_is_found_from_the_event_inside_it_not_from_the_main_claus
     assert not in_condition(by_text["said"])
 
 
-@pytest.mark.parametrize(("text", "trigger", "status"), [
-    # a denied possibility or a prohibition: hypothetical
-    ("Speaker Paul Ryan said the president cannot end birthright citizenship with an executive order.",
-     "end", "hypothetical"),
-    ("Macron said the nuclear deal should not be abandoned by the United States.", "abandoned",
-     "hypothetical"),
-    # a plain denial stays negated
-    ("The minister did not attend the summit in Geneva.", "attend", "negated"),
-])
-def test_negated_modal_of_possibility_is_hypothetical(text, trigger, status):
-    doc = analyze(text, published="2018-10-30")
-    statuses = {e.trigger.text: e.status for e in doc.events}
-    assert statuses.get(trigger) == status, statuses
-
-
 def test_only_can_should_and_must_deny_a_possibility():
     from claimgraph.nlp.events.status import modal_denial
 
@@ -114,28 +120,10 @@ def test_only_can_should_and_must_deny_a_possibility():
 
 
 def test_a_bare_conjoined_verb_shares_its_head_events_status():
-    doc = analyze("North Korea has agreed to suspend all nuclear tests and close up a major test site, "
-                  "the president wrote.", published="2018-04-21")
-    statuses = {e.trigger.text: e.status for e in doc.events}
+    statuses = _statuses("North Korea has agreed to suspend all nuclear tests and close up a major "
+                         "test site, the president wrote.")
     assert "suspend" in statuses and "close" in statuses, statuses
     assert statuses["close"] == statuses["suspend"], statuses
-
-
-@pytest.mark.parametrize(("text", "trigger"), [
-    ("The indictment documented his efforts to set up a back channel to WikiLeaks.", "set"),
-    ("The North sought to broach the issue directly with South Korea.", "broach"),
-])
-def test_efforts_and_seeking_are_attempts(text, trigger):
-    doc = analyze(text, published="2019-01-25")
-    statuses = {e.trigger.text: e.status for e in doc.events}
-    assert statuses.get(trigger) == "attempted", statuses
-
-
-def test_a_requested_act_is_hypothetical():
-    doc = analyze("Leading Democrats called Friday for President Trump to cancel his upcoming meeting "
-                  "with President Vladimir Putin of Russia.", published="2018-07-13")
-    statuses = {e.trigger.text: e.status for e in doc.events}
-    assert statuses.get("cancel") == "hypothetical", statuses
 
 
 def test_what_an_open_question_presupposes_is_not_conditioned():
@@ -146,9 +134,3 @@ def test_what_an_open_question_presupposes_is_not_conditioned():
     by_text = {t.text: t for t in sdoc}
     assert in_condition(by_text["responsible"]) or in_condition(by_text["were"])
     assert not in_condition(by_text["assassination"])
-
-
-def test_a_promised_or_threatened_response_is_planned():
-    doc = analyze("Officials have promised a stern, swift response to the attack.", published="2018-10-26")
-    statuses = {e.trigger.text: e.status for e in doc.events}
-    assert statuses.get("response") == "planned", statuses
