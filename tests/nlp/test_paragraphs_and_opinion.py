@@ -134,3 +134,29 @@ def test_what_an_open_question_presupposes_is_not_conditioned():
     by_text = {t.text: t for t in sdoc}
     assert in_condition(by_text["responsible"]) or in_condition(by_text["were"])
     assert not in_condition(by_text["assassination"])
+
+
+@pytest.mark.parametrize(("name", "publisher", "same"), [
+    ("Fox News", "foxnews.com", True),
+    ("FoxNews.com", "foxnews.com", True),
+    ("The New York Times", "nytimes.com", True),
+    ("HuffPost", "huffingtonpost.com", True),
+    ("The Washington Post", "nytimes.com", False),
+    ("New York Post", "nytimes.com", False),
+    ("Fox Business", "foxnews.com", False),
+])
+def test_the_publisher_by_another_form_of_its_name(name, publisher, same):
+    from claimgraph.nlp.attribution.chains import is_publisher
+
+    assert is_publisher(name, publisher) is same
+
+
+def test_the_outlet_citing_itself_adds_no_link():
+    doc = analyze("Rep. Anthony Weiner, in an interview with Fox News, said Wednesday he is certain he "
+                  "did not send the photo.\n\nAs FoxNews.com reported: Israeli Prime Minister Benjamin "
+                  "Netanyahu revealed new intelligence Monday.\n\nThe Washington Post reported that "
+                  "officials met.", published="2011-06-01", publisher="foxnews.com")
+    chains = {c.evidence.text.split()[0]: [link.name for link in c.chain] for c in doc.claims}
+    assert chains["he"] == ["foxnews.com", "Anthony Weiner"]  # not via "Fox News"
+    assert chains["Israeli"] == ["foxnews.com"]  # the outlet's own report
+    assert chains["that"] == ["foxnews.com", "The Washington Post"]  # another outlet stays

@@ -76,6 +76,30 @@ def publisher_link(doc: Document) -> ChainLink:
     return ChainLink(name=name, kind="publisher", entity=entity)
 
 
+def _outlet_key(name: str) -> str:
+    name = re.sub(r"^(?:the|www\.)\s*", "", name.strip().lower())
+    name = re.sub(r"\.(?:com|org|net|co\.uk|co|news)$", "", name)
+    return _norm(name)
+
+
+def is_publisher(name: str, publisher: str | None) -> bool:
+    """Whether a source name is the publisher itself, by another form of its name: "Fox
+    News" or "FoxNews.com" in a foxnews.com article, "The New York Times" in nytimes.com's,
+    "HuffPost" in huffingtonpost.com's. The guideline adds no link for the outlet's own
+    network ("in an interview with Fox News" on foxnews.com)."""
+    if not publisher:
+        return False
+    pub, key = _outlet_key(publisher), _outlet_key(name)
+    if len(pub) < 4 or len(key) < 4:
+        return False
+    if key == pub or (min(len(key), len(pub)) >= 6 and (key.startswith(pub) or pub.startswith(key))):
+        return True
+    words = [w for w in re.split(r"[^a-z0-9]+", re.sub(r"^the\s+", "", name.strip().lower())) if w]
+    if len(words) >= 2 and "".join(w[0] for w in words[:-1]) + words[-1] == pub:
+        return True  # "The New York Times" -> "nytimes"
+    return len(key) >= 6 and key[:4] == pub[:4] and key[-4:] == pub[-4:]  # "HuffPost"
+
+
 def is_outlet_name(name: str) -> bool:
     return bool(OUTLET_RE.search(name)) and not GOVERNMENT_RE.search(name)
 

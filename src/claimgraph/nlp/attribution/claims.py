@@ -85,6 +85,7 @@ from ...models import ChainLink, Claim, Document, Quote, Span
 from ...pipeline import step
 from .chains import (
     OutletIndex,
+    is_publisher,
     paragraph_of,
     paragraph_starts,
     publisher_link,
@@ -579,6 +580,7 @@ class _Builder:
         self.drafts.sort(key=lambda d: (d.evidence.start, -d.evidence.end))
         self._saying_nouns_back()
         self._anaphoric_sources_back()
+        self._own_outlet_links()
         for i, d in enumerate(self.drafts, 1):
             d.id = f"c{i}"
         self.doc.claims = [
@@ -610,6 +612,20 @@ class _Builder:
             Claim(id=f"c{n + i}", kind=d.kind, chain=d.chain, evidence=d.evidence, cue=d.cue, hedges=self.hedges(d))
             for i, d in enumerate(self.held, 1)
         ]
+
+    def _own_outlet_links(self) -> None:
+        """The publisher cited by another form of its name ("As FoxNews.com reported:", "in
+        an interview with Fox News" on foxnews.com) is no link of its own: the chain keeps
+        the publisher once, and a report left with no other source is the outlet's own."""
+        publisher = self.doc.info.publisher
+        for d in [*self.drafts, *self.held]:
+            keep = d.chain[:1] + [link for link in d.chain[1:] if not (
+                link.kind in {"outlet", "organization"} and is_publisher(link.name, publisher))]
+            if len(keep) == len(d.chain):
+                continue
+            d.chain = keep
+            if len(keep) == 1 and d.kind == "attributed":
+                d.kind = "reported"
 
     def _earlier(self, k: int) -> Iterator[_Draft]:
         """The drafts before draft ``k``, nearest first, back to :data:`_SAYING_BACK_CHARS`."""
