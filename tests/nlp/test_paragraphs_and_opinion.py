@@ -144,6 +144,8 @@ def test_what_an_open_question_presupposes_is_not_conditioned():
     ("The Washington Post", "nytimes.com", False),
     ("New York Post", "nytimes.com", False),
     ("Fox Business", "foxnews.com", False),
+    ("The Hill", "thehill.com", True),
+    ("Hill", "thehill.com", False),
 ])
 def test_the_publisher_by_another_form_of_its_name(name, publisher, same):
     from claimgraph.nlp.attribution.chains import is_publisher

@@ -77,7 +77,7 @@ def publisher_link(doc: Document) -> ChainLink:
 
 
 def _outlet_key(name: str) -> str:
-    name = re.sub(r"^(?:the|www\.)\s*", "", name.strip().lower())
+    name = re.sub(r"^(?:the\s+|www\.)", "", name.strip().lower())  # not "thehill.com"
     name = re.sub(r"\.(?:com|org|net|co\.uk|co|news)$", "", name)
     return _norm(name)
 
@@ -92,6 +92,8 @@ def is_publisher(name: str, publisher: str | None) -> bool:
     pub, key = _outlet_key(publisher), _outlet_key(name)
     if len(pub) < 4 or len(key) < 4:
         return False
+    if _norm(name) == pub:
+        return True  # "The Hill" in thehill.com's article
     if key == pub or (min(len(key), len(pub)) >= 6 and (key.startswith(pub) or pub.startswith(key))):
         return True
     words = [w for w in re.split(r"[^a-z0-9]+", re.sub(r"^the\s+", "", name.strip().lower())) if w]

@@ -25,6 +25,7 @@ from typing import Any
 
 from ...models import Document, Event
 from ...pipeline import step
+from .features import governor_class
 from .lexicon import FOIL_VERBS, PLOT_NOUNS, plot_of, verb_lemma
 
 PRECEDENCE = ("foiled", "attempted", "occurred", "planned", "negated", "hypothetical")
@@ -198,6 +199,8 @@ def scheduled(tok: Any) -> bool:
 
 
 _CONDITION_MARKS = frozenset({"if", "whether", "unless"})
+#: Arguments an event noun may hold in the marked clause and still be what it conditions.
+_CONDITION_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "compound", "conj"})
 
 
 def in_condition(tok: Any) -> bool:
@@ -221,10 +224,6 @@ def in_condition(tok: Any) -> bool:
     return False
 
 
-#: Arguments an event noun may hold in the marked clause and still be what it conditions.
-_CONDITION_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "compound", "conj"})
-
-
 #: Modals whose negation denies a possibility or forbids, rather than saying the act did not
 #: happen: "you cannot end birthright citizenship with an executive order", "the deal should
 #: not be tossed aside" (7 of 8 and 5 of 5 ``hypothetical`` on statuschain-dev; "could not
@@ -235,10 +234,7 @@ _OPEN_MODALS = frozenset({"can", "ca", "should", "must", "shall"})
 def modal_denial(tok: Any) -> bool:
     """The event's own verb is a negated "can", "should" or "must": a denied possibility or
     a prohibition, which the guideline reads as ``hypothetical``, not ``negated``."""
-    verb = _clause_verb(tok)
-    if verb.i != tok.i and tok.pos_ == "VERB":
-        return False
-    kids = _children(verb, {"aux", "auxpass", "neg"})
+    kids = _children(_clause_verb(tok), {"aux", "auxpass", "neg"})
     return (any(c.dep_ == "neg" for c in kids)
             and any(c.dep_ != "neg" and c.lower_ in _OPEN_MODALS for c in kids))
 
@@ -247,13 +243,23 @@ def requested(tok: Any) -> bool:
     """The event is the infinitive of a verb of request: "called for Mr. Trump to cancel the
     meeting", "urged Obama to stop it", "implored the president to veto" (the guideline's
     demanded act, ``hypothetical``: 20 of 24 such statuschain-dev events)."""
-    from .features import governor_class
-
     if tok.dep_ not in {"xcomp", "advcl", "ccomp"} or tok.head.i == tok.i:
         return False
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return False
     return governor_class(tok.head) == "request"
+
+
+def guideline_reading(status: str, tok: Any) -> str:
+    """The status after the readings the guideline states outright, applied to whatever the
+    rules or the classifier said: a condition or open question, a denied possibility or a
+    prohibition, and a demanded act are ``hypothetical`` (an attempt or a prevention keeps
+    its own cue's reading)."""
+    if status not in _CONDITIONABLE:
+        return status
+    if in_condition(tok) or requested(tok) or (status == "negated" and modal_denial(tok)):
+        return "hypothetical"
+    return status
 
 
 def _conditional_consequent(verb: Any) -> bool:
@@ -502,8 +508,7 @@ def status(doc: Document) -> Document:
             if combined == "planned":  # "would attack": planned, or the consequent of an "if"?
                 guess = learned_status(doc, sdoc[main], combined, _claim_kind(doc, ev))
                 ev.status = "hypothetical" if guess == "hypothetical" else combined
-            if ev.status in _CONDITIONABLE and in_condition(sdoc[main]):
-                ev.status = "hypothetical"  # "if Iran threatens us"
+            ev.status = guideline_reading(ev.status, sdoc[main])
             continue
         nominal = _is_nominal(sdoc[main], cues.get(main))
         rule = mention_status(sdoc[main], cues.get(main, set()), nominal)
@@ -512,14 +517,7 @@ def status(doc: Document) -> Document:
             continue
         ev.status = learned_status(doc, sdoc[main], rule, _claim_kind(doc, ev),
                                    _opinion_only(doc, ev, sdoc, idxs))
-        if combined == "foiled":
-            ev.status = "foiled"
-        elif ev.status in _CONDITIONABLE and in_condition(sdoc[main]):
-            ev.status = "hypothetical"
-        elif ev.status == "negated" and modal_denial(sdoc[main]):
-            ev.status = "hypothetical"  # "you cannot end birthright citizenship by order"
-        elif ev.status in _CONDITIONABLE and requested(sdoc[main]):
-            ev.status = "hypothetical"  # "called for Mr. Trump to cancel the meeting"
+        ev.status = "foiled" if combined == "foiled" else guideline_reading(ev.status, sdoc[main])
     _share_conjoined(doc, sdoc, mentions, mains)
     _foil_prevented(doc, sdoc)
     return doc
@@ -556,4 +554,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
-           "in_condition", "modal_denial", "requested", "PRECEDENCE"]
+           "in_condition", "modal_denial", "requested", "guideline_reading", "PRECEDENCE"]
