@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,3 +18,28 @@ def committed_models() -> Iterator[Path]:
     cached records rely on it use it for every test: ``pytestmark``)."""
     with learned.use_models(None) as folder:
         yield folder
+
+
+@pytest.fixture
+def models_copy(committed_models: Path, tmp_path: Path) -> Callable[..., Path]:
+    """Make a copy of the committed models folder under ``tmp_path``: with one byte of
+    artifact ``tamper`` flipped (its hash no longer matches), or with artifact ``drop``
+    removed from the folder and its manifest (a partial folder)."""
+
+    def make(*, tamper: str | None = None, drop: str | None = None) -> Path:
+        copy = tmp_path / "models"
+        shutil.copytree(committed_models, copy)
+        if tamper is not None:
+            with open(copy / tamper, "r+b") as fh:
+                fh.seek(40)
+                b = fh.read(1)
+                fh.seek(40)
+                fh.write(bytes([b[0] ^ 0xFF]))
+        if drop is not None:
+            (copy / drop).unlink()
+            manifest = json.loads((copy / learned.MANIFEST).read_text(encoding="utf-8"))
+            del manifest["files"][drop]
+            (copy / learned.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        return copy
+
+    return make

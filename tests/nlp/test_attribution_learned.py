@@ -10,7 +10,6 @@ hash-checked like every model.
 from __future__ import annotations
 
 import json
-import shutil
 from functools import cache
 
 import pytest
@@ -178,25 +177,14 @@ def test_learned_cue_artifact_is_committed_and_hash_checked(committed_models):
     assert set(model.thresholds) == {"speech", "other"}
 
 
-def test_learned_cue_artifact_tampered_is_refused(committed_models, tmp_path):
-    copy = tmp_path / "models"
-    shutil.copytree(committed_models, copy)
-    with open(copy / ARTIFACT, "r+b") as fh:
-        fh.seek(40)
-        b = fh.read(1)
-        fh.seek(40)
-        fh.write(bytes([b[0] ^ 0xFF]))
+def test_learned_cue_artifact_tampered_is_refused(models_copy):
+    copy = models_copy(tamper=ARTIFACT)
     with learned.use_models(copy), pytest.raises(ModelError, match=r"attribution_cue\.json\.gz"):
         analyze("Officials said the talks had stalled.")
 
 
-def test_learned_cue_folder_without_the_model_uses_the_rules(committed_models, tmp_path):
-    copy = tmp_path / "models"
-    shutil.copytree(committed_models, copy)
-    (copy / ARTIFACT).unlink()
-    manifest = json.loads((copy / learned.MANIFEST).read_text(encoding="utf-8"))
-    del manifest["files"][ARTIFACT]
-    (copy / learned.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+def test_learned_cue_folder_without_the_model_uses_the_rules(models_copy):
+    copy = models_copy(drop=ARTIFACT)
     with learned.use_models(copy):
         assert cue_model() is None
         doc = analyze("Officials said the talks had stalled.")

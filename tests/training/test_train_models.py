@@ -22,9 +22,10 @@ from claimgraph.nlp.events import features
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "train_models.py"
-#: ``attribution_cue`` is the committed one, copied in: the claims it finds feed the status
-#: features, so the event models are trained beside the model the analysis runs with.
-ARTIFACTS = ("attribution_cue.json.gz", "event_detect.json.gz", "event_factuality.json.gz",
+#: ``attribution_cue`` and ``attribution_bounds`` are the committed ones, copied in: the claims
+#: they find feed the status features, so the event models are trained beside the models the
+#: analysis runs with.
+ARTIFACTS = ("attribution_bounds.json.gz", "attribution_cue.json.gz", "event_detect.json.gz", "event_factuality.json.gz",
              "event_priors.json.gz", "event_status.json.gz", "event_type.json.gz", "word_clusters.json.gz")
 TINY = ["--limit", "3", "--tempeval-limit", "3", "--factuality-limit", "40", "--folds", "2"]
 ENV_AT_IMPORT = os.environ.get(learned.MODELS_ENV)
@@ -70,10 +71,11 @@ def test_train_models_tiny_run_writes_every_artifact_and_manifest(tiny_models):
     assert sorted(p.name for p in out.iterdir()) == sorted([*ARTIFACTS, learned.MANIFEST])
     for name, digest in manifest["files"].items():
         assert learned.sha256_of(out / name) == digest, name
-    with models_at(out):
-        copied = learned.load_artifact("attribution_cue.json.gz")
-    with models_at(None):
-        assert copied == learned.load_artifact("attribution_cue.json.gz")
+    for name in ("attribution_cue.json.gz", "attribution_bounds.json.gz"):
+        with models_at(out):
+            copied = learned.load_artifact(name)
+        with models_at(None):
+            assert copied == learned.load_artifact(name), name
 
 
 def test_train_models_leaves_the_committed_models_in_use(tiny_models):

@@ -33,6 +33,7 @@ from ..pipeline import Pipeline
 from .events import Examples, cross_validate, fit_linear, write_artifact, write_manifest
 
 CUE_C = 0.5
+BOUNDS_C = 2.0
 FOLDS = 5
 _GRID = [x / 20 for x in range(1, 20)]
 
@@ -46,40 +47,76 @@ class CueExamples(Examples):
     gold_total: int = 0
 
 
-def gold_cues(ann: Path) -> list[list[tuple[int, int]]]:
-    """The character ranges of each attribution's cue (E lines of a brat file)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
+def gold_relations(ann: Path) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(cue ranges, content ranges) of each attribution with a cue (E lines of a brat file)."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     lines = [x.split("\t") for x in ann.read_text(encoding="utf-8").splitlines()]
     for parts in lines:
         if parts[0].startswith("T") and len(parts) >= 2:
             typ, rng = parts[1].split(" ", 1)
-            if typ == "Cue":
-                spans[parts[0]] = [(int(a), int(b)) for a, b in (r.split() for r in rng.split(";"))]
+            spans[parts[0]] = (typ, [(int(a), int(b)) for a, b in (r.split() for r in rng.split(";"))])
     out = []
     for parts in lines:
         if parts[0].startswith("E") and len(parts) >= 2:
+            cue: list[tuple[int, int]] = []
+            content: list[tuple[int, int]] = []
             for arg in parts[1].split():
                 key, tid = arg.split(":", 1)
-                if key == "Cue" and tid in spans:
-                    out.append(spans[tid])
+                key = key.rstrip("0123456789")
+                if tid not in spans:
+                    continue
+                if key == "Cue":
+                    cue.extend(spans[tid][1])
+                elif key == "Content":
+                    content.extend(spans[tid][1])
+            if cue:
+                out.append((cue, sorted(content)))
     return out
 
 
-def load_split(folder: Path, limit: int | None = None) -> list[tuple[str, str, list[list[tuple[int, int]]]]]:
-    """(article id, text, gold cues) for each article of a PolNeAR split folder."""
+def gold_cues(ann: Path) -> list[list[tuple[int, int]]]:
+    """The character ranges of each attribution's cue (E lines of a brat file)."""
+    return [cue for cue, _ in gold_relations(ann)]
+
+
+def _split_files(folder: Path, limit: int | None) -> tuple[list[Path], dict[str, Path]]:
     anns: dict[str, Path] = {}
     for p in sorted((folder / "attributions").glob("*.ann")):
         anns.setdefault(p.stem.rsplit("_", 1)[0], p)
     texts = sorted((folder / "text").glob("*.txt"))
-    if limit:
-        texts = texts[:limit]
+    return (texts[:limit] if limit else texts), anns
+
+
+def load_split(folder: Path, limit: int | None = None) -> list[tuple[str, str, list[list[tuple[int, int]]]]]:
+    """(article id, text, gold cues) for each article of a PolNeAR split folder."""
+    texts, anns = _split_files(folder, limit)
     return [(t.stem, t.read_text(encoding="utf-8"), gold_cues(anns[t.stem]) if t.stem in anns else [])
             for t in texts]
 
 
-def cue_examples(folder: Path, limit: int | None = None) -> CueExamples:
-    """Parse each article and label every proposal of the rules."""
-    arts = load_split(folder, limit)
+def load_relations(folder: Path, limit: int | None = None) -> list[tuple[str, str, list[Any]]]:
+    """(article id, text, gold (cue, content) ranges) for each article of a split folder."""
+    texts, anns = _split_files(folder, limit)
+    return [(t.stem, t.read_text(encoding="utf-8"), gold_relations(anns[t.stem]) if t.stem in anns else [])
+            for t in texts]
+
+
+@dataclass
+class BoundExamples:
+    """Content-edge candidates of the relations whose cue is gold: one set of examples per
+    edge, and per relation the indices of its candidates (the rules' own edge first)."""
+
+    start: Examples = field(default_factory=Examples)
+    end: Examples = field(default_factory=Examples)
+    start_sets: list[list[int]] = field(default_factory=list)
+    end_sets: list[list[int]] = field(default_factory=list)
+
+
+def cue_examples(folder: Path, limit: int | None = None,
+                 bounds: BoundExamples | None = None) -> CueExamples:
+    """Parse each article and label every proposal of the rules (and, with ``bounds``, the
+    content-edge candidates of those whose cue is gold)."""
+    arts = load_relations(folder, limit)
     settings = load_settings()
     pipe = Pipeline(names=("parse",), settings=settings)
     ex = CueExamples()
@@ -89,10 +126,73 @@ def cue_examples(folder: Path, limit: int | None = None) -> CueExamples:
         chunk = arts[k : k + batch]
         docs = [Document(info=_info(aid, text, settings)) for aid, text, _ in chunk]
         docs = step.batch(docs, settings) if step.batch is not None else [step.func(d) for d in docs]
-        for (aid, text, cues), doc in zip(chunk, docs, strict=True):
+        for (aid, text, rels), doc in zip(chunk, docs, strict=True):
+            cues = [c for c, _ in rels]
             _label(ex, aid, text, cues, doc, ex.gold_total)  # gold ids unique over the split
             ex.gold_total += len(cues)
+            if bounds is not None:
+                _label_bounds(bounds, aid, text, rels, doc)
     return ex
+
+
+def _label_bounds(bx: BoundExamples, aid: str, text: str, rels: list[Any], doc: Document) -> None:
+    """Candidates of each proposal whose cue word is in a gold cue with a content: a start
+    (end) candidate is right when its first (last) word, punctuation aside, is the gold
+    content's, as the scorer trims spans."""
+    from ..nlp.attribution.bounds import (
+        eligible,
+        end_candidates,
+        end_features,
+        start_candidates,
+        start_features,
+    )
+    from ..nlp.attribution.claims import proposed_relations
+
+    if doc.text != text:
+        return
+    sdoc = doc.scratch["sdoc"]
+    owner: dict[int, int] = {}
+    for g, (cue, _) in enumerate(rels):
+        for a, b in cue:
+            for c in range(a, b):
+                owner[c] = g
+    words = [t.i for t in sdoc if not (t.is_punct or t.is_space)]
+    for sent, found, _ in proposed_relations(doc):
+        if sent.doc is not sdoc:
+            continue
+        for r in found:
+            if not eligible(r) or r.kind in RULE_KINDS or nested(r, found):
+                continue
+            head = sdoc[(r.core or r.cue)[1] - 1]
+            g = next((owner[c] for c in range(head.idx, head.idx + len(head.text)) if c in owner), -1)
+            if g < 0 or not rels[g][1]:
+                continue
+            chars = {c for a, b in rels[g][1] for c in range(a, b)}
+            inside = [i for i in words if any(c in chars for c in range(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])))]
+            if not inside:
+                continue
+            first, last = inside[0], inside[-1]
+            for side, cands, feats, target, sets in (
+                ("start", start_candidates(sdoc, r), start_features, first, bx.start_sets),
+                ("end", end_candidates(sdoc, r), end_features, last, bx.end_sets),
+            ):
+                hits = []
+                for i, _why in cands:
+                    if side == "start":
+                        eff = next((w for w in range(i, len(sdoc)) if not (sdoc[w].is_punct or sdoc[w].is_space)), -1)
+                    else:
+                        eff = next((w for w in range(i - 1, -1, -1) if not (sdoc[w].is_punct or sdoc[w].is_space)), -1)
+                    hits.append(eff == target)
+                if not any(hits):
+                    continue
+                exs = bx.start if side == "start" else bx.end
+                idx = []
+                for (i, why), hit in zip(cands, hits, strict=True):
+                    idx.append(len(exs.labels))
+                    exs.feats.append(feats(sdoc, r, i, why))
+                    exs.labels.append("yes" if hit else "no")
+                    exs.groups.append(aid)
+                sets.append(idx)
 
 
 def _info(aid: str, text: str, settings: Settings) -> DocumentInfo:
@@ -176,7 +276,8 @@ def _rules_alone(ex: CueExamples) -> dict[str, float]:
 
 def train_attribution(polnear: Path, out: Path, *, limit: int | None = None, folds: int = FOLDS) -> dict[str, Any]:
     """Fit the cue model on ``polnear/train``; write it to ``out`` and rewrite the manifest."""
-    ex = cue_examples(polnear / "train", limit)
+    bounds = BoundExamples()
+    ex = cue_examples(polnear / "train", limit, bounds=bounds)
     data: Examples = ex
     report: dict[str, Any] = {"articles": len(set(ex.groups)), "gold_cues": ex.gold_total,
                               "proposals": len(data.labels), "positive": data.labels.count("cue"),
@@ -195,8 +296,48 @@ def train_attribution(polnear: Path, out: Path, *, limit: int | None = None, fol
     model["source"] = "PolNeAR train (first annotator per article)"
     LinearModel.from_dict(model)  # the artifact must load as the analysis reads it
     write_artifact(out, ARTIFACT, model)
+    report["bounds"] = train_bounds(bounds, out, folds)
     write_manifest(out)
     return report
 
 
-__all__ = ["train_attribution", "cue_examples", "choose_thresholds", "gold_cues", "load_split"]
+def _pick_rate(exs: Examples, sets: list[list[int]], probs: dict[int, float]) -> tuple[float, float]:
+    """(rules' edge right, best-scored candidate right) over the relations of ``sets``."""
+    base = sum(exs.labels[s[0]] == "yes" for s in sets)
+    best = sum(exs.labels[max(s, key=lambda i: (probs.get(i, 0.0), -s.index(i)))] == "yes" for s in sets)
+    n = max(len(sets), 1)
+    return round(base / n, 4), round(best / n, 4)
+
+
+def train_bounds(bx: BoundExamples, out: Path, folds: int = FOLDS) -> dict[str, Any]:
+    """Fit the start and end models of the content edges; cross-validate over articles how
+    often the best-scored candidate is right against the rules' own edge; write
+    ``attribution_bounds.json.gz``."""
+    from ..nlp.attribution.bounds import ARTIFACT as BOUNDS_FILE
+
+    report: dict[str, Any] = {}
+    models: dict[str, Any] = {}
+    for side, exs, sets in (("start", bx.start, bx.start_sets), ("end", bx.end, bx.end_sets)):
+        if not sets or len(set(exs.labels)) < 2:
+            return {"skipped": "no edge examples"}
+
+        def fit(idx: list[int], exs: Examples = exs) -> dict[str, Any]:
+            return fit_linear(exs, C=BOUNDS_C, train_idx=idx)
+
+        def yes(m: LinearModel, i: int, exs: Examples = exs) -> float:
+            return m.proba(exs.feats[i])["yes"]
+
+        k = max(2, min(folds, len(set(exs.groups))))
+        probs = dict(cross_validate(exs, k, fit, yes))
+        base, best = _pick_rate(exs, sets, probs)
+        report[side] = {"relations": len(sets), "candidates": len(exs.labels), "rules_right_cv": base,
+                        "model_right_cv": best}
+        models[side] = fit(list(range(len(exs.labels))))
+        LinearModel.from_dict(models[side])
+    models["source"] = "PolNeAR train (first annotator per article)"
+    write_artifact(out, BOUNDS_FILE, models)
+    return report
+
+
+__all__ = ["train_attribution", "train_bounds", "cue_examples", "choose_thresholds", "gold_cues",
+           "gold_relations", "load_split", "load_relations"]

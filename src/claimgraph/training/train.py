@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..nlp import learned
+from ..nlp.attribution.bounds import ARTIFACT as BOUNDS_FILE
 from ..nlp.attribution.tagger import ARTIFACT as ATTRIBUTION_FILE
 from ..nlp.events.features import CLUSTERS_FILE, FACTUALITY_FILE
 from . import ecbplus as ecb
@@ -165,19 +166,23 @@ def train_all(data: Path, out: Path, clusters: dict[str, Any], *, limit: int | N
 
 
 def _attribution_model(out: Path) -> dict[str, dict[str, Any]]:
-    """The attribution cue model the analysis will run with (``out``'s own, trained by
-    ``--only all``, else the committed one), written into ``out``: the claims it finds feed
-    the status features, so the event models must be trained beside the same model (the
-    per-fold sets get it too)."""
-    if (out / ATTRIBUTION_FILE).is_file():
-        with learned.use_models(out):
-            return {ATTRIBUTION_FILE: learned.load_artifact(ATTRIBUTION_FILE)}
-    if not (learned.committed_models_dir() / ATTRIBUTION_FILE).is_file():
-        return {}
-    with learned.use_models(None):
-        model = learned.load_artifact(ATTRIBUTION_FILE)
-    write_artifact(out, ATTRIBUTION_FILE, model)
-    return {ATTRIBUTION_FILE: model}
+    """The attribution models the analysis will run with (the cue model and the content-edge
+    models: ``out``'s own, trained by ``--only all``, else the committed ones), written into
+    ``out``: the claims they find feed the status features, so the event models must be
+    trained beside the same models (the per-fold sets get them too)."""
+    found: dict[str, dict[str, Any]] = {}
+    for name in (ATTRIBUTION_FILE, BOUNDS_FILE):
+        if (out / name).is_file():
+            with learned.use_models(out):
+                found[name] = learned.load_artifact(name)
+            continue
+        if not (learned.committed_models_dir() / name).is_file():
+            continue
+        with learned.use_models(None):
+            model = learned.load_artifact(name)
+        write_artifact(out, name, model)
+        found[name] = model
+    return found
 
 
 def _ecb_examples(data: Path, limit: int | None, weight: float) -> Examples | None:

@@ -83,6 +83,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...models import ChainLink, Claim, Document, Quote, Span
 from ...pipeline import step
+from .bounds import bounds_models, refine
 from .chains import (
     OutletIndex,
     is_publisher,
@@ -108,7 +109,7 @@ from .cues import (
 )
 from .headline import headline_parse, move_relation
 from .opinion import opinion_cue
-from .tagger import cue_model, select
+from .tagger import cue_model, nested, select
 
 #: Openers that return a paragraph to the writer's own voice and close a report frame.
 _FRAME_BREAKERS = frozenset(
@@ -290,7 +291,13 @@ class _Builder:
     def run(self) -> None:
         model = cue_model()
         props = self.proposals(candidates=model is not None)
-        chosen = [self.on_body(s, select(s.doc, s, rels, head, model)) for s, rels, head in props]
+        edges = bounds_models()
+        chosen = []
+        for s, rels, head in props:
+            kept = select(s.doc, s, rels, head, model)
+            if s.doc is self.sdoc:
+                refine(self.sdoc, [r for r in kept if not nested(r, kept)], edges)
+            chosen.append(self.on_body(s, kept))
         sents = [s for s, _ in chosen]
         every = [rels for _, rels in chosen]
         # all relations (PolNeAR's broad sense); reports make claims in the body's flow,
