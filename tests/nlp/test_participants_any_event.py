@@ -62,6 +62,8 @@ CASES = [
     # a light verb's "into" phrase; a passive gerund's patient from the governing clause
     ("The Capitol Police have not opened an investigation into the matter.", "investigation",
      [("actor", "Capitol Police"), ("target", "the matter")]),
+    ("The vice president paid a visit to Mexico City for the summit.", "visit",
+     [("actor", "vice president"), ("target", "Mexico City")]),
     ("Stone was taken into custody after being indicted by a federal grand jury.", "indicted",
      [("actor", "grand jury"), ("target", "Stone")]),
     # a dateline the parse takes for the subject is no actor: its apposition is

@@ -550,7 +550,7 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "department", "province", "
                           "capital", "neighborhood", "district", "region", "state", "area",
                           "port", "jurisdiction", "outskirts", "suburb", "zone"})
 #: Verbs whose object noun names the event their subject does ("made an attack", "gave a speech").
-_LIGHT_VERBS = frozenset({"make", "give", "have", "hold", "take", "deliver", "issue", "raise", "lodge",
+_LIGHT_VERBS = frozenset({"make", "give", "have", "hold", "take", "deliver", "issue", "raise", "lodge", "pay",
                           "file", "offer", "express", "voice", "wage", "pursue", "begin", "start",
                           "continue", "resume", "lead", "host", "sign", "announce", "undertake",
                           "pose", "extend", "press", "level", "post", "send", "seek", "reach",
