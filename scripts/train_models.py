@@ -4,7 +4,7 @@
     python scripts/train_models.py                      # all models -> src/claimgraph/data/models
     python scripts/train_models.py --out /tmp/m --limit 6 --tempeval-limit 5   # a quick smoke run
     python scripts/train_models.py --cv-out /tmp/cv     # also per-fold models for bench/eval_statuschain_cv.py
-    python scripts/train_models.py --only attribution   # the attribution cue model alone (PolNeAR train)
+    python scripts/train_models.py --only attribution   # the attribution models alone: cue model and content edges (PolNeAR train)
     python scripts/train_models.py --only clusters      # the word clusters alone (unlabelled text)
     python scripts/train_models.py --only events        # event models, with the committed clusters
 

@@ -1,6 +1,6 @@
-"""Training the attribution cue model from PolNeAR's train split.
+"""Training the attribution models (the cue model, the content edges) from PolNeAR's train split.
 
-Run through ``scripts/train_models.py`` (``--only attribution`` trains it alone); nothing
+Run through ``scripts/train_models.py`` (``--only attribution`` trains them alone); nothing
 here runs during analysis. Data: ``../shared/data/polnear/train`` (``text/*.txt`` and the
 brat files ``attributions/*.ann``, the alphabetically first annotator of each article, as
 the shared scorer reads dev). The dev and test splits are never read.
@@ -16,6 +16,13 @@ cross-validation holds out whole articles (5 folds) and picks, per group of prop
 cues (a gold cue found twice counts once; proposals that hit no gold cue are false). The
 final model is fitted on every article and written as ``attribution_cue.json.gz`` with its
 thresholds; the manifest is rewritten over every file of the folder.
+
+The same parse gives the content-edge models (:mod:`claimgraph.nlp.attribution.bounds`):
+for each proposal whose cue word is in a gold cue with a content, every start and end
+candidate is an example, right when its first (last) word, punctuation aside, is the gold
+content's. Two logistic regressions are fitted (``attribution_bounds.json.gz``);
+cross-validation over articles reports how often the best-scored candidate is right against
+the rules' own edge.
 """
 
 from __future__ import annotations
