@@ -64,6 +64,9 @@ CASES = [
      [("actor", "Capitol Police"), ("target", "the matter")]),
     ("The vice president paid a visit to Mexico City for the summit.", "visit",
      [("actor", "vice president"), ("target", "Mexico City")]),
+    # a possessive pronoun is the last fitting name before it, not the clause's subject
+    ("Obama has said he will not meet with Netanyahu ahead of his speech in March.", "speech",
+     [("actor", "Netanyahu")]),
     ("Stone was taken into custody after being indicted by a federal grand jury.", "indicted",
      [("actor", "grand jury"), ("target", "Stone")]),
     # a dateline the parse takes for the subject is no actor: its apposition is

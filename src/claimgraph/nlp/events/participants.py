@@ -83,6 +83,7 @@ OBJECT_HEADS = frozenset({
 
 _SUBJECT_PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "both"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 _NAME_DETS_DROP = re.compile(r"^(?:its|their|his|her|this|that|these|those)\s+", re.I)
 _PHRASE_DEPS = frozenset({
@@ -277,6 +278,19 @@ class EntityResolver:
                     out.append(eid)
                 self._note_phrase(t, eid)
         return out
+
+    def possessor(self, tok: Any) -> list[str]:
+        """Whose event a possessive names ("his speech", "their talks"): a possessive pronoun
+        is the most recent fitting entity before it, not the entity the coreference step gave
+        the pronoun (which prefers the clause's subject: in "Obama said he will not meet
+        Netanyahu ahead of his speech" the speech is Netanyahu's). On statuschain-dev's
+        possessives of event nouns, the most recent mention named the gold participant 21
+        times in 31, the coreference step's 13."""
+        if tok.pos_ == "PRON" and tok.lower_ in _POSSESSIVE_PRONOUNS:
+            found = self._pronoun(tok)
+            if found:
+                return found
+        return self.resolve_arg(tok)
 
     def _described(self, tok: Any) -> list[str]:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in _NOT_PARTICIPANT_ENTS:
@@ -879,7 +893,7 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
             dep = c.dep_
             if dep == "poss":
                 role = obj_role if patient_nominal else "actor"
-                _add_roles(out, role, res.resolve_arg(c))
+                _add_roles(out, role, res.possessor(c))
             elif dep == "prep" and c.lower_ == "by":
                 p = _pobj(c)
                 if p is not None:
