@@ -34,6 +34,7 @@ from typing import Any
 from ..config import Settings, load_settings
 from ..ingest.jsonin import object_document
 from ..models import Document, DocumentInfo
+from ..nlp.attribution.claims import proposed_relations
 from ..nlp.attribution.tagger import ARTIFACT, RULE_KINDS, group_of, nested, relation_features
 from ..nlp.learned import LinearModel
 from ..pipeline import Pipeline
@@ -135,14 +136,31 @@ def cue_examples(folder: Path, limit: int | None = None,
         docs = step.batch(docs, settings) if step.batch is not None else [step.func(d) for d in docs]
         for (aid, text, rels), doc in zip(chunk, docs, strict=True):
             cues = [c for c, _ in rels]
-            _label(ex, aid, text, cues, doc, ex.gold_total)  # gold ids unique over the split
+            props = proposed_relations(doc)  # one pass of the rules for both labellers
+            _label(ex, aid, text, cues, doc, ex.gold_total, props)  # gold ids unique over the split
             ex.gold_total += len(cues)
             if bounds is not None:
-                _label_bounds(bounds, aid, text, rels, doc)
+                _label_bounds(bounds, aid, text, rels, doc, props)
     return ex
 
 
-def _label_bounds(bx: BoundExamples, aid: str, text: str, rels: list[Any], doc: Document) -> None:
+def _cue_owner(cues: list[list[tuple[int, int]]], base: int = 0) -> dict[int, int]:
+    """Character offset -> index (plus ``base``) of the gold cue it lies in."""
+    owner: dict[int, int] = {}
+    for g, ranges in enumerate(cues):
+        for a, b in ranges:
+            for c in range(a, b):
+                owner[c] = base + g
+    return owner
+
+
+def _gold_hit(owner: dict[int, int], head: Any) -> int:
+    """The gold cue the cue word ``head`` lies in, -1 for none."""
+    return next((owner[c] for c in range(head.idx, head.idx + len(head.text)) if c in owner), -1)
+
+
+def _label_bounds(bx: BoundExamples, aid: str, text: str, rels: list[Any], doc: Document,
+                  props: list[Any]) -> None:
     """Candidates of each proposal whose cue word is in a gold cue with a content: a start
     (end) candidate is right when its first (last) word, punctuation aside, is the gold
     content's, as the scorer trims spans."""
@@ -153,53 +171,44 @@ def _label_bounds(bx: BoundExamples, aid: str, text: str, rels: list[Any], doc: 
         start_candidates,
         start_features,
     )
-    from ..nlp.attribution.claims import proposed_relations
 
     if doc.text != text:
         return
     sdoc = doc.scratch["sdoc"]
-    owner: dict[int, int] = {}
-    for g, (cue, _) in enumerate(rels):
-        for a, b in cue:
-            for c in range(a, b):
-                owner[c] = g
-    words = [t.i for t in sdoc if not (t.is_punct or t.is_space)]
-    for sent, found, _ in proposed_relations(doc):
+    owner = _cue_owner([cue for cue, _ in rels])
+
+    def word(i: int, step: int) -> int:
+        """The first word (not punctuation or space) from token ``i`` on in direction ``step``."""
+        while 0 <= i < len(sdoc) and (sdoc[i].is_punct or sdoc[i].is_space):
+            i += step
+        return i if 0 <= i < len(sdoc) else -1
+
+    for sent, found, _ in props:
         if sent.doc is not sdoc:
             continue
         for r in found:
             if not eligible(r) or r.kind in RULE_KINDS or nested(r, found):
                 continue
-            head = sdoc[(r.core or r.cue)[1] - 1]
-            g = next((owner[c] for c in range(head.idx, head.idx + len(head.text)) if c in owner), -1)
+            g = _gold_hit(owner, sdoc[(r.core or r.cue)[1] - 1])
             if g < 0 or not rels[g][1]:
                 continue
-            chars = {c for a, b in rels[g][1] for c in range(a, b)}
-            inside = [i for i in words if any(c in chars for c in range(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])))]
+            inside = sorted({t.i for a, b in rels[g][1]
+                             for t in sdoc.char_span(a, b, alignment_mode="expand") or ()
+                             if not (t.is_punct or t.is_space)})
             if not inside:
                 continue
-            first, last = inside[0], inside[-1]
-            for side, cands, feats, target, sets in (
-                ("start", start_candidates(sdoc, r), start_features, first, bx.start_sets),
-                ("end", end_candidates(sdoc, r), end_features, last, bx.end_sets),
+            for cands, feats, target, exs, sets, step, shift in (
+                (start_candidates(sdoc, r), start_features, inside[0], bx.start, bx.start_sets, 1, 0),
+                (end_candidates(sdoc, r), end_features, inside[-1], bx.end, bx.end_sets, -1, -1),
             ):
-                hits = []
-                for i, _why in cands:
-                    if side == "start":
-                        eff = next((w for w in range(i, len(sdoc)) if not (sdoc[w].is_punct or sdoc[w].is_space)), -1)
-                    else:
-                        eff = next((w for w in range(i - 1, -1, -1) if not (sdoc[w].is_punct or sdoc[w].is_space)), -1)
-                    hits.append(eff == target)
+                hits = [word(i + shift, step) == target for i, _ in cands]
                 if not any(hits):
                     continue
-                exs = bx.start if side == "start" else bx.end
-                idx = []
+                sets.append(list(range(len(exs.labels), len(exs.labels) + len(cands))))
                 for (i, why), hit in zip(cands, hits, strict=True):
-                    idx.append(len(exs.labels))
                     exs.feats.append(feats(sdoc, r, i, why))
                     exs.labels.append("yes" if hit else "no")
                     exs.groups.append(aid)
-                sets.append(idx)
 
 
 def _info(aid: str, text: str, settings: Settings) -> DocumentInfo:
@@ -211,27 +220,20 @@ def _info(aid: str, text: str, settings: Settings) -> DocumentInfo:
 
 
 def _label(ex: CueExamples, aid: str, text: str, cues: list[list[tuple[int, int]]], doc: Document,
-           base: int) -> None:
-    from ..nlp.attribution.claims import proposed_relations
-
+           base: int, props: list[Any]) -> None:
     if doc.text != text:  # the body is the text verbatim for a JSON/text input; be safe
         shift = text.find(doc.text)
         if shift < 0:
             return
         cues = [[(a - shift, b - shift) for a, b in c] for c in cues]
-    owner: dict[int, int] = {}
-    for g, ranges in enumerate(cues):
-        for a, b in ranges:
-            for c in range(a, b):
-                owner[c] = base + g
-    for sent, rels, headline in proposed_relations(doc):
+    owner = _cue_owner(cues, base)
+    for sent, rels, headline in props:
         sdoc = sent.doc  # a Title Case headline has a parse of its own (same offsets)
         for r in rels:
             if r.kind in RULE_KINDS or nested(r, rels):
                 continue  # PolNeAR marks one relation per token: nested ones are never gold;
                 # turns and named origins are the rules' to keep
-            head = sdoc[(r.core or r.cue)[1] - 1]
-            hit = next((owner[c] for c in range(head.idx, head.idx + len(head.text)) if c in owner), -1)
+            hit = _gold_hit(owner, sdoc[(r.core or r.cue)[1] - 1])
             ex.feats.append(relation_features(sdoc, sent, r, rels, headline))
             ex.labels.append("cue" if hit >= 0 else "no")
             ex.groups.append(aid)
@@ -311,7 +313,8 @@ def train_attribution(polnear: Path, out: Path, *, limit: int | None = None, fol
 def _pick_rate(exs: Examples, sets: list[list[int]], probs: dict[int, float]) -> tuple[float, float]:
     """(rules' edge right, best-scored candidate right) over the relations of ``sets``."""
     base = sum(exs.labels[s[0]] == "yes" for s in sets)
-    best = sum(exs.labels[max(s, key=lambda i: (probs.get(i, 0.0), -s.index(i)))] == "yes" for s in sets)
+    # the best-scored candidate; max keeps the first on a tie (the rules' own edge comes first)
+    best = sum(exs.labels[max(s, key=lambda i: probs.get(i, 0.0))] == "yes" for s in sets)
     n = max(len(sets), 1)
     return round(base / n, 4), round(best / n, 4)
 

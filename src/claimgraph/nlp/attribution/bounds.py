@@ -122,7 +122,6 @@ def _cue_lemma(doc: Doc, rel: Found) -> str:
 
 
 def start_features(doc: Doc, rel: Found, i: int, why: str) -> dict[str, float]:
-    s, e = rel.content
     t = doc[i]
     lemma = _cue_lemma(doc, rel)
     prev = doc[i - 1] if i > 0 else None
@@ -171,11 +170,11 @@ def end_features(doc: Doc, rel: Found, j: int, why: str) -> dict[str, float]:
         f["moved.len=" + ("1-2" if hi - lo <= 2 else "3-6" if hi - lo <= 6 else "7+")] = 1.0
         f["moved.sentence"] = 1.0 if doc[lo].sent.start != doc[hi - 1].sent.start else 0.0
         f["grow" if j > e else "shrink"] = 1.0
-        where, dep = _attachment(doc, rel, moved)
+        word = next((t for t in moved if not (t.is_punct or t.is_space)), None)
+        where, dep = _attachment(doc, rel, moved, word)
         f["moved.attach=" + where] = 1.0
         f["moved.attach.dep=" + where + "|" + dep] = 1.0
         f["why.attach=" + why + "|" + where] = 1.0
-        word = next((t for t in moved if not (t.is_punct or t.is_space)), None)
         if word is not None:
             f["moved.first=" + _word(word)] = 1.0
             f["moved.first.dep=" + word.dep_] = 1.0
@@ -189,13 +188,12 @@ def end_features(doc: Doc, rel: Found, j: int, why: str) -> dict[str, float]:
     return f
 
 
-def _attachment(doc: Doc, rel: Found, moved: Span) -> tuple[str, str]:
-    """Where the words an edge moves hang in the parse: on the cue ("said ... on Twitter",
-    "and encouraged ..."), inside the rules' content, or elsewhere; and the dependency of
-    the word that reaches it."""
+def _attachment(doc: Doc, rel: Found, moved: Span, word: Token | None) -> tuple[str, str]:
+    """Where the words an edge moves (``word``: the first of them that is no punctuation)
+    hang in the parse: on the cue ("said ... on Twitter", "and encouraged ..."), inside the
+    rules' content, or elsewhere; and the dependency of the word that reaches it."""
     s, e = rel.content
     cue = doc[(rel.core or rel.cue)[1] - 1]
-    word = next((t for t in moved if not (t.is_punct or t.is_space)), None)
     if word is None:
         return "punct", "-"
     t = word
