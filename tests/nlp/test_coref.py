@@ -80,3 +80,13 @@ def test_coref_a_knight_is_never_mister(pipe: Pipeline) -> None:
     tony, ian = person(doc, "Tony Blair"), person(doc, "Ian Blair")
     assert "Mr Blair" in texts(tony)
     assert "Sir Ian" in texts(ian) and "Mr Blair" not in texts(ian)
+
+
+def test_pronoun_outside_a_quote_skips_names_inside_it(pipe):
+    """A pronoun outside quotation marks is not a person its sentence quotes someone naming:
+    "he" in '“... Kim Jong Un ...,” he said' is the speaker named before."""
+    doc = run(pipe, "Donald Trump spoke at the White House on Tuesday. “I think Kim Jong Un wants peace "
+                    "and we will meet him soon,” he said.")
+    trump, kim = person(doc, "Donald Trump"), person(doc, "Kim Jong Un")
+    assert "he" in texts(trump)
+    assert "he" not in texts(kim)

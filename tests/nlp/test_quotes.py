@@ -51,6 +51,25 @@ def test_quotes_speaker_after_quote():
     assert q.cue == "said"
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        ("President Trump confirmed the trip on Wednesday.\n\n“Mike Pompeo met with Kim Jong Un in "
+         "North Korea last week, and the meeting went very smoothly,” he tweeted.", "Mike Pompeo met", "Trump"),
+        ("Governor Maria Lopez spoke to reporters in Austin.\n\n“Senator John Reed has blocked this bill "
+         "for two years and voters know it,” she said.", "has blocked this bill", "Maria Lopez"),
+    ],
+)
+def test_quotes_pronoun_speaker_is_never_a_name_inside_the_quote(text, quoted, speaker):
+    """"he tweeted" after a quotation that names others: the speaker is the person named
+    before the quotation, not a name the speaker uses inside it."""
+    doc = run(text)
+    q = quote_with(doc, quoted)
+    assert q.speaker is not None and doc.entity(q.speaker).name.endswith(speaker)
+    claim = next(c for c in doc.claims if c.id == q.claim)
+    assert claim.chain[-1].name.endswith(speaker)
+
+
 def test_quotes_continuing_quote_keeps_paragraph_speaker():
     doc = run(
         'Peter Hall, a teacher at the school, said: "The roof leaked for years and the heating failed." '

@@ -26,6 +26,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from ...models import ChainLink, Document, Entity
+from ..quotemarks import QUOTE_RE
 from .cues import Range
 from .link_words import (
     ANONYMOUS_NOUNS,
@@ -110,9 +111,11 @@ class OutletIndex:
     """Where outlets are mentioned, to resolve "the newspaper" to the latest one before it;
     and the words of every entity's names, to resolve a bare surname ("Segal") that the
     entities step left unlinked; and where people are mentioned, to resolve "he"/"she" to
-    the last person named before it when the entities step gave no antecedent."""
+    the last person named before it when the entities step gave no antecedent (outside a
+    quotation, a person named inside one does not count: in "“Pompeo met with Kim,” he
+    tweeted" neither is the speaker)."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: list[Entity], text: str = "") -> None:
         marks: list[tuple[int, str]] = []
         self._words: dict[str, str | None] = {}
         for e in entities:
@@ -132,14 +135,29 @@ class OutletIndex:
         people = sorted((m.start, e.id) for e in entities if e.type == "PERSON" for m in e.mentions)
         self._p_starts = [s for s, _ in people]
         self._p_ids = [i for _, i in people]
+        self._quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(m.group().split()) > 2]
+        self._q_starts = [a for a, _ in self._quotes]
 
     def by_word(self, word: str) -> str | None:
         return self._words.get(word)
 
     def person_before(self, char: int) -> str | None:
-        """The person mentioned last before ``char`` ("he said" with no coreference)."""
+        """The person mentioned last before ``char`` ("he said" with no coreference), not
+        inside a quotation unless ``char`` is inside the same one."""
+        here = self._quote_at(char)
         k = bisect_right(self._p_starts, char - 1)
-        return self._p_ids[k - 1] if k else None
+        while k:
+            q = self._quote_at(self._p_starts[k - 1])
+            if q is None or q == here:
+                return self._p_ids[k - 1]
+            k -= 1
+        return None
+
+    def _quote_at(self, char: int) -> tuple[int, int] | None:
+        k = bisect_right(self._q_starts, char) - 1
+        if k >= 0 and self._quotes[k][0] <= char < self._quotes[k][1]:
+            return self._quotes[k]
+        return None
 
     def before(self, char: int) -> str | None:
         k = bisect_right(self._starts, char - 1)

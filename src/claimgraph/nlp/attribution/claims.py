@@ -167,7 +167,7 @@ class _Builder:
 
     def __post_init__(self) -> None:
         self.tok_ent = token_entities(self.doc, self.sdoc)
-        self.outlets = OutletIndex(self.doc.entities)
+        self.outlets = OutletIndex(self.doc.entities, self.doc.text)
         self.pub = publisher_link(self.doc)
         wire = wire_link(self.doc)
         #: where every chain starts: the publisher, and the agency of republished wire copy

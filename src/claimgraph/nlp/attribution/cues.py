@@ -70,6 +70,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .cue_lexicon import learned_cues
+from ..quotemarks import QUOTE_CHARS, QUOTE_RE  # noqa: F401 (QUOTE_RE re-exported)
 
 #: Verbs that introduce reported content whatever their subject ("X said that ...").
 SPEECH_VERBS = frozenset(
@@ -203,15 +204,6 @@ SPECULATION_MODALS = frozenset({"may", "might", "could"})
 APPEARANCE_VERBS = frozenset({"appear", "seem"})
 #: Adverbs of likelihood in the writer's voice.
 LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "certainly", "maybe"})
-
-#: Quotation mark pairs: opening -> closing.
-QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
-QUOTE_RE = re.compile(
-    r"“[^“”\n]{1,2000}”|«[^«»\n]{1,2000}»|\"[^\"\n]{1,2000}\"|„[^„“\n]{1,2000}“"
-    # two apostrophes open and close a quotation in some newspapers' copy (''We won,'' he said)
-    r"|(?<![\w'])''(?=\S)(?:(?!'')[^\n]){1,2000}''(?!\w)"
-)
-QUOTE_CHARS = frozenset("“”«»\"„`'")
 
 
 # ---------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from typing import Any
 
 from ...models import Document, Entity
 from ..places.gazetteer import COUNTRY_ALIASES, fold
+from ..quotemarks import QuotedTokens
 from .mentions import (
     PUB_NOUNS,
     PUBLICATION_WORDS,
@@ -332,8 +333,13 @@ def _pick(cands: list[tuple[Cluster, Mention]], sdoc: Any, tok: Any) -> Cluster 
 
 
 def add_pronouns(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> None:
-    """Third-person pronouns resolved by a salience rule, only when unambiguous."""
+    """Third-person pronouns resolved by a salience rule, only when unambiguous.
+
+    A pronoun outside quotation marks never stands for a name inside a quotation of its
+    sentence or the one before: in "“Mike Pompeo met with Kim Jong Un,” he tweeted" the
+    quoted names are the speaker's words about others, and "he" is the speaker."""
     sent_starts = [s.start for s in sdoc.sents]
+    quoted = QuotedTokens(sdoc)
     for tok in sdoc:
         low = tok.lower_
         if tok.i in covered or tok.pos_ != "PRON":
@@ -347,6 +353,8 @@ def add_pronouns(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> None:
         else:
             continue
         cands = [(c, m) for c, m in _candidates(sent_starts, clusters, tok, labels) if c.accepts(gender)]
+        if quoted.quote_of(tok.i) is None:
+            cands = [(c, m) for c, m in cands if quoted.quote_of(m.start) is None]
         c = _pick(cands, sdoc, tok)
         if c is not None:
             c.mentions.append(Mention(tok.i, tok.i + 1, tok.i, tok.i + 1, c.label, tok.text, kind="pron"))
