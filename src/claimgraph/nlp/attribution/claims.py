@@ -83,6 +83,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...models import ChainLink, Claim, Document, Quote, Span
 from ...pipeline import step
+from ..quotemarks import QUOTE_CHARS, QUOTE_RE
 from .bounds import bounds_models, refine
 from .chains import (
     OutletIndex,
@@ -97,8 +98,6 @@ from .chains import (
 )
 from .cues import (
     HEDGE_WORDS,
-    QUOTE_CHARS,
-    QUOTE_RE,
     SPECULATION_MODALS,
     Found,
     Range,

@@ -64,13 +64,12 @@ the verb it governs ("continued to push for", :data:`PHASE_VERBS`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..quotemarks import QUOTE_CHARS
 from .cue_lexicon import learned_cues
-from ..quotemarks import QUOTE_CHARS, QUOTE_RE  # noqa: F401 (QUOTE_RE re-exported)
 
 #: Verbs that introduce reported content whatever their subject ("X said that ...").
 SPEECH_VERBS = frozenset(
