@@ -471,7 +471,7 @@ class _Builder:
             inside = main is not None and main.kind in ("attributed", "quote") and main.evidence.start <= self.sdoc[
                 rel.cue[0]].idx < main.evidence.end
             base = _carried(main.chain) if inside and main is not None else list(self.root)
-        kind = "attributed" if rel.kind in ("noun", "colon") else "belief"
+        kind = "attributed" if rel.kind in ("noun", "colon") or is_report(self.sdoc, rel) else "belief"
         self.held.append(_Draft(kind, [*base, *self.links(rel)], self.content(rel), self._cue(rel)))
 
     def _leaf(self, rel: Found, chain: list[ChainLink], para: int) -> _Draft:

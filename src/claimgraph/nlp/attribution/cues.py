@@ -1050,6 +1050,35 @@ def is_report(doc: Doc, rel: Found) -> bool:
     return head.lemma_.lower() not in BELIEF_VERBS
 
 
+#: Verbs that, governing a cue, say the source kept its words back ("declined to say").
+WITHHOLD_VERBS = frozenset({"decline", "refuse"})
+#: Objects of a cue that say nothing was said ("said little about", "made no mention").
+_NOTHING = frozenset({"nothing", "little", "no"})
+
+
+def unsaid(doc: Doc, rel: Found) -> bool:
+    """Is ``rel`` a report the source did not make: "Authorities haven't said whether the
+    devices were built to explode", "The indictment made no mention of whether Mr. Trump
+    played a role", "declined to say whether he seeks a pardon"? Its content is nobody's
+    claim but the outlet's own question."""
+    head = doc[(rel.core or rel.cue)[1] - 1]
+    for c in head.children:
+        if c.dep_ == "neg" or c.lower_ == "never" and c.dep_ == "advmod":
+            return True
+        if c.dep_ in {"det", "dobj"} and c.lower_ in _NOTHING:
+            return True  # "no mention of", "said nothing about"
+    gov = head.head
+    if head.dep_ == "xcomp" and gov.pos_ in {"VERB", "AUX"}:
+        if gov.lemma_.lower() in WITHHOLD_VERBS:
+            return True
+        if any(c.dep_ == "neg" for c in gov.children) and gov.lemma_.lower() in {"want", "wish", "care"}:
+            return True  # "did not want to say"
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        noun = head.head.head  # "made no mention of": the cue word after the light noun
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    return False
+
+
 def stands_apart(doc: Doc, rel: Found) -> bool:
     """A belief kept apart from the events (added after them): the source's own intended
     act ("authorities planned to assassinate": the plot is the publisher's report, not the
@@ -1057,7 +1086,10 @@ def stands_apart(doc: Doc, rel: Found) -> bool:
     PolNeAR ("blasted the plan", "accepted the invitation to meet": on the status-and-chain
     dev articles their events are in the publisher's voice). A belief verb with a clause of
     its own ("officials believe the group planted the bomb") is a claim like a report: the
-    events inside it are the source's claim."""
+    events inside it are the source's claim. So is a report the source did not make
+    (:func:`unsaid`): the events of its content are the outlet's to tell."""
+    if unsaid(doc, rel):
+        return True
     if is_report(doc, rel):
         return False
     if rel.cue_class != "speech" or rel.kind != "verb":
