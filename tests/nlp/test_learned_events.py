@@ -19,8 +19,8 @@ from claimgraph.errors import ModelError
 from claimgraph.nlp import learned
 from claimgraph.nlp.events import features
 
-ARTIFACTS = ("event_detect.json.gz", "event_factuality.json.gz", "event_priors.json.gz",
-             "event_status.json.gz", "event_type.json.gz")
+ARTIFACTS = ("event_claim.json.gz", "event_detect.json.gz", "event_factuality.json.gz",
+             "event_priors.json.gz", "event_status.json.gz", "event_type.json.gz")
 
 
 @pytest.fixture(autouse=True)

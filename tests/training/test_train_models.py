@@ -25,8 +25,9 @@ SCRIPT = ROOT / "scripts" / "train_models.py"
 #: ``attribution_cue`` and ``attribution_bounds`` are the committed ones, copied in: the claims
 #: they find feed the status features, so the event models are trained beside the models the
 #: analysis runs with.
-ARTIFACTS = ("attribution_bounds.json.gz", "attribution_cue.json.gz", "event_detect.json.gz", "event_factuality.json.gz",
-             "event_priors.json.gz", "event_status.json.gz", "event_type.json.gz", "word_clusters.json.gz")
+ARTIFACTS = ("attribution_bounds.json.gz", "attribution_cue.json.gz", "event_claim.json.gz",
+             "event_detect.json.gz", "event_factuality.json.gz", "event_priors.json.gz",
+             "event_status.json.gz", "event_type.json.gz", "word_clusters.json.gz")
 TINY = ["--limit", "3", "--tempeval-limit", "3", "--factuality-limit", "40", "--folds", "2"]
 ENV_AT_IMPORT = os.environ.get(learned.MODELS_ENV)
 

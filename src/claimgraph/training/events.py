@@ -236,6 +236,119 @@ def _status_feats(art: Article, tok: Any, ev: dict[str, Any]) -> dict[str, float
     return status_features(tok, rule, kind)
 
 
+# -- which claim an event belongs to ----------------------------------------------------------
+
+#: Words that name no one on their own in a chain link ("the", "Mr.", "President").
+_NAME_STOP = frozenset("the a an of and or in on at to for by from with s this that these those who which some "
+                       "mr mrs ms dr sen rep gen president vice minister prime secretary spokesman "
+                       "spokeswoman official officials chief leader head".split())
+_PRONOUNS = frozenset("he she it they we i you him her them us me his its their our my your".split())
+
+
+def _name_words(name: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[A-Za-z0-9]+", name):
+        low = w.lower()
+        if low in _NAME_STOP or low in _PRONOUNS and w != w.upper():
+            continue
+        out.add(low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low)
+    return out
+
+
+def _squash(name: str) -> str:
+    x = re.sub(r"[^a-z0-9]", "", name.lower())
+    return x[3:] if x.startswith("the") and len(x) > 6 else x
+
+
+def _only_pronouns(name: str) -> bool:
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    return bool(words) and all(w.lower() in _PRONOUNS and w != w.upper() for w in words)
+
+
+def same_source(gold_name: str, names: list[str]) -> bool:
+    """Does the gold chain's last link name the same source as one of ``names`` (a shared
+    word of a name, or one name inside the other)? Pronouns and titles alone match nothing."""
+    words, squashed = _name_words(gold_name), _squash(gold_name)
+    for n in names:
+        if words & _name_words(n):
+            return True
+        if _only_pronouns(gold_name) or _only_pronouns(n):
+            continue
+        sq = _squash(n)
+        if len(squashed) >= 4 and len(sq) >= 4 and (squashed in sq or sq in squashed):
+            return True
+    return False
+
+
+def origin_matches(doc: Document, ev: dict[str, Any], claim: Any) -> bool:
+    """Is ``claim``'s last link the gold event's originating source (the guideline's chain:
+    the publisher for the outlet's own voice, any anonymous source for an anonymous one,
+    else the same name)?"""
+    chain = claim.chain
+    last = chain[-1]
+    own = last.kind == "publisher" or len(chain) == 1
+    gold_chain = ev.get("chain") or []
+    kind = ev.get("origin_kind")
+    if kind == "anonymous":
+        return last.kind == "anonymous"
+    if kind == "publisher" or len(gold_chain) <= 1:
+        return own
+    if own:
+        return False
+    names = [last.name] + ([last.span.text] if last.span is not None else [])
+    ent = doc.entity(last.entity) if last.entity else None
+    if ent is not None:
+        names += [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
+    return same_source(str(gold_chain[-1]), names)
+
+
+@dataclass
+class ScopeExamples:
+    """One example per (gold event, claim holding it), for events held by two claims or more."""
+
+    ex: Examples = field(default_factory=Examples)
+    #: per example, the event it belongs to (article id, gold index) and whether it is the
+    #: rule's choice (the innermost claim)
+    keys: list[tuple[str, int]] = field(default_factory=list)
+    rule: list[bool] = field(default_factory=list)
+
+
+def scope_examples(arts: Iterable[Article]) -> ScopeExamples:
+    from ..nlp.events.scope import covering_claims, scope_features
+    from ..nlp.quotemarks import QuotedTokens
+
+    out = ScopeExamples()
+    for art in arts:
+        sdoc = art.doc.scratch["sdoc"]
+        quoted = QuotedTokens(sdoc)
+        for k, (ev, head) in enumerate(zip(art.gold, art.heads, strict=True)):
+            if head is None:
+                continue
+            tok = sdoc[head]
+            held = covering_claims(art.doc, tok.idx, tok.idx + len(tok.text))
+            if len(held) < 2:
+                continue
+            for rank, claim in enumerate(held):
+                out.ex.feats.append(scope_features(tok, claim, rank, len(held), rank == 0, quoted))
+                out.ex.labels.append("yes" if origin_matches(art.doc, ev, claim) else "no")
+                out.ex.groups.append(art.group)
+                out.keys.append((art.id, k))
+                out.rule.append(rank == 0)
+    return out
+
+
+def scope_choices(scope: ScopeExamples, scores: dict[int, float]) -> dict[str, int]:
+    """Per event, whether the best-scoring claim (of those scored) and the rule's are right."""
+    best: dict[tuple[str, int], tuple[float, int]] = {}
+    for i, s in scores.items():
+        key = scope.keys[i]
+        if key not in best or s > best[key][0]:
+            best[key] = (s, i)
+    right = sum(scope.ex.labels[i] == "yes" for _, i in best.values())
+    rule = sum(scope.ex.labels[i] == "yes" for i in scores if scope.rule[i])
+    return {"events": len(best), "model_right": right, "rule_right": rule}
+
+
 # -- factuality of news predicates (UW) ------------------------------------------------------------
 
 

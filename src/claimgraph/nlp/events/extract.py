@@ -41,6 +41,7 @@ from .lexicon import (
     verb_lemma,
 )
 from .participants import EntityResolver, location_of, noun_roles, unnamed_type, verb_roles
+from .scope import candidates, choose
 from .status import in_counterfactual
 
 #: The committed models (``claimgraph/data/models``, trained by ``scripts/train_models.py``).
@@ -479,19 +480,14 @@ def _attach_floating(groups: list[_Group], floating: list[Mention], res: EntityR
 
 
 def claim_for(doc: Document, start: int, end: int) -> str | None:
+    """The claim the event at ``start:end`` belongs to: among the claims whose evidence holds
+    it, the scope model's choice (:mod:`.scope`; the innermost as a rule), else the claim of
+    its sentence."""
+    tok, held = candidates(doc, start, end)
+    if held:
+        return choose(doc, tok, held).id
     sdoc = doc.scratch["sdoc"]
     sent_map: dict[int, str] = doc.scratch.get("claim_sentences") or {}
-    best = None
-    for c in doc.claims:
-        ev = c.evidence
-        if c.cue is not None and c.cue.start < end and start < c.cue.end:
-            continue  # the event is this claim's own act of saying: its source is one level out
-        if ev.start <= start and end <= ev.end and (
-            best is None or (ev.end - ev.start) < (best.evidence.end - best.evidence.start)
-        ):
-            best = c
-    if best is not None:
-        return best.id
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is not None and span.sent.start_char in sent_map:
         return sent_map[span.sent.start_char]

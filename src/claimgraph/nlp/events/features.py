@@ -285,7 +285,7 @@ def _clause_features(f: dict[str, float], tok: Any, prefix: str) -> None:
             f[prefix + "negarg"] = 1.0  # "none of them were charged", "offered nothing"
         if c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children):
             f[prefix + "nolonger"] = 1.0  # "no longer insisted"
-    if _imperative(tok):
+    if imperative(tok):
         f[prefix + "imperative"] = 1.0  # "Cancel the Putin meeting."
 
 
@@ -300,9 +300,16 @@ def _negative_argument(arg: Any) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in arg.children)
 
 
-def _imperative(verb: Any) -> bool:
-    """A bare verb that opens its clause with no subject: a demand, not a report."""
-    if verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "conj", "ccomp"}:
+def imperative(verb: Any) -> bool:
+    """A bare verb that opens its clause with no subject: a demand, not a report ("Cancel the
+    Putin meeting."). The clause may be the fronted words of a speech verb after it ("Scrap
+    the tariffs, the farmers told the minister", which the parser hangs on "told" as an
+    adverbial clause); a conjoined bare verb is one only after an imperative ("Call off the
+    summit and come home"), not after "has agreed to suspend the tests and close ...")."""
+    if verb.dep_ == "conj":
+        return verb.tag_ == "VB" and verb.head.i != verb.i and imperative(verb.head)
+    fronted = verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.lemma_.lower() in SPEECH_VERBS
+    if verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "ccomp"} and not fronted:
         return False
     if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl", "csubj"}
            for c in verb.children):

@@ -25,7 +25,7 @@ from typing import Any
 
 from ...models import Document, Event
 from ...pipeline import step
-from .features import governor_class
+from .features import governor_class, imperative
 from .lexicon import FOIL_VERBS, PLOT_NOUNS, plot_of, verb_lemma
 
 PRECEDENCE = ("foiled", "attempted", "occurred", "planned", "negated", "hypothetical")
@@ -253,11 +253,11 @@ def requested(tok: Any) -> bool:
 def guideline_reading(status: str, tok: Any) -> str:
     """The status after the readings the guideline states outright, applied to whatever the
     rules or the classifier said: a condition or open question, a denied possibility or a
-    prohibition, and a demanded act are ``hypothetical`` (an attempt or a prevention keeps
-    its own cue's reading)."""
+    prohibition, and a demanded act (asked of someone, or an imperative: "Cancel the Putin
+    meeting.") are ``hypothetical`` (an attempt or a prevention keeps its own cue's reading)."""
     if status not in _CONDITIONABLE:
         return status
-    if in_condition(tok) or requested(tok) or (status == "negated" and modal_denial(tok)):
+    if in_condition(tok) or requested(tok) or imperative(tok) or (status == "negated" and modal_denial(tok)):
         return "hypothetical"
     return status
 
