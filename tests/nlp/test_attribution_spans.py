@@ -171,3 +171,21 @@ def test_object_of_a_stance_preposition_is_the_content():
     c = relation(doc, "hackers from China")
     assert c.cue is not None and c.cue.text == "warned against"
     assert c.evidence.text == "hackers from China and Russia"
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("Lawmakers expressed outrage over North Korea's latest gambit.", "latest gambit", "expressed outrage over"),
+    ("Parents expressed concern about the new school schedule.", "school schedule", "expressed concern about"),
+    ("The senators voiced anger over the decision to close the base.", "close the base", "voiced anger over"),
+    ("Residents spoke out about the death of the teenager.", "the death", "spoke out about"),
+])
+def test_cue_runs_on_to_the_preposition_of_its_content(text, words, cue):
+    """PolNeAR's cue holds the preposition that introduces a content the cue governs."""
+    rel = relation(record(text), words)
+    assert rel.cue is not None and rel.cue.text == cue
+    assert not rel.evidence.text.startswith(cue.split()[-1] + " ")
+
+
+def test_cue_keeps_its_end_before_a_clause():
+    rel = relation(record("He said on Monday that the plant would close."), "the plant")
+    assert rel.cue is not None and rel.cue.text == "said"

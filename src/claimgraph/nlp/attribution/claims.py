@@ -458,7 +458,8 @@ class _Builder:
         return self.tspan((s, e))
 
     def _cue(self, rel: Found) -> Span:
-        return self.tspan(rel.cue if WIDE_CUES else (rel.core or rel.cue))
+        s, e = rel.cue if WIDE_CUES else (rel.core or rel.cue)
+        return self.tspan((s, through_preposition(self.sdoc, (s, e), rel.content)))
 
     def _belief(self, sent: SpacySpan, rel: Found, reports: list[Found]) -> None:
         """A belief claim: its chain continues the report it sits in ("officials said the
@@ -687,6 +688,31 @@ _DEFINITE_SAYING = re.compile(r"^(?:the|this|that)\s+(statement|report|remarks?|
                               r"interview|announcement|speech|memo|message)$", re.I)
 #: How far back (characters) the claim that named the statement may be.
 _SAYING_BACK_CHARS = 1500
+
+
+#: Most words between a cue and the preposition that introduces its content ("expressed
+#: deep concern about").
+_MAX_PREP_GAP = 4
+
+
+def through_preposition(sdoc: SpacyDoc, cue: Range, content: Range) -> int:
+    """Where the cue ends: past the preposition that introduces a content the cue governs
+    ("spoke out about the death", "expressed deep concern about", "accused Holt of lying"),
+    else where it ended. PolNeAR's cues run on to that preposition: of the train split's
+    contents that follow a preposition, the cue holds it 473 times in 488 for "about", 417 in
+    457 for "of", 392 in 408 for "for"."""
+    p = content[0] - 1
+    if p < cue[1] or p - cue[1] > _MAX_PREP_GAP:
+        return cue[1]
+    prep = sdoc[p]
+    if prep.pos_ != "ADP" or prep.dep_ != "prep" or not any(
+            c.dep_ in ("pobj", "pcomp") and content[0] <= c.i < content[1] for c in prep.children):
+        return cue[1]
+    head = prep.head
+    if cue[0] <= head.i < cue[1] or cue[1] <= head.i < p and cue[0] <= head.head.i < cue[1]:
+        if all(not sdoc[k].is_punct for k in range(cue[1], p)):
+            return p + 1
+    return cue[1]
 
 
 def proposed_relations(doc: Document) -> list[tuple[SpacySpan, list[Found], bool]]:

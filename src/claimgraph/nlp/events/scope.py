@@ -61,7 +61,8 @@ def scope_features(tok: Any, claim: Claim, rank: int, n: int, current: bool,
     cue = None
     if claim.cue is not None:
         span = sdoc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
-        cue = span[-1] if span is not None and len(span) else None
+        words = [t for t in span or () if t.pos_ != "ADP"] or list(span or ())
+        cue = words[-1] if words else None  # "spoke out about": "out", not the preposition
     if current:
         f["cur"] = 1.0
         f["cur_kind=" + kind] = 1.0
