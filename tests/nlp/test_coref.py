@@ -90,3 +90,25 @@ def test_pronoun_outside_a_quote_skips_names_inside_it(pipe):
     trump, kim = person(doc, "Donald Trump"), person(doc, "Kim Jong Un")
     assert "he" in texts(trump)
     assert "he" not in texts(kim)
+
+
+@pytest.mark.parametrize(("text", "name", "description"), [
+    ("Former Mexican President Vicente Fox said he would not pay for the wall. The former Mexican "
+     "president, who led the country from 2000 to 2006, also questioned the plan.", "Vicente Fox",
+     "The former Mexican president"),
+    ("Rep. Anthony Weiner spoke to reporters on Tuesday. The congressman insisted that his account "
+     "was hacked.", "Anthony Weiner", "The congressman"),
+])
+def test_description_with_the_words_the_entity_was_introduced_with(pipe, name, text, description):
+    """"the former Mexican president" after "Former Mexican President Vicente Fox"; "the
+    congressman" for "Rep. Weiner" (the office's own noun for the title)."""
+    doc = run(pipe, text)
+    assert description in texts(person(doc, name))
+
+
+def test_description_with_another_nationality_joins_no_one(pipe):
+    doc = run(pipe, "President Obama met Mexican President Enrique Pena Nieto on Monday. The American "
+                    "president said little.")
+    people = [e for e in doc.entities if e.type == "PERSON"]
+    assert len(people) >= 2
+    assert not any("The American president" in texts(e) for e in people)

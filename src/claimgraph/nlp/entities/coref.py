@@ -260,8 +260,25 @@ def _glued(sdoc: Any, i: int, j: int) -> bool:
     )
 
 
+#: Titles and the nouns a description uses for the same office ("Rep. Anthony Weiner" ...
+#: "the congressman").
+_OFFICE_NOUNS = {
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "representative": ("congressman", "congresswoman", "lawmaker"),
+    "congressman": ("representative", "lawmaker"),
+    "congresswoman": ("representative", "lawmaker"),
+    "sen": ("senator", "lawmaker"),
+    "senator": ("lawmaker",),
+    "gov": ("governor",),
+    "gen": ("general",),
+    "adm": ("admiral",),
+    "amb": ("ambassador",),
+}
+
+
 def _role_heads(c: Cluster) -> set[str]:
     heads = {r.split()[-1] for r in c.roles}
+    heads |= {n for h in list(heads) for n in _OFFICE_NOUNS.get(h, ())}
     if c.label == "ORG":
         name = c.fullest.name.split()
         if name and name[0] == "The" and name[-1].lower() in PUBLICATION_WORDS:
@@ -271,27 +288,41 @@ def _role_heads(c: Cluster) -> set[str]:
     return heads
 
 
+def _introduced_with(sdoc: Any, c: Cluster) -> set[str]:
+    """The words right before the entity's names ("Former Mexican President" before "Vicente
+    Fox") and of its roles, lower-cased."""
+    out = {w for r in c.roles for w in r.split()}
+    for m in c.mentions:
+        if m.kind == "name":
+            out.update(t.lower_ for t in sdoc[max(0, m.start - 3) : m.start])
+    return out
+
+
 def add_descriptions(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> None:
     """Definite descriptions ("the rabbi") that name a role of an earlier entity."""
     heads = [(c, _role_heads(c)) for c in clusters]
+    before: dict[int, set[str]] = {}
     for tok in sdoc:
         if tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.i in covered:
             continue
         det = next((c for c in tok.lefts if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the":
             continue
-        if any(c.pos_ == "PROPN" or is_demonym(c.text) for c in tok.lefts if c.i > det.i):
-            continue
+        # a name or nationality in the description must be one the entity was introduced
+        # with: "the former Mexican president" after "Former Mexican President Vicente Fox"
+        marked = {c.lower_ for c in tok.lefts if c.i > det.i and (c.pos_ == "PROPN" or is_demonym(c.text))}
         lemma = tok.lemma_.lower()
         best: Cluster | None = None
         best_pos = -1
         for c, hs in heads:
+            if marked and not marked <= before.setdefault(id(c), _introduced_with(sdoc, c)):
+                continue
             if lemma in hs:
                 pos = c.last_before(det.i)
                 if pos > best_pos:
                     best, best_pos = c, pos
-        if best is None or any(k in covered for k in range(det.i, tok.i + 1)):
-            continue
+        if best is None or any(k in covered and sdoc[k].lower_ not in marked for k in range(det.i, tok.i + 1)):
+            continue  # (the nationality may be a mention of its own: "Mexican")
         best.mentions.append(Mention(det.i, tok.i + 1, det.i, tok.i + 1, best.label, sdoc[det.i : tok.i + 1].text, kind="desc"))
         covered.update(range(det.i, tok.i + 1))
 
