@@ -15,17 +15,21 @@ QUOTE_RE = re.compile(
 QUOTE_CHARS = frozenset("“”«»\"„`'")
 
 
-class QuotedTokens:
-    """Which tokens of a parsed text lie inside a quotation (marks included), by token index.
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges (marks included) of the quotations of three words or more: a quoted
+    word or name ("the “deal”") is the writer's, not someone else's speech."""
+    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(m.group().split()) > 2]
 
-    Only quotations of three tokens or more count: a quoted word or name ("the “deal”") is
-    the writer's, not someone else's speech."""
+
+class QuotedTokens:
+    """Which tokens of a parsed text lie inside a quotation of :func:`quoted_ranges` (marks
+    included), by token index."""
 
     def __init__(self, sdoc: Any) -> None:
         ranges: list[tuple[int, int]] = []
-        for m in QUOTE_RE.finditer(sdoc.text):
-            span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and len(span) > 2:
+        for a, b in quoted_ranges(sdoc.text):
+            span = sdoc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
                 ranges.append((span.start, span.end))
         self.ranges = sorted(ranges)
         self._starts = [a for a, _ in self.ranges]
@@ -38,4 +42,4 @@ class QuotedTokens:
         return None
 
 
-__all__ = ["QUOTE_RE", "QUOTE_CHARS", "QuotedTokens"]
+__all__ = ["QUOTE_RE", "QUOTE_CHARS", "quoted_ranges", "QuotedTokens"]

@@ -314,6 +314,9 @@ class ScopeExamples:
 
 
 def scope_examples(arts: Iterable[Article]) -> ScopeExamples:
+    """For each gold event two claims or more hold (the claims of the steps before the
+    events, as the analysis has them), each of those claims with its scope features,
+    labelled by whether its last link is the gold chain's origin (:func:`origin_matches`)."""
     from ..nlp.events.scope import covering_claims, scope_features
     from ..nlp.quotemarks import QuotedTokens
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from ...models import ChainLink, Document, Entity
-from ..quotemarks import QUOTE_RE
+from ..quotemarks import quoted_ranges
 from .cues import Range
 from .link_words import (
     ANONYMOUS_NOUNS,
@@ -135,7 +135,7 @@ class OutletIndex:
         people = sorted((m.start, e.id) for e in entities if e.type == "PERSON" for m in e.mentions)
         self._p_starts = [s for s, _ in people]
         self._p_ids = [i for _, i in people]
-        self._quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(m.group().split()) > 2]
+        self._quotes = quoted_ranges(text)
         self._q_starts = [a for a, _ in self._quotes]
 
     def by_word(self, word: str) -> str | None:

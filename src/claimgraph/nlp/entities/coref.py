@@ -315,8 +315,12 @@ def add_descriptions(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> N
         best: Cluster | None = None
         best_pos = -1
         for c, hs in heads:
-            if marked and not marked <= before.setdefault(id(c), _introduced_with(sdoc, c)):
-                continue
+            if marked:
+                intro = before.get(id(c))
+                if intro is None:
+                    intro = before[id(c)] = _introduced_with(sdoc, c)
+                if not marked <= intro:
+                    continue
             if lemma in hs:
                 pos = c.last_before(det.i)
                 if pos > best_pos:

@@ -25,6 +25,7 @@ from typing import Any
 
 from ...models import Document, Event
 from ...pipeline import step
+from ..attribution.cues import unsaid
 from .features import governor_class, imperative
 from .lexicon import FOIL_VERBS, PLOT_NOUNS, plot_of, verb_lemma
 
@@ -531,8 +532,6 @@ def _left_open(doc: Document, sdoc: Any, mentions: dict[str, list[int]], mains: 
     nor denied: ``hypothetical`` where it would read ``occurred`` or ``negated``. On
     statuschain-dev the gold status of such events is hypothetical 8 times in 9 (the ninth
     is planned by its own "plan to")."""
-    from ..attribution.cues import unsaid
-
     spans = [r.content for sent, rels in doc.scratch.get("attribution_relations", [])
              if sent.doc is sdoc for r in rels if unsaid(sdoc, r)]
     if not spans:
