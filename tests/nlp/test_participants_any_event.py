@@ -133,3 +133,19 @@ def test_a_dateline_is_nobodys_actor():
 def test_the_thwarters_are_not_the_plotters():
     parts = _parts("Security forces thwarted an Iranian plot to kill a rabbi in Baku.", "kill")
     assert not any(r == "actor" and "Security" in n for r, n, _t in parts), parts
+
+
+def test_an_indefinite_pronoun_is_an_unnamed_person_each_time():
+    """"somebody hacked ... and someone else sent": two unnamed people, never merged."""
+    rec = analyze("The congressman said somebody hacked into his account, and that someone "
+                  "then sent the photo to a student.").to_dict()
+    names = {e["id"]: e for e in rec["entities"]}
+    actors = {}
+    for ev in rec["events"]:
+        for p in ev["participants"]:
+            if p["role"] == "actor":
+                actors[ev["trigger"]["text"]] = names[p["entity"]]
+    assert actors["hacked"]["name"] == "somebody" and actors["hacked"]["type"] == "PERSON"
+    assert not actors["hacked"]["named"]
+    assert actors["sent"]["name"] == "someone"
+    assert actors["hacked"]["id"] != actors["sent"]["id"]

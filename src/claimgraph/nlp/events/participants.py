@@ -124,6 +124,8 @@ _NOT_PARTICIPANT_NOUNS = frozenset({
     "nothing", "everything", "fact", "point", "case", "end", "beginning", "start", "instance",
     "reason", "sense", "kind", "sort",
 })
+#: Pronouns that stand for an unnamed person ("someone hacked into his account").
+_INDEFINITE_PEOPLE = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody"})
 #: Heads that only quantify the noun after "of" ("any part of the wall", "some of them").
 _QUANTIFIER_HEADS = frozenset({"part", "some", "all", "most", "many", "rest", "portion", "half",
                                "number", "majority", "series", "one", "none", "each", "any",
@@ -209,7 +211,7 @@ class EntityResolver:
             dict(token_map) if token_map else _build_token_map(doc, self.sdoc)
         )
         self.by_id: dict[str, Entity] = {e.id: e for e in doc.entities}
-        self._unnamed: dict[tuple[str, str], str] = {}
+        self._unnamed: dict[tuple[Any, ...], str] = {}
         for e in doc.entities:
             if not e.named:
                 self._unnamed[(e.type, _norm(e.name))] = e.id
@@ -293,6 +295,10 @@ class EntityResolver:
         return self.resolve_arg(tok)
 
     def _described(self, tok: Any) -> list[str]:
+        if tok.pos_ == "PRON" and tok.lower_ in _INDEFINITE_PEOPLE:
+            # "someone hacked into his account": a person, unnamed, and never the same as
+            # another "someone" of the article
+            return [self._add(tok, "PERSON", named=False, distinct=True)]
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in _NOT_PARTICIPANT_ENTS:
             return []
         lemma = noun_lemma(tok)
@@ -450,11 +456,11 @@ class EntityResolver:
 
     # -- creating entities ---------------------------------------------------------------
 
-    def _add(self, tok: Any, etype: str, named: bool) -> str:
+    def _add(self, tok: Any, etype: str, named: bool, distinct: bool = False) -> str:
         start, end = phrase_bounds(tok)
         text = self.doc.text
         name = text[start:end]
-        key = (etype, _norm(name))
+        key: tuple[Any, ...] = (etype, _norm(name), start) if distinct else (etype, _norm(name))
         eid = self._unnamed.get(key)
         if eid is None:
             eid = f"e{self._next}"
