@@ -21,25 +21,44 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(m.group().split()) > 2]
 
 
+def _within(ranges: list[tuple[int, int]], starts: list[int], x: int) -> tuple[int, int] | None:
+    k = bisect_right(starts, x) - 1
+    if k >= 0 and ranges[k][0] <= x < ranges[k][1]:
+        return ranges[k]
+    return None
+
+
 class QuotedTokens:
-    """Which tokens of a parsed text lie inside a quotation of :func:`quoted_ranges` (marks
-    included), by token index."""
+    """Where a parsed text quotes someone (:func:`quoted_ranges`, marks included): by token
+    index and by character offset."""
 
     def __init__(self, sdoc: Any) -> None:
+        self.chars = quoted_ranges(sdoc.text)
         ranges: list[tuple[int, int]] = []
-        for a, b in quoted_ranges(sdoc.text):
+        for a, b in self.chars:
             span = sdoc.char_span(a, b, alignment_mode="expand")
             if span is not None:
                 ranges.append((span.start, span.end))
         self.ranges = sorted(ranges)
         self._starts = [a for a, _ in self.ranges]
+        self._char_starts = [a for a, _ in self.chars]
 
     def quote_of(self, i: int) -> tuple[int, int] | None:
-        """The quotation token ``i`` lies in, or None."""
-        k = bisect_right(self._starts, i) - 1
-        if k >= 0 and self.ranges[k][0] <= i < self.ranges[k][1]:
-            return self.ranges[k]
-        return None
+        """The quotation (token range) token ``i`` lies in, or None."""
+        return _within(self.ranges, self._starts, i)
+
+    def quote_at(self, char: int) -> tuple[int, int] | None:
+        """The quotation (character range) character ``char`` lies in, or None."""
+        return _within(self.chars, self._char_starts, char)
 
 
-__all__ = ["QUOTE_RE", "QUOTE_CHARS", "quoted_ranges", "QuotedTokens"]
+def quoted_tokens(doc: Any) -> QuotedTokens:
+    """The document's :class:`QuotedTokens`, found once (``scratch["quoted_tokens"]``) for
+    coreference, attribution and the events."""
+    got = doc.scratch.get("quoted_tokens")
+    if got is None:
+        got = doc.scratch["quoted_tokens"] = QuotedTokens(doc.scratch["sdoc"])
+    return got
+
+
+__all__ = ["QUOTE_RE", "QUOTE_CHARS", "quoted_ranges", "QuotedTokens", "quoted_tokens"]

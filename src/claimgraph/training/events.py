@@ -318,12 +318,12 @@ def scope_examples(arts: Iterable[Article]) -> ScopeExamples:
     events, as the analysis has them), each of those claims with its scope features,
     labelled by whether its last link is the gold chain's origin (:func:`origin_matches`)."""
     from ..nlp.events.scope import covering_claims, scope_features
-    from ..nlp.quotemarks import QuotedTokens
+    from ..nlp.quotemarks import quoted_tokens
 
     out = ScopeExamples()
     for art in arts:
         sdoc = art.doc.scratch["sdoc"]
-        quoted = QuotedTokens(sdoc)
+        quoted = quoted_tokens(art.doc)
         for k, (ev, head) in enumerate(zip(art.gold, art.heads, strict=True)):
             if head is None:
                 continue

@@ -26,7 +26,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from ...models import ChainLink, Document, Entity
-from ..quotemarks import quoted_ranges
+from ..quotemarks import QuotedTokens
 from .cues import Range
 from .link_words import (
     ANONYMOUS_NOUNS,
@@ -115,7 +115,7 @@ class OutletIndex:
     quotation, a person named inside one does not count: in "“Pompeo met with Kim,” he
     tweeted" neither is the speaker)."""
 
-    def __init__(self, entities: list[Entity], text: str = "") -> None:
+    def __init__(self, entities: list[Entity], quoted: QuotedTokens | None = None) -> None:
         marks: list[tuple[int, str]] = []
         self._words: dict[str, str | None] = {}
         for e in entities:
@@ -135,8 +135,7 @@ class OutletIndex:
         people = sorted((m.start, e.id) for e in entities if e.type == "PERSON" for m in e.mentions)
         self._p_starts = [s for s, _ in people]
         self._p_ids = [i for _, i in people]
-        self._quotes = quoted_ranges(text)
-        self._q_starts = [a for a, _ in self._quotes]
+        self._quoted = quoted
 
     def by_word(self, word: str) -> str | None:
         return self._words.get(word)
@@ -144,19 +143,15 @@ class OutletIndex:
     def person_before(self, char: int) -> str | None:
         """The person mentioned last before ``char`` ("he said" with no coreference), not
         inside a quotation unless ``char`` is inside the same one."""
-        here = self._quote_at(char)
         k = bisect_right(self._p_starts, char - 1)
+        if self._quoted is None:
+            return self._p_ids[k - 1] if k else None
+        here = self._quoted.quote_at(char)
         while k:
-            q = self._quote_at(self._p_starts[k - 1])
+            q = self._quoted.quote_at(self._p_starts[k - 1])
             if q is None or q == here:
                 return self._p_ids[k - 1]
             k -= 1
-        return None
-
-    def _quote_at(self, char: int) -> tuple[int, int] | None:
-        k = bisect_right(self._q_starts, char) - 1
-        if k >= 0 and self._quotes[k][0] <= char < self._quotes[k][1]:
-            return self._quotes[k]
         return None
 
     def before(self, char: int) -> str | None:

@@ -83,7 +83,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...models import ChainLink, Claim, Document, Quote, Span
 from ...pipeline import step
-from ..quotemarks import QUOTE_CHARS, QUOTE_RE
+from ..quotemarks import QUOTE_CHARS, QUOTE_RE, quoted_tokens
 from .bounds import bounds_models, refine
 from .chains import (
     OutletIndex,
@@ -166,7 +166,7 @@ class _Builder:
 
     def __post_init__(self) -> None:
         self.tok_ent = token_entities(self.doc, self.sdoc)
-        self.outlets = OutletIndex(self.doc.entities, self.doc.text)
+        self.outlets = OutletIndex(self.doc.entities, quoted_tokens(self.doc))
         self.pub = publisher_link(self.doc)
         wire = wire_link(self.doc)
         #: where every chain starts: the publisher, and the agency of republished wire copy

@@ -27,7 +27,7 @@ from typing import Any
 
 from ...models import Document, Entity
 from ..places.gazetteer import COUNTRY_ALIASES, fold
-from ..quotemarks import QuotedTokens
+from ..quotemarks import QuotedTokens, quoted_tokens
 from .mentions import (
     PUB_NOUNS,
     PUBLICATION_WORDS,
@@ -367,14 +367,13 @@ def _pick(cands: list[tuple[Cluster, Mention]], sdoc: Any, tok: Any) -> Cluster 
     return None
 
 
-def add_pronouns(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> None:
+def add_pronouns(sdoc: Any, clusters: list[Cluster], covered: set[int], quoted: QuotedTokens) -> None:
     """Third-person pronouns resolved by a salience rule, only when unambiguous.
 
     A pronoun outside quotation marks never stands for a name inside a quotation of its
     sentence or the one before: in "“Mike Pompeo met with Kim Jong Un,” he tweeted" the
     quoted names are the speaker's words about others, and "he" is the speaker."""
     sent_starts = [s.start for s in sdoc.sents]
-    quoted = QuotedTokens(sdoc)
     for tok in sdoc:
         low = tok.lower_
         if tok.i in covered or tok.pos_ != "PRON":
@@ -432,5 +431,5 @@ def resolve(doc: Document, sdoc: Any, mentions: list[Mention]) -> tuple[list[Ent
     covered = _covered(mentions)
     add_missed_names(sdoc, clusters, covered)
     add_descriptions(sdoc, clusters, covered)
-    add_pronouns(sdoc, clusters, covered)
+    add_pronouns(sdoc, clusters, covered, quoted_tokens(doc))
     return _build(doc, sdoc, clusters)

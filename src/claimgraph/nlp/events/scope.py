@@ -20,7 +20,7 @@ from typing import Any
 
 from ...models import Claim, Document
 from ..learned import linear_model, lists
-from ..quotemarks import QuotedTokens
+from ..quotemarks import QuotedTokens, quoted_tokens
 
 #: The committed scope model (trained by ``scripts/train_models.py``).
 SCOPE_MODEL = "event_claim.json.gz"
@@ -38,13 +38,6 @@ def covering_claims(doc: Document, start: int, end: int) -> list[Claim]:
            and not (c.cue is not None and c.cue.start < end and start < c.cue.end)]
     out.sort(key=lambda c: c.evidence.end - c.evidence.start)
     return out
-
-
-def _quoted(doc: Document, sdoc: Any) -> QuotedTokens:
-    got = doc.scratch.get("quoted_tokens")
-    if got is None:
-        got = doc.scratch["quoted_tokens"] = QuotedTokens(sdoc)
-    return got
 
 
 def scope_features(tok: Any, claim: Claim, rank: int, n: int, current: bool,
@@ -125,7 +118,7 @@ def choose(doc: Document, tok: Any, claims: list[Claim]) -> Claim:
     if len(claims) < 2 or tok is None or not lists(SCOPE_MODEL):
         return claims[0]
     model = linear_model(SCOPE_MODEL)
-    quoted = _quoted(doc, tok.doc)
+    quoted = quoted_tokens(doc)
     n = len(claims)
     scores = [model.scores(scope_features(tok, c, k, n, k == 0, quoted))[-1] for k, c in enumerate(claims)]
     best = max(range(n), key=scores.__getitem__)
