@@ -142,6 +142,7 @@ def test_learned_detect_light_verb_gives_one_event_on_its_noun():
     text = "Soldiers carried out a raid on the village."
     assert [e[0] for e in _events(text)] == ["raid"]
     assert _event(text, "raid")[1:] == ("ASSAULT", "raid", "occurred")
+    assert [e[0] for e in _events("The two leaders held talks in Helsinki on Monday.")] == ["talks"]
 
 
 @pytest.mark.parametrize(("text", "verb"), [
@@ -237,6 +238,19 @@ def test_learned_status_foiled_plot_without_a_plotted_act():
 
 def test_learned_detect_negated_future_event():
     _event("The company will not sell the factory.", "sell")
+
+
+@pytest.mark.parametrize(("text", "going"), [
+    ("We are not going to pay a single cent for the wall.", False),
+    ("He said he was going to cancel the meeting.", False),
+    ("I am going to Washington to meet him.", True),
+])
+def test_the_going_to_future_is_a_tense_not_an_event(text, going):
+    from claimgraph.nlp.model import load_nlp
+
+    tok = next(t for t in load_nlp()(text) if t.text == "going")
+    assert features.is_candidate(tok) is going
+    assert features.going_to_future(tok) is not going
 
 
 # -- factuality (UW) as a status feature ----------------------------------------------------------

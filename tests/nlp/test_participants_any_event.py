@@ -84,6 +84,9 @@ CASES = [
     ("She said returning to El Salvador would be worse.", "returning", [("target", "El Salvador")]),
     ("Several of the packages went through a postal facility in Opa-locka.", "went",
      [("target", "a postal facility")]),
+    # both sides of "between" do the thing
+    ("The CIA director prepared the ground for talks between President Trump and Kim Jong Un.",
+     "talks", [("actor", "Trump"), ("actor", "Kim")]),
 ]
 
 

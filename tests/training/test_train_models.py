@@ -140,6 +140,11 @@ def test_threshold_of_best_f1_and_its_figures():
     # with a precision target, the lowest threshold that reaches it
     t_target, fig_target = choose_threshold(scored, 0.6)
     assert t_target <= 0.2 and fig_target["precision"] >= 0.6 and fig_target["recall"] == 1.0
+    # F1 within the tolerance of the best is a tie, and the lowest such threshold (more
+    # events found) is taken: at 0.2 and below F1 is 0.8, the best 0.857
+    t_tie, fig_tie = choose_threshold(scored, None, tolerance=0.06)
+    assert t_tie <= 0.2 and fig_tie == {"precision": 0.6667, "recall": 1.0, "f1": 0.8}
+    assert choose_threshold(scored, None, tolerance=0.05)[0] > 0.6
 
 
 def test_the_detector_threshold_is_read_where_the_gold_is_complete(shared_data):

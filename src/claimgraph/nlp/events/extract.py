@@ -248,7 +248,22 @@ def detect(mentions: list[Mention]) -> list[Mention]:
                 etype = "OTHER"
             m.trigger = Trigger(etype, other_mode(m.tok) if etype == "OTHER" else None)
         kept.append(m)
-    return kept
+    return _without_light_verbs(kept)
+
+
+#: Verbs that only carry the event their object names ("carried out a raid", "made the
+#: secret visit", "held talks", "paid a visit"): the event is the noun's, as the guideline
+#: annotates it, and the verb beside it is no second event.
+LIGHT_VERBS = frozenset({"make", "give", "have", "hold", "take", "carry", "conduct", "perform",
+                         "stage", "do", "pay", "mount"})
+
+
+def _without_light_verbs(kept: list[Mention]) -> list[Mention]:
+    """Drop a light verb whose direct object is itself a kept event."""
+    nominal_heads = {m.tok.head.i for m in kept
+                     if m.nominal and m.tok.dep_ == "dobj" and m.tok.head.i != m.tok.i}
+    return [m for m in kept
+            if m.nominal or m.tok.i not in nominal_heads or verb_lemma(m.tok) not in LIGHT_VERBS]
 
 
 def _noun_mention(tok: Any) -> Mention | None:

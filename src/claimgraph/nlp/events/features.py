@@ -119,15 +119,31 @@ def _lowers(doc: Any) -> list[str]:
 def is_candidate(tok: Any) -> bool:
     """Whether a token may name an event: a verb, a common noun, a damaged-case verb."""
     pos = tok.pos_
-    if not tok.is_alpha or len(tok.text) < 2:
+    if len(tok.text) < 2 or not (tok.is_alpha or _joined_compound(tok)):
         return False
     if pos == "VERB":
-        return True
+        return not going_to_future(tok)
     if pos == "NOUN":
         return True
     if pos in {"PROPN", "ADJ"}:
         return _mostly_event(priors().get(tok.lower_)) or _mostly_event(ecb_forms().get(tok.lower_))
     return False
+
+
+def going_to_future(tok: Any) -> bool:
+    """"going" of the "be going to" future ("we are not going to pay"): a tense, not an
+    event (the verb after it is the event)."""
+    return (tok.tag_ == "VBG" and tok.lemma_.lower() == "go"
+            and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in tok.children)
+            and any(c.dep_ == "xcomp" and c.tag_ == "VB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in tok.children))
+
+
+def _joined_compound(tok: Any) -> bool:
+    """A hyphenated compound written with spaced hyphens and joined into one word by the
+    parse's first step ("test - launched", :func:`claimgraph.nlp.model.spaced_hyphens`)."""
+    return " - " in tok.text and tok.text.replace(" - ", "").isalpha()
 
 
 def _mostly_event(counts: list[Any] | None) -> bool:

@@ -911,10 +911,8 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                     _add_roles(out, role, res.resolve_arg(p))
             elif dep == "prep" and c.lower_ == "between":
                 p = _pobj(c)
-                if p is not None:  # "a meeting between Trump and Putin": the first, then the rest
-                    sides = res.resolve_arg(p)
-                    _add_roles(out, "actor", sides[:1])
-                    _add_roles(out, obj_role, sides[1:])
+                if p is not None:  # "talks between Trump and Kim": both sides do it
+                    _add_roles(out, "actor", res.resolve_arg(p))
             elif dep == "prep":
                 _prep_roles(out, c, event_type, res, obj_role)
             elif dep == "acl" and c.lower_ in {"targeting", "targetting", "against"}:
