@@ -105,9 +105,12 @@ def test_status_opinion_only_event_is_not_occurred():
             assert ev.status != "occurred"
 
 
-def test_status_planned_bombing_of_arrested_suspects_is_planned():
+def test_status_planned_bombing_of_arrested_suspects_is_foiled():
+    """The arrest stopped the plotters before they acted (as for "planning to bomb",
+    tests/nlp/test_status_governors.py); "planning" itself, an event of its own once the
+    detector takes it, is no arrest."""
     text = "Police arrested two men suspected of planning a bombing."
-    assert _status(text, "ASSAULT", "bombing") == "planned"
+    assert _status(text, "ASSAULT", "bombing") == "foiled"
 
 
 def test_status_arrest_before_they_could_carry_it_out_foils_the_bombing():

@@ -8,8 +8,8 @@ the hashes below, so a tampered or different copy is refused with a clear error.
 
 from __future__ import annotations
 
-import re
 import hashlib
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path

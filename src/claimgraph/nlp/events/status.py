@@ -378,7 +378,8 @@ def _arrested_plotters(doc: Document, sdoc: Any) -> None:
     planned act's trigger through a word of plotting."""
     mentions = doc.scratch.get("event_mentions", {})
     arrests = {i for ev in doc.events if ev.type == "COERCE" and ev.mode in {"arrest", None}
-               and ev.status == "occurred" for i in mentions.get(ev.id, []) if sdoc[i].pos_ == "VERB"}
+               and ev.status == "occurred" for i in mentions.get(ev.id, [])
+               if sdoc[i].pos_ == "VERB" and sdoc[i].lemma_.lower() not in _PLOTTING}
     if not arrests:
         return
     for ev in doc.events:
