@@ -148,3 +148,17 @@ def test_the_act_the_arrested_were_plotting_is_foiled(text, trigger):
 def test_an_arrest_for_a_done_act_or_a_threat_foils_nothing():
     assert _status("Police arrested a man who had attacked a synagogue.", "attacked") == "occurred"
     assert _status("He was arrested for threatening to kill his neighbour.", "kill") != "foiled"
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # an act its actor refuses, or will not allow, is ruled out: negated
+    ("Last October, he refused to certify that Iran was in compliance.", "certify", "negated"),
+    ("He called for unity but declined to tone down his own rhetoric.", "tone", "negated"),
+    ("He said he would not allow the incident to distract him from his job.", "distract", "negated"),
+    ("\"I am not going to allow this thing to dominate what I talk about.\"", "dominate", "negated"),
+    # a refusal that is only possible, and a permission granted, rule out nothing
+    ("He might refuse to pay.", "pay", "hypothetical"),
+    ("The bill would allow families to sue Saudi Arabia.", "sue", "hypothetical"),
+])
+def test_an_act_refused_or_not_allowed_is_negated(text, trigger, status):
+    assert _status(text, trigger) == status

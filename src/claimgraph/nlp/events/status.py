@@ -251,11 +251,35 @@ def requested(tok: Any) -> bool:
     return governor_class(tok.head) == "request"
 
 
+_REFUSALS = frozenset({"refuse", "decline"})
+_PERMISSIONS = frozenset({"allow", "let", "permit"})
+
+
+def ruled_out(tok: Any) -> bool:
+    """The event is what its actor refuses ("refused to certify", "refusing to tone down")
+    or will not allow ("would not allow the incident to distract him", "I am not going to
+    allow this thing to dominate"): the guideline's future act ruled out, ``negated``. A
+    refusal that is itself only possible ("might refuse to") rules out nothing."""
+    if tok.dep_ not in {"xcomp", "ccomp"} or tok.head.i == tok.i:
+        return False
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if lemma in _REFUSALS:
+        return not _is_negated(head) and not _modal(head) and not _in_counterfactual(head)
+    if lemma in _PERMISSIONS:
+        going = head.head if head.dep_ == "xcomp" and head.head.lemma_.lower() == "go" else None
+        return _is_negated(head) or (going is not None and _is_negated(going))
+    return False
+
+
 def guideline_reading(status: str, tok: Any) -> str:
     """The status after the readings the guideline states outright, applied to whatever the
-    rules or the classifier said: a condition or open question, a denied possibility or a
-    prohibition, and a demanded act (asked of someone, or an imperative: "Cancel the Putin
-    meeting.") are ``hypothetical`` (an attempt or a prevention keeps its own cue's reading)."""
+    rules or the classifier said: an act ruled out by its actor is ``negated``; a condition
+    or open question, a denied possibility or a prohibition, and a demanded act (asked of
+    someone, or an imperative: "Cancel the Putin meeting.") are ``hypothetical`` (an attempt
+    or a prevention keeps its own cue's reading)."""
+    if status in _CONDITIONABLE | {"hypothetical"} and ruled_out(tok) and not in_condition(tok):
+        return "negated"
     if status not in _CONDITIONABLE:
         return status
     if in_condition(tok) or requested(tok) or imperative(tok) or (status == "negated" and modal_denial(tok)):
@@ -575,4 +599,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
-           "in_condition", "modal_denial", "requested", "guideline_reading", "PRECEDENCE"]
+           "in_condition", "modal_denial", "requested", "ruled_out", "guideline_reading", "PRECEDENCE"]
