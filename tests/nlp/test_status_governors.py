@@ -162,3 +162,12 @@ def test_an_arrest_for_a_done_act_or_a_threat_foils_nothing():
 ])
 def test_an_act_refused_or_not_allowed_is_negated(text, trigger, status):
     assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Several of the packages may have passed through the state, investigators said.", "passed"),
+    ("He said the photo could have been sent from his account.", "sent"),
+    ("A telephone call would have done the job, and he would have appeared.", "appeared"),
+])
+def test_a_modal_perfect_is_hypothetical(text, trigger):
+    assert _status(text, trigger) == "hypothetical"

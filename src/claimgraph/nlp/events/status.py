@@ -272,6 +272,19 @@ def ruled_out(tok: Any) -> bool:
     return False
 
 
+_PAST_MODALS = frozenset({"may", "might", "could", "would", "should", "must", "'d"})
+
+
+def speculative_past(tok: Any) -> bool:
+    """The event's own verb is a modal perfect: "may have passed through", "could have been
+    sent", "would have appeared" (speculated or counterfactual, never reported as done: the
+    guideline's ``hypothetical``, all 16 such dev events)."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    auxes = [a.lower_ for a in _children(tok, {"aux", "auxpass"})]
+    return "have" in auxes and any(a in _PAST_MODALS for a in auxes)
+
+
 def guideline_reading(status: str, tok: Any) -> str:
     """The status after the readings the guideline states outright, applied to whatever the
     rules or the classifier said: an act ruled out by its actor is ``negated``; a condition
@@ -282,7 +295,8 @@ def guideline_reading(status: str, tok: Any) -> str:
         return "negated"
     if status not in _CONDITIONABLE:
         return status
-    if in_condition(tok) or requested(tok) or imperative(tok) or (status == "negated" and modal_denial(tok)):
+    if (in_condition(tok) or requested(tok) or imperative(tok) or speculative_past(tok)
+            or (status == "negated" and modal_denial(tok))):
         return "hypothetical"
     return status
 
@@ -599,4 +613,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
-           "in_condition", "modal_denial", "requested", "ruled_out", "guideline_reading", "PRECEDENCE"]
+           "in_condition", "modal_denial", "requested", "ruled_out", "speculative_past", "guideline_reading", "PRECEDENCE"]
