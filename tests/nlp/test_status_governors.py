@@ -171,3 +171,16 @@ def test_an_act_refused_or_not_allowed_is_negated(text, trigger, status):
 ])
 def test_a_modal_perfect_is_hypothetical(text, trigger):
     assert _status(text, trigger) == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Hillary Clinton lied many times to the FBI, and nothing happened to her.", "happened"),
+    ("None of the devices inside have exploded on their own so far.", "exploded"),
+    ("By Monday morning, they had yet to speak to immigration officials.", "speak"),
+])
+def test_nothing_done_is_negated(text, trigger):
+    assert _status(text, trigger) == "negated"
+
+
+def test_a_negative_argument_in_a_condition_stays_hypothetical():
+    assert _status("If nothing happens to her, the case will close.", "happens") == "hypothetical"

@@ -297,7 +297,7 @@ def _clause_features(f: dict[str, float], tok: Any, prefix: str) -> None:
             f[prefix + "expl"] = 1.0
         elif c.dep_ == "preconj" and low in {"neither", "nor"}:
             f[prefix + "neg"] = 1.0
-        if c.dep_ in _ARG_DEPS and _negative_argument(c):
+        if c.dep_ in _ARG_DEPS and negative_argument(c):
             f[prefix + "negarg"] = 1.0  # "none of them were charged", "offered nothing"
         if c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children):
             f[prefix + "nolonger"] = 1.0  # "no longer insisted"
@@ -309,7 +309,7 @@ _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
 _NEGATIVE_PRONOUNS = frozenset({"nothing", "none", "nobody", "neither", "noone", "nowhere"})
 
 
-def _negative_argument(arg: Any) -> bool:
+def negative_argument(arg: Any) -> bool:
     """An argument that says nobody or nothing: "nothing", "none of ...", "no charges"."""
     if arg.lower_ in _NEGATIVE_PRONOUNS:
         return True

@@ -26,7 +26,7 @@ from typing import Any
 from ...models import Document, Event
 from ...pipeline import step
 from ..attribution.cues import unsaid
-from .features import governor_class, imperative
+from .features import governor_class, imperative, negative_argument
 from .lexicon import FOIL_VERBS, PLOT_NOUNS, plot_of, verb_lemma
 
 PRECEDENCE = ("foiled", "attempted", "occurred", "planned", "negated", "hypothetical")
@@ -285,6 +285,23 @@ def speculative_past(tok: Any) -> bool:
     return "have" in auxes and any(a in _PAST_MODALS for a in auxes)
 
 
+_CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def nothing_done(tok: Any) -> bool:
+    """The event's own verb says nobody did it or nothing came of it ("nothing happened to
+    her", "none of the devices have exploded", "they offered nothing in return") or that it
+    is still to come ("they had yet to speak to officials"): reported as not having
+    happened, the guideline's ``negated`` (all 12 such dev events)."""
+    if tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in _CORE_ARGS and negative_argument(c) for c in tok.children):
+        return True
+    return (tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "have"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and any(c.lower_ == "yet" for c in tok.head.children))
+
+
 def guideline_reading(status: str, tok: Any) -> str:
     """The status after the readings the guideline states outright, applied to whatever the
     rules or the classifier said: an act ruled out by its actor is ``negated``; a condition
@@ -292,6 +309,8 @@ def guideline_reading(status: str, tok: Any) -> str:
     someone, or an imperative: "Cancel the Putin meeting.") are ``hypothetical`` (an attempt
     or a prevention keeps its own cue's reading)."""
     if status in _CONDITIONABLE | {"hypothetical"} and ruled_out(tok) and not in_condition(tok):
+        return "negated"
+    if status in {"occurred", "unknown"} and nothing_done(tok) and not in_condition(tok):
         return "negated"
     if status not in _CONDITIONABLE:
         return status
@@ -613,4 +632,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
-           "in_condition", "modal_denial", "requested", "ruled_out", "speculative_past", "guideline_reading", "PRECEDENCE"]
+           "in_condition", "modal_denial", "requested", "ruled_out", "speculative_past", "nothing_done", "guideline_reading", "PRECEDENCE"]
