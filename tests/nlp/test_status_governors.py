@@ -184,3 +184,11 @@ def test_nothing_done_is_negated(text, trigger):
 
 def test_a_negative_argument_in_a_condition_stays_hypothetical():
     assert _status("If nothing happens to her, the case will close.", "happens") == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Trump over the weekend denied that he asked Comey to stop investigating Flynn.", "asked"),
+    ("Iran's leaders repeatedly deny ever pursuing nuclear weapons, Netanyahu said.", "pursuing"),
+])
+def test_what_a_denial_denies_is_negated(text, trigger):
+    assert _status(text, trigger) == "negated"

@@ -302,6 +302,18 @@ def nothing_done(tok: Any) -> bool:
             and any(c.lower_ == "yet" for c in tok.head.children))
 
 
+def denied_act(tok: Any) -> bool:
+    """The event is what a denial denies: "denied that he asked Comey", "deny ever pursuing
+    nuclear weapons", "denies any role in the attacks", "denied any coaching" (the guideline's
+    ``negated``, in a chain that ends at the one who denies: all 5 such dev events)."""
+    head = tok.head
+    if head.i == tok.i or head.lemma_.lower() != "deny" or _is_negated(head):
+        return False
+    if tok.pos_ in {"VERB", "AUX"}:
+        return tok.dep_ in {"ccomp", "xcomp"}
+    return tok.dep_ == "dobj"
+
+
 def guideline_reading(status: str, tok: Any) -> str:
     """The status after the readings the guideline states outright, applied to whatever the
     rules or the classifier said: an act ruled out by its actor is ``negated``; a condition
@@ -311,6 +323,8 @@ def guideline_reading(status: str, tok: Any) -> str:
     if status in _CONDITIONABLE | {"hypothetical"} and ruled_out(tok) and not in_condition(tok):
         return "negated"
     if status in {"occurred", "unknown"} and nothing_done(tok) and not in_condition(tok):
+        return "negated"
+    if status in {"occurred", "unknown", "hypothetical"} and denied_act(tok) and not in_condition(tok):
         return "negated"
     if status not in _CONDITIONABLE:
         return status
@@ -632,4 +646,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
-           "in_condition", "modal_denial", "requested", "ruled_out", "speculative_past", "nothing_done", "guideline_reading", "PRECEDENCE"]
+           "in_condition", "modal_denial", "requested", "ruled_out", "speculative_past", "nothing_done", "denied_act", "guideline_reading", "PRECEDENCE"]
