@@ -158,3 +158,17 @@ def test_the_detector_threshold_is_read_where_the_gold_is_complete(shared_data):
     assert any(ex.complete) and not all(ex.complete)
     complete_only = detection_examples(arts, complete_only=True)
     assert sum(ex.complete) == len(complete_only.labels)
+
+
+def test_factuality_examples_keep_the_given_tokens(tmp_path):
+    """UW targets are token indices into a pre-tokenized sentence, whose hyphens are spaced
+    ("Miami - based"): the parse that joins such compounds in analysis must not shift them."""
+    from claimgraph.training.events import factuality_examples
+
+    row = {"text": "Miami - based exiles might take Elian Gonzalez to a far - away country .",
+           "targets": [{"span1": [5, 6], "label": -1.5, "span_text": "take"}]}
+    path = tmp_path / "uw.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    ex = factuality_examples(path)
+    assert ex.labels == ["uncertain"]
+    assert ex.feats[0].get("l=take") == 1.0

@@ -374,14 +374,17 @@ def factuality_examples(path: Path, limit: int | None = None) -> Examples:
     from ..nlp.events.extract import mention_for_token
     from ..nlp.events.features import status_features
     from ..nlp.events.status import mention_status
-    from ..nlp.model import load_nlp
+    from ..nlp.model import COMPOUND_LEMMAS, SPACED_HYPHENS, load_nlp
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if limit:
         rows = rows[:limit]
     nlp = load_nlp()
     ex = Examples()
-    docs = nlp.pipe((Doc(nlp.vocab, words=r["text"].split(" ")) for r in rows), batch_size=64)
+    # the targets are token indices: nothing may join the given tokens
+    keep_tokens = [name for name in (SPACED_HYPHENS, COMPOUND_LEMMAS) if name in nlp.pipe_names]
+    docs = nlp.pipe((Doc(nlp.vocab, words=r["text"].split(" ")) for r in rows), batch_size=64,
+                    disable=keep_tokens)
     for k, (row, doc) in enumerate(zip(rows, docs, strict=True)):
         for target in row["targets"]:
             i = int(target["span1"][0])
