@@ -219,7 +219,7 @@ def make_compound_lemmas(nlp: Any, name: str) -> Any:
     return compound_lemmas
 
 
-def _register_paragraph_breaks() -> None:
+def _register_components() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPH_BREAKS):
@@ -241,7 +241,7 @@ def _load(verify: bool, disable: tuple[str, ...]) -> Any:
         nlp = spacy.load(path, disable=list(disable))
     except Exception as exc:  # spaCy raises many kinds here
         raise ModelError(f"Could not load the spaCy model at {path}: {exc}") from exc
-    _register_paragraph_breaks()
+    _register_components()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     nlp.add_pipe(SPACED_HYPHENS, first=True)

@@ -316,8 +316,10 @@ def denied_act(tok: Any) -> bool:
 
 def guideline_reading(status: str, tok: Any) -> str:
     """The status after the readings the guideline states outright, applied to whatever the
-    rules or the classifier said: an act ruled out by its actor is ``negated``; a condition
-    or open question, a denied possibility or a prohibition, and a demanded act (asked of
+    rules or the classifier said: an act ruled out by its actor, one nobody did and one a
+    denial denies are ``negated`` (:func:`ruled_out`, :func:`nothing_done`,
+    :func:`denied_act`); a condition or open question, a denied possibility or a
+    prohibition, a modal perfect (:func:`speculative_past`) and a demanded act (asked of
     someone, or an imperative: "Cancel the Putin meeting.") are ``hypothetical`` (an attempt
     or a prevention keeps its own cue's reading)."""
     if status in _CONDITIONABLE | {"hypothetical"} and ruled_out(tok) and not in_condition(tok):
@@ -646,4 +648,5 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
-           "in_condition", "modal_denial", "requested", "ruled_out", "speculative_past", "nothing_done", "denied_act", "guideline_reading", "PRECEDENCE"]
+           "in_condition", "modal_denial", "requested", "ruled_out", "speculative_past", "nothing_done",
+           "denied_act", "guideline_reading", "PRECEDENCE"]
