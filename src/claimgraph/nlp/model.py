@@ -156,7 +156,7 @@ def spaced_hyphens(doc: Any) -> Any:
     ("re-impose"), which is what the model's features read.
     """
     text = doc.text
-    if " - " not in text or _JOINED_HYPHEN_RE.search(text):
+    if _JOINED_SEP not in text or _JOINED_HYPHEN_RE.search(text):
         return doc
     spaced = [i for i in range(1, len(doc) - 1) if _spaced_hyphen_at(doc, i)]
     joinable = {i for i in spaced if doc[i - 1].lower_ not in _DASH_NEIGHBOURS
@@ -190,6 +190,12 @@ def _spaced_hyphen_at(doc: Any, i: int) -> bool:
 #: :func:`make_compound_lemmas`).
 COMPOUND_LEMMAS = "claimgraph_compound_lemmas"
 _JOINED_KEY = "claimgraph.joined_hyphens"
+_JOINED_SEP = " - "
+
+
+def joined_compound(tok: Any) -> bool:
+    """Whether a token is a compound :func:`spaced_hyphens` joined ("test - launched")."""
+    return _JOINED_SEP in tok.text and bool(tok.doc.user_data.get(_JOINED_KEY))
 
 
 def make_compound_lemmas(nlp: Any, name: str) -> Any:
@@ -207,9 +213,9 @@ def make_compound_lemmas(nlp: Any, name: str) -> Any:
         from spacy.tokens import Doc
 
         for tok in doc:
-            if " - " not in tok.text or tok.pos_ not in {"VERB", "NOUN", "ADJ", "ADV"}:
+            if not joined_compound(tok) or tok.pos_ not in {"VERB", "NOUN", "ADJ", "ADV"}:
                 continue
-            last = tok.text.rsplit(" - ", 1)[1]
+            last = tok.text.rsplit(_JOINED_SEP, 1)[1]
             part = Doc(doc.vocab, words=[last])[0]
             part.pos_ = tok.pos_
             part.tag_ = tok.tag_

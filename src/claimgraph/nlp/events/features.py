@@ -25,6 +25,7 @@ from typing import Any
 
 from ..attribution.cues import SPEECH_VERBS, WEAK_VERBS
 from ..learned import linear_model, load_artifact, on_clear
+from ..model import joined_compound
 from .lexicon import NOUN_TRIGGERS, PHRASAL_TRIGGERS, PLOT_NOUNS, VERB_TRIGGERS, Trigger, verb_lemma
 
 PRIORS_FILE = "event_priors.json.gz"
@@ -119,7 +120,7 @@ def _lowers(doc: Any) -> list[str]:
 def is_candidate(tok: Any) -> bool:
     """Whether a token may name an event: a verb, a common noun, a damaged-case verb."""
     pos = tok.pos_
-    if len(tok.text) < 2 or not (tok.is_alpha or _joined_compound(tok)):
+    if len(tok.text) < 2 or not (tok.is_alpha or _alpha_compound(tok)):
         return False
     if pos == "VERB":
         return not going_to_future(tok)
@@ -140,10 +141,10 @@ def going_to_future(tok: Any) -> bool:
                     for c in tok.children))
 
 
-def _joined_compound(tok: Any) -> bool:
-    """A hyphenated compound written with spaced hyphens and joined into one word by the
-    parse's first step ("test - launched", :func:`claimgraph.nlp.model.spaced_hyphens`)."""
-    return " - " in tok.text and tok.text.replace(" - ", "").isalpha()
+def _alpha_compound(tok: Any) -> bool:
+    """A compound of words the parse's first step joined ("test - launched",
+    :func:`claimgraph.nlp.model.spaced_hyphens`), not one with a number ("24 - hour")."""
+    return joined_compound(tok) and tok.text.replace(" - ", "").isalpha()
 
 
 def _mostly_event(counts: list[Any] | None) -> bool:

@@ -322,11 +322,7 @@ def guideline_reading(status: str, tok: Any) -> str:
     prohibition, a modal perfect (:func:`speculative_past`) and a demanded act (asked of
     someone, or an imperative: "Cancel the Putin meeting.") are ``hypothetical`` (an attempt
     or a prevention keeps its own cue's reading)."""
-    if status in _CONDITIONABLE | {"hypothetical"} and ruled_out(tok) and not in_condition(tok):
-        return "negated"
-    if status in {"occurred", "unknown"} and nothing_done(tok) and not in_condition(tok):
-        return "negated"
-    if status in {"occurred", "unknown", "hypothetical"} and denied_act(tok) and not in_condition(tok):
+    if _reads_negated(status, tok) and not in_condition(tok):
         return "negated"
     if status not in _CONDITIONABLE:
         return status
@@ -334,6 +330,16 @@ def guideline_reading(status: str, tok: Any) -> str:
             or (status == "negated" and modal_denial(tok))):
         return "hypothetical"
     return status
+
+
+def _reads_negated(status: str, tok: Any) -> bool:
+    """Whether one of the guideline's negated readings applies to an event read ``status``
+    (the classifier's ``hypothetical`` gives way to a refusal or a denial, a plan to none)."""
+    if status in {"occurred", "unknown"} and nothing_done(tok):
+        return True
+    if status in {"occurred", "unknown", "hypothetical"} and denied_act(tok):
+        return True
+    return status in _CONDITIONABLE | {"hypothetical"} and ruled_out(tok)
 
 
 def _conditional_consequent(verb: Any) -> bool:
