@@ -112,3 +112,16 @@ def test_description_with_another_nationality_joins_no_one(pipe):
     people = [e for e in doc.entities if e.type == "PERSON"]
     assert len(people) >= 2
     assert not any("The American president" in texts(e) for e in people)
+
+
+def test_a_surname_read_as_an_organisation_is_the_person_named_before(pipe):
+    doc = run(pipe, "Anthony Weiner spoke on Monday. \"I'm not going to talk about this anymore,\" "
+                    "Weiner told reporters on Capitol Hill.")
+    weiner = person(doc, "Anthony Weiner")
+    assert texts(weiner).count("Weiner") == 1
+    assert not [e for e in doc.entities if e.name == "Weiner"]
+
+
+def test_a_one_word_organisation_without_a_person_of_that_surname_stays_an_organisation(pipe):
+    doc = run(pipe, "Fox News reported the story. Fox said the wall was costly.")
+    assert not [e for e in doc.entities if e.type == "PERSON"]

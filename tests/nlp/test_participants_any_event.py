@@ -87,6 +87,13 @@ CASES = [
     # both sides of "between" do the thing
     ("The CIA director prepared the ground for talks between President Trump and Kim Jong Un.",
      "talks", [("actor", "Trump"), ("actor", "Kim")]),
+    # a pronoun object is not its own clause's subject, nor the controller's (binding)
+    ("Obama met Netanyahu. He told him to leave the meeting.", "leave", [("actor", "Netanyahu")]),
+    ("Obama met Netanyahu and urged him to stop the settlements.", "stop",
+     [("actor", "Netanyahu"), ("target", "the settlements")]),
+    # an event noun's "from" names who acts, unless the noun moves away from something
+    ("The FBI opened an inquiry after a request from the Justice Department.", "request",
+     [("actor", "Justice Department")]),
 ]
 
 
@@ -152,3 +159,8 @@ def test_an_indefinite_pronoun_is_an_unnamed_person_each_time():
     assert not actors["hacked"]["named"]
     assert actors["sent"]["name"] == "someone"
     assert actors["hacked"]["id"] != actors["sent"]["id"]
+
+
+def test_what_an_event_noun_moves_away_from_is_not_its_actor():
+    parts = _parts("His resignation from Google surprised investors.", "resignation")
+    assert not _has(parts, "actor", "Google")

@@ -236,6 +236,31 @@ def _register_components() -> None:
         Language.factory(COMPOUND_LEMMAS, func=make_compound_lemmas)
 
 
+#: Contractions as typeset with a right single quotation mark ("don’t", "I’m", "we’ll",
+#: "Trump’s"), as NYT, HuffPost and many CMSs write them.
+_CURLY_CONTRACTIONS = ("’m", "’re", "’s", "’ve", "’ll", "’d", "n’t")
+
+
+def straight_contractions(vocab: Any) -> None:
+    """Make each contraction typed with a curly apostrophe look to the model like the one
+    typed with a straight apostrophe: the same prefix, suffix, shape, norm and lower form.
+
+    The English model learned its contractions from straight apostrophes and reads the
+    curly ones as unknown words: "he’s gone" tags "’s" as a modal, "don’t" tags "n’t" as a
+    noun (so no negation), and the lemmas stay "’ll", "’m". With the lexemes' features the
+    same, tags, parse and lemmas are those of the straight text; the token's text (and every
+    offset) is the text as written."""
+    for form in _CURLY_CONTRACTIONS:
+        for variant in {form, form.upper(), form.capitalize()}:
+            lex = vocab[variant]
+            straight = vocab[variant.replace("’", "'")]
+            lex.prefix_ = straight.prefix_
+            lex.suffix_ = straight.suffix_
+            lex.shape_ = straight.shape_
+            lex.norm_ = straight.norm_
+            lex.lower_ = straight.lower_
+
+
 @lru_cache(maxsize=4)
 def _load(verify: bool, disable: tuple[str, ...]) -> Any:
     import spacy
@@ -248,6 +273,7 @@ def _load(verify: bool, disable: tuple[str, ...]) -> Any:
     except Exception as exc:  # spaCy raises many kinds here
         raise ModelError(f"Could not load the spaCy model at {path}: {exc}") from exc
     _register_components()
+    straight_contractions(nlp.vocab)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     nlp.add_pipe(SPACED_HYPHENS, first=True)

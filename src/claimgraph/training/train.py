@@ -12,6 +12,7 @@ from ..nlp.attribution.bounds import ARTIFACT as BOUNDS_FILE
 from ..nlp.attribution.tagger import ARTIFACT as ATTRIBUTION_FILE
 from ..nlp.events.features import CLUSTERS_FILE, FACTUALITY_FILE
 from ..nlp.events.scope import SCOPE_MODEL
+from . import cameo
 from . import ecbplus as ecb
 from .events import (
     Examples,
@@ -194,6 +195,9 @@ def train_all(data: Path, out: Path, clusters: dict[str, Any], *, limit: int | N
     priors = build_priors(data / "tempeval3" / "train", limit=tempeval_limit)
     if (data / "ecbplus" / ecb.SPLIT_FILE).is_file():  # adjective and proper-noun candidates
         priors["ecbplus"] = ecb.form_counts(data / "ecbplus", limit=ecb_limit)
+    plover = data / "events-extra" / "plover"
+    if (plover / cameo.VERBS_FILE).is_file():  # PLOVER types per verb, a typing feature
+        priors["cameo"] = cameo.verb_types(plover)
     write_artifact(out, "event_priors.json.gz", priors)
     write_artifact(out, CLUSTERS_FILE, clusters)
     shared = {"event_priors.json.gz": priors, CLUSTERS_FILE: clusters, **_attribution_model(out)}

@@ -126,8 +126,24 @@ def _find_cluster(m: Mention, clusters: list[Cluster]) -> Cluster | None:
     if m.label == "PERSON":
         return _person_match(m, words, clusters)
     if m.label == "ORG":
-        return _org_match(m.name, clusters)
+        found = _org_match(m.name, clusters)
+        if found is None and len(words) == 1:
+            found = _surname_of(m, words[0], clusters)
+        return found
     return None
+
+
+def _surname_of(m: Mention, word: str, clusters: list[Cluster]) -> Cluster | None:
+    """The person an earlier full name introduced, for a bare surname the tagger read as an
+    organisation ("Anthony Weiner" ... "Weiner told reporters", "Vicente Fox" ... "Fox
+    said"): the mention joins the person and is a person's. A firm of that one-word name
+    seen before (a cluster keyed by it) keeps it."""
+    persons = [c for c in clusters if c.label == "PERSON" and len(c.fullest.name.split()) > 1
+               and c.fullest.name.split()[-1] == word and c.last_before(m.start) >= 0]
+    if not persons:
+        return None
+    m.label = "PERSON"
+    return max(persons, key=lambda c: c.last_before(m.start))
 
 
 def _person_match(m: Mention, words: list[str], clusters: list[Cluster]) -> Cluster | None:
@@ -367,6 +383,35 @@ def _pick(cands: list[tuple[Cluster, Mention]], sdoc: Any, tok: Any) -> Cluster 
     return None
 
 
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+
+
+def clause_subjects(tok: Any) -> list[Any]:
+    """The subjects a pronoun object cannot stand for: its own clause's, and those of the
+    verbs that control the clause through "to" ("Obama told him to leave": "him" is not
+    Obama; "the attorney general threatened to prosecute them": "them" is not the attorney
+    general). A reflexive would be ("told himself"); possessives and subjects are free to
+    refer back ("he said his ..."), so they get none."""
+    if tok.dep_ not in _OBJECT_DEPS or tok.lower_.endswith(("self", "selves")):
+        return []
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    out: list[Any] = []
+    for _ in range(4):
+        if verb.pos_ not in {"VERB", "AUX"}:
+            break
+        clause = verb
+        while clause.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in clause.children):
+            clause = clause.head  # "met Netanyahu and told him": the subject of "met"
+        for c in clause.children:
+            if c.dep_ in _SUBJ and c.i != tok.i:
+                out.append(c)
+                out.extend(t for t in c.conjuncts if t.i != tok.i)
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return out
+
+
 def add_pronouns(sdoc: Any, clusters: list[Cluster], covered: set[int], quoted: QuotedTokens) -> None:
     """Third-person pronouns resolved by a salience rule, only when unambiguous.
 
@@ -389,6 +434,10 @@ def add_pronouns(sdoc: Any, clusters: list[Cluster], covered: set[int], quoted: 
         cands = [(c, m) for c, m in _candidates(sent_starts, clusters, tok, labels) if c.accepts(gender)]
         if quoted.quote_of(tok.i) is None:
             cands = [(c, m) for c, m in cands if quoted.quote_of(m.start) is None]
+        subjects = clause_subjects(tok)
+        bound = {id(c) for c in clusters for t in subjects for m in c.mentions
+                 if m.name_start <= t.i < m.name_end}
+        cands = [(c, m) for c, m in cands if id(c) not in bound]
         c = _pick(cands, sdoc, tok)
         if c is not None:
             c.mentions.append(Mention(tok.i, tok.i + 1, tok.i, tok.i + 1, c.label, tok.text, kind="pron"))

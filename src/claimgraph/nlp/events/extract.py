@@ -248,7 +248,7 @@ def detect(mentions: list[Mention]) -> list[Mention]:
                 etype = "OTHER"
             m.trigger = Trigger(etype, other_mode(m.tok) if etype == "OTHER" else None)
         kept.append(m)
-    return _without_light_verbs(kept)
+    return _without_frame_verbs(_without_light_verbs(kept))
 
 
 #: Verbs that only carry the event their object names ("carried out a raid", "made the
@@ -266,6 +266,31 @@ def _without_light_verbs(kept: list[Mention]) -> list[Mention]:
                      if m.nominal and m.tok.dep_ == "dobj" and m.tok.head.i != m.tok.i}
     return [m for m in kept
             if m.nominal or m.tok.i not in nominal_heads or verb_lemma(m.tok) not in LIGHT_VERBS]
+
+
+#: Verbs that frame the event of their infinitive or gerund complement: its phase ("began
+#: negotiating", "continued to push"), an attempt ("tried to put to rest", "sought to block"),
+#: an intention, wish or need ("plans to visit", "wants to move on", "needs to pass"), a
+#: likelihood ("seems to", "is set to"), a use ("used the power to"). The complement is the
+#: event, and its status carries the frame ("tried to" -> attempted, "plans to" -> planned);
+#: the guideline annotates the complement alone. Acts done to others stay events of their
+#: own: "urged X to", "threatened to", "vowed to", "agreed to", "refused to", "voted to".
+FRAME_VERBS = frozenset({
+    "try", "attempt", "seek", "strive", "endeavor", "endeavour", "struggle", "scramble", "work",
+    "manage", "succeed", "proceed", "continue", "begin", "start", "keep", "go", "come",
+    "want", "wish", "hope", "desire", "like", "love", "prefer", "need",
+    "plan", "intend", "aim", "mean", "prepare", "expect", "decide", "set", "schedule", "poise",
+    "seem", "appear", "tend", "happen", "prove", "use", "help", "fail", "neglect", "forget",
+    "avoid", "hesitate", "afford", "consider", "suppose", "purport",
+})
+
+
+def _without_frame_verbs(kept: list[Mention]) -> list[Mention]:
+    """Drop a frame verb (:data:`FRAME_VERBS`) whose verbal complement is itself a kept event."""
+    heads = {m.tok.i for m in kept}
+    return [m for m in kept
+            if m.nominal or verb_lemma(m.tok) not in FRAME_VERBS
+            or not any(c.dep_ == "xcomp" and c.i in heads for c in m.tok.children)]
 
 
 def _noun_mention(tok: Any) -> Mention | None:
@@ -530,9 +555,17 @@ def _amount_for(doc: Document, m: Mention, trigger_heads: set[int]):
         if span is None:
             continue
         owner = _nearest_trigger(span.root, trigger_heads)
-        if owner == tok.i:
+        if owner == tok.i or owner is not None and _adjunct_of(sdoc[owner], tok):
             return amt
     return None
+
+
+def _adjunct_of(noun: Any, verb: Any) -> bool:
+    """An event noun in a prepositional phrase on another event's verb ("recruited ... with
+    the promise of $200,000", "agreed in exchange for a payment of"): the amount is the
+    verb's event's too."""
+    return (noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+            and noun.head.head.i == verb.i)
 
 
 def _nearest_trigger(tok: Any, trigger_heads: set[int]) -> int | None:

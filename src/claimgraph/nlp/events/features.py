@@ -65,6 +65,16 @@ on_clear(ecb_forms.cache_clear)
 
 
 @lru_cache(maxsize=1)
+def cameo_types() -> dict[str, list[Any]]:
+    """verb -> [PLOVER type of its own CAMEO code, {type: share of all its codes}]
+    (``training.cameo``; empty for priors trained without the CAMEO dictionary)."""
+    return dict(load_artifact(PRIORS_FILE).get("cameo") or {})
+
+
+on_clear(cameo_types.cache_clear)
+
+
+@lru_cache(maxsize=1)
 def word_classes() -> dict[str, tuple[int, ...]]:
     """word -> its class id at each granularity of the clusters artifact (coarse to fine)."""
     data = load_artifact(CLUSTERS_FILE)
@@ -214,6 +224,9 @@ def detect_features(tok: Any) -> dict[str, float]:
     if trig is not None:
         f["lex"] = 1.0
         f["lex=" + trig.type] = 1.0
+    coded = cameo_types().get(lem)
+    if coded is not None and coded[0]:  # a verb event data code as a PLOVER event
+        f["cameo:" + tok.pos_] = 1.0
     if lem in PLOT_NOUNS:
         f["plotnoun"] = 1.0
     if lem in SPEECH_VERBS:
@@ -256,6 +269,12 @@ def type_features(tok: Any) -> dict[str, float]:
         f["lex=" + trig.type] = 1.0
         if trig.mode:
             f["lexmode=" + trig.mode] = 1.0
+    coded = cameo_types().get(lem)
+    if coded is not None:  # what event data code this verb as (a noun: its verb's lemma)
+        if coded[0]:
+            f["cm=" + coded[0]] = 1.0
+        for t, share in coded[1].items():
+            f["cd=" + t] = share
     for c in tok.children:
         if c.dep_ == "prep":
             f["cp=" + c.lower_] = 1.0

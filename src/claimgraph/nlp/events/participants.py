@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from ...models import Document, Entity
+from ..entities.coref import clause_subjects
 from ..places.toponyms import is_dateline
 from .lexicon import FOIL_VERBS, NOUN_TRIGGERS, plot_of, verb_lemma
 
@@ -375,8 +376,9 @@ class EntityResolver:
 
     def _pronoun(self, tok: Any) -> list[str]:
         low = tok.lower_
+        own = self._clause_subjects(tok)
         if low in _SUBJECT_PRONOUNS_PERSON:
-            found = self.recent(tok, {"PERSON"}, 1)
+            found = self.recent(tok, {"PERSON"}, 1, skip=own)
             if found:
                 return found
             for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
@@ -386,15 +388,19 @@ class EntityResolver:
         if low in _FIRST_PERSON:
             return self._speaker(tok)
         if low in {"it", "its"}:
-            found = self.recent(tok, {"GPE", "ORG"}, 1, window=60)
+            found = self.recent(tok, {"GPE", "ORG"}, 1, window=60, skip=own)
             return [e for e in found if self.is_named(e)]
         if low in _PLURAL_PRONOUNS:
-            named = [e for e in self.recent(tok, {"PERSON"}, 2, skip=self.victims)
+            named = [e for e in self.recent(tok, {"PERSON"}, 2, skip=self.victims | own)
                      if self.is_named(e)]
             if len(named) == 2:
                 return named
-            return self.recent(tok, {"PERSON", "ORG"}, 1, skip=self.victims)
+            return self.recent(tok, {"PERSON", "ORG"}, 1, skip=self.victims | own)
         return []
+
+    def _clause_subjects(self, tok: Any) -> set[str]:
+        """Entities a pronoun object cannot be (:func:`~..entities.coref.clause_subjects`)."""
+        return {e for e in (self.mapped(t) for t in clause_subjects(tok)) if e is not None}
 
     def _speaker(self, tok: Any) -> list[str]:
         """"I" inside a quoted or attributed claim: the person the claim comes from."""
@@ -889,6 +895,20 @@ def _of_is_patient(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     return lemma not in AGENTIVE_NOMINALS and lemma not in NOUN_TRIGGERS
 
+#: Nouns whose "from" names what is left, not who acts ("withdrawal from Syria", "his
+#: resignation from the board", "a release from prison").
+_AWAY_NOUNS = frozenset({
+    "withdrawal", "exit", "departure", "retreat", "release", "escape", "return", "expulsion",
+    "deportation", "removal", "resignation", "defection", "extradition", "transfer", "evacuation",
+    "flight", "ouster", "dismissal", "absence", "independence", "break", "separation", "secession",
+    "retirement", "recusal", "pullout", "exclusion", "ban", "exemption", "distance", "shift",
+    "move", "travel", "trip", "journey", "visit", "arrival", "migration", "exodus", "import",
+    "transition", "switch", "change", "recovery", "rescue", "theft", "seizure",
+})
+#: Who a "from" phrase can name as the one acting: people and bodies, not places or things.
+_FROM_AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+
+
 def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: frozenset[str],
                patient_nominal: bool, extra_heads: tuple[Any, ...] = ()) -> list[Role]:
     """Participants of a nominal trigger ("the attack on its embassy", "his arrest")."""
@@ -913,6 +933,11 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                 p = _pobj(c)
                 if p is not None:  # "talks between Trump and Kim": both sides do it
                     _add_roles(out, "actor", res.resolve_arg(p))
+            elif dep == "prep" and c.lower_ == "from" and noun_lemma(head) not in _AWAY_NOUNS:
+                p = _pobj(c)
+                if p is not None:  # "pressure from Republicans", "an investigation from the FBI"
+                    _add_roles(out, "actor", [e for e in res.resolve(p)
+                                              if res.entity_type(e) in _FROM_AGENT_TYPES])
             elif dep == "prep":
                 _prep_roles(out, c, event_type, res, obj_role)
             elif dep == "acl" and c.lower_ in {"targeting", "targetting", "against"}:
