@@ -192,3 +192,20 @@ def test_a_negative_argument_in_a_condition_stays_hypothetical():
 ])
 def test_what_a_denial_denies_is_negated(text, trigger):
     assert _status(text, trigger) == "negated"
+
+
+def test_a_governor_without_a_class_reads_as_what_cameo_codes_it():
+    from claimgraph.nlp.events.features import cameo_types, status_features
+
+    nlp = load_nlp()
+    doc = nlp("The council authorized the police to arrest the protesters.")
+    arrest = next(t for t in doc if t.text == "arrest")
+    assert arrest.head.lemma_ == "authorize" and arrest.head.lemma_ not in GOVERNOR_CLASS
+    coded = cameo_types()["authorize"][0]
+    assert coded and status_features(arrest, "occurred", None).get("a0cm=" + coded) == 1.0
+    # a governor with a class of its own reads as its class alone
+    doc = nlp("The ministry ordered the troops to withdraw.")
+    withdraw = next(t for t in doc if t.text == "withdraw")
+    feats = status_features(withdraw, "occurred", None)
+    assert feats.get("a0cls=request") == 1.0
+    assert not [k for k in feats if k.startswith("a0cm=")]

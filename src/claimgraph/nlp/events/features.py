@@ -473,6 +473,10 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
             f[p + "cls=" + gov] = 1.0
             if k == 0:
                 f["a0cls=" + gov + "_" + tok.dep_] = 1.0
+        else:
+            coded = cameo_types().get(_lemma(a))
+            if coded is not None and coded[0]:  # a governor no class names: what CAMEO codes it
+                f[p + "cm=" + coded[0]] = 1.0
         if k == 0:
             f["a0d=" + tok.dep_ + ">" + a.pos_] = 1.0
             f["a0t=" + a.tag_] = 1.0
