@@ -4,10 +4,12 @@
 into synonym blocks (``---  FOIL   [---]  ---`` then ``FOIL``, ``THWART``), each with a
 default CAMEO code and object patterns that carry their own codes (``- * PLOT [...]``,
 ``- * {ASSASSINATION ATTEMPT} [185]``). ``CAMEO2PLOVER-2021.txt`` maps each CAMEO code to a
-PLOVER type. Read together they say, for about four thousand verbs, which PLOVER types
-the verb codes to in event data and how often: "thwart" -> COERCE / ASSAULT, "hasten" ->
-nothing. The typer takes that distribution as features next to the lemma itself, so a
-verb the labelled articles never show ("extradite", "expel") still leans to its type.
+PLOVER type. Read together they say, for about 1,500 single-word verbs, which PLOVER types
+the verb codes to in event data and how often: "accuse" -> ACCUSE, "release" -> RETREAT,
+"hasten" -> no type of its own. The typer takes that distribution as features next to the
+lemma itself, so a verb the labelled articles never show ("extradite", "apologize") still
+leans to its type; the detector reads whether a verb is coded at all, and the status
+model the type of a governing verb none of its governor classes names.
 
 Only counts per verb go into the committed priors artifact, never the dictionary's text.
 """
