@@ -94,6 +94,12 @@ CASES = [
     # an event noun's "from" names who acts, unless the noun moves away from something
     ("The FBI opened an inquiry after a request from the Justice Department.", "request",
      [("actor", "Justice Department")]),
+    # what a phrase on the verb's object names is acted on too
+    ("Trump said the FBI ruined the life of his former national security adviser.", "ruined",
+     [("target", "national security adviser")]),
+    ("Administration officials voiced concerns about the visit.", "voiced", [("target", "the visit")]),
+    ("Democrats urged Trump to cancel the meeting with Putin.", "cancel",
+     [("target", "the meeting"), ("target", "Putin")]),
 ]
 
 

@@ -734,6 +734,7 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                 _add_roles(out, obj_role, res.resolve_arg(tok.head))  # "Flynn, whom he fired"
             else:
                 _add_roles(out, obj_role, res.resolve_arg(c))
+                _add_roles(out, obj_role, _object_phrase_objects(c, res))
         elif dep == "dative":
             _add_roles(out, "recipient", res.resolve_arg(c))
         elif dep == "agent":
@@ -768,6 +769,28 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
             # "... and was published": the shared subject is what the passive verb was done to
             _add_roles(out, obj_role if passive and role == "actor" else role, [eid])
     _oblique_target(out, tok, res, obj_role)
+    return out
+
+
+#: Prepositions inside a verb's direct object whose object the verb acts on as well: "ruined
+#: the life of his adviser", "voiced concerns about the visit", "accepted an invitation from
+#: Boehner", "cancel the meeting with Putin", "drive a wedge between A and B".
+_OBJECT_PHRASE_PREPS = frozenset({"of", "about", "from", "with", "against", "on", "between", "to"})
+
+
+def _object_phrase_objects(obj: Any, res: EntityResolver) -> list[str]:
+    """What a prepositional phrase on a verb's common-noun object names. On statuschain-dev,
+    where the verb's gold target was otherwise missed, that phrase's object was a gold target
+    36 times in 47 (the object itself being "the life", "concerns", "an invitation", or
+    nothing at all: "the end of the war", "some kind of deal", "44 percent of the vote")."""
+    if obj.pos_ != "NOUN":
+        return []
+    out: list[str] = []
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_PHRASE_PREPS:
+            p = _pobj(c)
+            if p is not None:
+                out.extend(e for e in res.resolve_arg(p) if e not in out)
     return out
 
 
