@@ -66,8 +66,9 @@ def verb_types(folder: Path) -> dict[str, list[Any]]:
             counts[v].update(block)
             if own:
                 counts[v][own] += BLOCK_WEIGHT
-            if own or block_type:
-                main[v][own or block_type] += 1
+            coded = own or block_type
+            if coded:
+                main[v][coded] += 1
 
     for raw in (folder / VERBS_FILE).read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.strip()
