@@ -1,4 +1,5 @@
-"""Contractions typed with a curly apostrophe parse as the straight ones do.
+"""Contractions: typed with a curly apostrophe they parse as the straight ones do, and
+"he's asked X" is the perfect ("has asked"), not a passive.
 
 NYT and HuffPost copy writes "don’t", "I’m", "he’s"; the English model learned only the
 straight forms and read the curly ones as unknown words ("n’t" a noun, so no negation)."""
@@ -36,3 +37,30 @@ def test_curly_negation_reaches_the_status():
     doc = analyze("“Mexico won’t pay for the wall,” Vicente Fox said.", published="2016-02-25")
     pay = [e for e in doc.events if e.trigger.text == "pay"]
     assert pay and pay[0].status == "negated"
+
+
+@pytest.mark.parametrize(("text", "verb", "subject"), [
+    ("He said he's asked an Internet security firm to take a look.", "asked", "he"),
+    ("She’s hired a lawyer.", "hired", "She"),
+])
+def test_s_with_a_participle_and_an_object_is_has(text, verb, subject):
+    doc = load_nlp()(text)
+    v = next(t for t in doc if t.text == verb)
+    deps = {c.text: c.dep_ for c in v.children}
+    assert deps[subject] == "nsubj"
+    aux = next(c for c in v.children if c.lower_ in {"'s", "’s"})
+    assert (aux.dep_, aux.lemma_) == ("aux", "have")
+
+
+@pytest.mark.parametrize("text", ["It's been sent to the lab.", "He's called the decision a mistake."])
+def test_s_stays_a_passive_without_an_object_or_with_been(text):
+    doc = load_nlp()(text)
+    assert any(t.dep_ == "nsubjpass" for t in doc)
+
+
+def test_the_one_who_has_asked_is_the_actor():
+    doc = analyze("Rep. Anthony Weiner said he's asked an Internet security firm to take a hard look "
+                  "at the incident.", published="2011-06-01")
+    names = {e.id: e.name for e in doc.entities}
+    asked = next(e for e in doc.events if e.trigger.text == "asked")
+    assert ("actor", "Anthony Weiner") in [(p.role, names[p.entity]) for p in asked.participants]

@@ -225,6 +225,37 @@ def make_compound_lemmas(nlp: Any, name: str) -> Any:
     return compound_lemmas
 
 
+#: The component that reads "he's asked X" as "he has asked X" (see :func:`has_contractions`).
+HAS_CONTRACTIONS = "claimgraph_has_contractions"
+_S_FORMS = frozenset({"'s", "’s"})
+
+
+def has_contractions(doc: Any) -> Any:
+    """Read "'s" before a past participle that takes a direct object as "has", not "is".
+
+    The small model parses every "'s" + participle as a passive ("he's asked an Internet
+    security firm to take a look": "he" the one asked; "She's hired a lawyer": she was
+    hired). A passive has no direct object, so where the participle has one and no other
+    passive auxiliary ("it's been sent" stays a passive), the "'s" is the perfect's "has":
+    it becomes an auxiliary with the lemma "have" and the passive subject a subject. Run
+    after the lemmatizer.
+    """
+    for tok in doc:
+        if tok.dep_ != "auxpass" or tok.lower_ not in _S_FORMS or tok.head.tag_ != "VBN":
+            continue
+        verb = tok.head
+        kids = list(verb.children)
+        if not any(c.dep_ == "dobj" for c in kids) or any(
+                c.dep_ == "auxpass" and c.i != tok.i for c in kids):
+            continue
+        tok.dep_ = "aux"
+        tok.lemma_ = "have"
+        for c in kids:
+            if c.dep_ == "nsubjpass":
+                c.dep_ = "nsubj"
+    return doc
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
@@ -234,6 +265,8 @@ def _register_components() -> None:
         Language.component(SPACED_HYPHENS, func=spaced_hyphens)
     if not Language.has_factory(COMPOUND_LEMMAS):
         Language.factory(COMPOUND_LEMMAS, func=make_compound_lemmas)
+    if not Language.has_factory(HAS_CONTRACTIONS):
+        Language.component(HAS_CONTRACTIONS, func=has_contractions)
 
 
 #: Contractions as typeset with a right single quotation mark ("don’t", "I’m", "we’ll",
@@ -279,6 +312,8 @@ def _load(verify: bool, disable: tuple[str, ...]) -> Any:
     nlp.add_pipe(SPACED_HYPHENS, first=True)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe(COMPOUND_LEMMAS, after="lemmatizer")
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(HAS_CONTRACTIONS, after=COMPOUND_LEMMAS)
     return nlp
 
 
