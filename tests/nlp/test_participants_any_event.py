@@ -170,3 +170,11 @@ def test_an_indefinite_pronoun_is_an_unnamed_person_each_time():
 def test_what_an_event_noun_moves_away_from_is_not_its_actor():
     parts = _parts("His resignation from Google surprised investors.", "resignation")
     assert not _has(parts, "actor", "Google")
+
+
+def test_an_aim_is_no_actor_its_owner_is():
+    parts = _parts("The rebels crossed the river at night. Their mission was to destroy the bridge.", "destroy")
+    assert _has(parts, "actor", "rebels")
+    assert not _has(parts, "actor", "mission")
+    parts = _parts("Russia's aim is to divide the alliance, the minister said.", "divide")
+    assert not _has(parts, "actor", "aim") and _has(parts, "actor", "Russia")

@@ -665,6 +665,9 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
         if "nsubj" in deps:
             if deps["nsubj"].lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
                 return res.resolve_arg(head.head)  # "Kim, who plans to discuss": Kim
+            if head.lemma_.lower() == "be" and noun_lemma(deps["nsubj"]) in _INTENT_NOUNS | _AIM_NOUNS:
+                # "my sole intention was to voice", "the goal is to end": whoever has the aim
+                return _intent_owner(deps["nsubj"], res)
             return res.resolve_arg(deps["nsubj"])
         if "agent" in deps:
             ag = _pobj(deps["agent"])
@@ -918,6 +921,9 @@ def _of_is_patient(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     return lemma not in AGENTIVE_NOMINALS and lemma not in NOUN_TRIGGERS
 
+#: Nouns that name an aim, so that "the X is to do" is done by whoever has it.
+_AIM_NOUNS = frozenset({"aim", "purpose", "hope", "mission", "strategy", "priority", "idea",
+                        "job", "task", "objective", "wish", "dream", "intent"})
 #: Nouns whose "from" names what is left, not who acts ("withdrawal from Syria", "his
 #: resignation from the board", "a release from prison").
 _AWAY_NOUNS = frozenset({
