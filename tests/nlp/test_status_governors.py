@@ -156,8 +156,16 @@ def test_an_arrest_for_a_done_act_or_a_threat_foils_nothing():
     ("He called for unity but declined to tone down his own rhetoric.", "tone", "negated"),
     ("He said he would not allow the incident to distract him from his job.", "distract", "negated"),
     ("\"I am not going to allow this thing to dominate what I talk about.\"", "dominate", "negated"),
-    # a refusal that is only possible, and a permission granted, rule out nothing
+    # ... or is not willing or able to do
+    ("Officials said the hospital would not be able to treat more patients this week.", "treat",
+     "negated"),
+    ("The union was unwilling to accept the offer.", "accept", "negated"),
+    ("The company said it is not willing to sell its stake in the mine.", "sell", "negated"),
+    # a refusal that is only possible, and a permission granted, rule out nothing; nor does
+    # an unwillingness inside a condition
     ("He might refuse to pay.", "pay", "hypothetical"),
+    ("If Trump is not willing to confront Putin, the summit should not go forward.", "confront",
+     "hypothetical"),
     ("The bill would allow families to sue Saudi Arabia.", "sue", "hypothetical"),
 ])
 def test_an_act_refused_or_not_allowed_is_negated(text, trigger, status):

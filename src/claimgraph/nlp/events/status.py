@@ -256,10 +256,12 @@ _PERMISSIONS = frozenset({"allow", "let", "permit"})
 
 
 def ruled_out(tok: Any) -> bool:
-    """The event is what its actor refuses ("refused to certify", "refusing to tone down")
-    or will not allow ("would not allow the incident to distract him", "I am not going to
-    allow this thing to dominate"): the guideline's future act ruled out, ``negated``. A
-    refusal that is itself only possible ("might refuse to") rules out nothing."""
+    """The event is what its actor refuses ("refused to certify", "refusing to tone down"),
+    will not allow ("would not allow the incident to distract him", "I am not going to
+    allow this thing to dominate") or is not willing or able to do ("he's not willing to
+    fund", "would not be able to process", "unable to pay"): the guideline's future act
+    ruled out, ``negated``. A refusal that is itself only possible ("might refuse to") rules
+    out nothing, and a condition keeps its own reading ("if Trump is not willing to")."""
     if tok.dep_ not in {"xcomp", "ccomp"} or tok.head.i == tok.i:
         return False
     head = tok.head
@@ -269,7 +271,18 @@ def ruled_out(tok: Any) -> bool:
     if lemma in _PERMISSIONS:
         going = head.head if head.dep_ == "xcomp" and head.head.lemma_.lower() == "go" else None
         return _is_negated(head) or (going is not None and _is_negated(going))
+    clause = head.head if head.dep_ == "acomp" else head  # the copula of "is not willing"
+    if lemma in _UNABLE:
+        return not _is_negated(head) and not _is_negated(clause) and not in_condition(clause)
+    if lemma in _ABLE:  # "he's not willing to fund", "would not be able to process"
+        return (_is_negated(head) or _is_negated(clause)) and not in_condition(clause)
     return False
+
+
+#: Adjectives that say the actor cannot or will not do it, and their positive forms that do
+#: when negated: the act is ruled out.
+_UNABLE = frozenset({"unable", "unwilling"})
+_ABLE = frozenset({"able", "willing"})
 
 
 _PAST_MODALS = frozenset({"may", "might", "could", "would", "should", "must", "'d"})
