@@ -138,8 +138,8 @@ def _surname_of(m: Mention, word: str, clusters: list[Cluster]) -> Cluster | Non
     organisation ("Anthony Weiner" ... "Weiner told reporters", "Vicente Fox" ... "Fox
     said"): the mention joins the person and is a person's. A firm of that one-word name
     seen before (a cluster keyed by it) keeps it."""
-    persons = [c for c in clusters if c.label == "PERSON" and len(c.fullest.name.split()) > 1
-               and c.fullest.name.split()[-1] == word and c.last_before(m.start) >= 0]
+    persons = [c for c in clusters if c.label == "PERSON" and c.last_before(m.start) >= 0
+               and len(full := c.fullest.name.split()) > 1 and full[-1] == word]
     if not persons:
         return None
     m.label = "PERSON"
@@ -435,9 +435,10 @@ def add_pronouns(sdoc: Any, clusters: list[Cluster], covered: set[int], quoted: 
         if quoted.quote_of(tok.i) is None:
             cands = [(c, m) for c, m in cands if quoted.quote_of(m.start) is None]
         subjects = clause_subjects(tok)
-        bound = {id(c) for c in clusters for t in subjects for m in c.mentions
-                 if m.name_start <= t.i < m.name_end}
-        cands = [(c, m) for c, m in cands if id(c) not in bound]
+        if subjects:  # an object pronoun: never its own clause's subject
+            bound = {id(c) for c in clusters for t in subjects for m in c.mentions
+                     if m.name_start <= t.i < m.name_end}
+            cands = [(c, m) for c, m in cands if id(c) not in bound]
         c = _pick(cands, sdoc, tok)
         if c is not None:
             c.mentions.append(Mention(tok.i, tok.i + 1, tok.i, tok.i + 1, c.label, tok.text, kind="pron"))

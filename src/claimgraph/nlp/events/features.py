@@ -466,7 +466,8 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
     ancestors = _ancestors(tok)
     for k, a in enumerate(ancestors):
         p = f"a{min(k, 2)}"
-        f[p + "l=" + _lemma(a)] = 1.0
+        a_lemma = _lemma(a)
+        f[p + "l=" + a_lemma] = 1.0
         f[p + "p=" + a.pos_] = 1.0
         gov = governor_class(a)
         if gov is not None:
@@ -474,7 +475,7 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
             if k == 0:
                 f["a0cls=" + gov + "_" + tok.dep_] = 1.0
         else:
-            coded = cameo_types().get(_lemma(a))
+            coded = cameo_types().get(a_lemma)
             if coded is not None and coded[0]:  # a governor no class names: what CAMEO codes it
                 f[p + "cm=" + coded[0]] = 1.0
         if k == 0:

@@ -788,13 +788,8 @@ def _object_phrase_objects(obj: Any, res: EntityResolver) -> list[str]:
     nothing at all: "the end of the war", "some kind of deal", "44 percent of the vote")."""
     if obj.pos_ != "NOUN":
         return []
-    out: list[str] = []
-    for c in obj.children:
-        if c.dep_ == "prep" and c.lower_ in _OBJECT_PHRASE_PREPS:
-            p = _pobj(c)
-            if p is not None:
-                out.extend(e for e in res.resolve_arg(p) if e not in out)
-    return out
+    objects = [_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PHRASE_PREPS]
+    return [e for p in objects if p is not None for e in res.resolve_arg(p)]
 
 
 #: Prepositions whose object is what an event with no other target acts on: "banging on
@@ -921,9 +916,11 @@ def _of_is_patient(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     return lemma not in AGENTIVE_NOMINALS and lemma not in NOUN_TRIGGERS
 
-#: Nouns that name an aim, so that "the X is to do" is done by whoever has it.
-_AIM_NOUNS = frozenset({"aim", "purpose", "hope", "mission", "strategy", "priority", "idea",
-                        "job", "task", "objective", "wish", "dream", "intent"})
+
+#: Nouns that name an aim besides the plan-like ones (:data:`_INTENT_NOUNS`: "intention",
+#: "goal", "aim"), so that "the X is to do" is done by whoever has it.
+_AIM_NOUNS = frozenset({"purpose", "hope", "mission", "strategy", "priority", "idea", "job",
+                        "task", "objective", "dream"})
 #: Nouns whose "from" names what is left, not who acts ("withdrawal from Syria", "his
 #: resignation from the board", "a release from prison").
 _AWAY_NOUNS = frozenset({
