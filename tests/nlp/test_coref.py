@@ -125,3 +125,16 @@ def test_a_surname_read_as_an_organisation_is_the_person_named_before(pipe):
 def test_a_one_word_organisation_without_a_person_of_that_surname_stays_an_organisation(pipe):
     doc = run(pipe, "Fox News reported the story. Fox said the wall was costly.")
     assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+def test_a_full_name_stays_a_person_when_one_mention_reads_as_a_place(pipe):
+    # "into Flynn" reads as a place by the gazetteer and its context; the cluster of
+    # "Michael Flynn" and "Gen. Flynn" stays a person's, and "he" after it is Flynn
+    doc = run(pipe, "President Donald Trump on Monday defended his former national security adviser, "
+                    "Michael Flynn. “I feel very badly for Gen. Flynn,” Trump told reporters. Trump had "
+                    "asked James Comey to end the agency's investigation into Flynn. Flynn stepped down "
+                    "in February, saying that he had misled the transition team.")
+    flynn = person(doc, "Michael Flynn")
+    assert texts(flynn).count("Flynn") == 2  # "into Flynn" and "Flynn stepped down"
+    assert "he" in texts(flynn)
+    assert not [e for e in doc.entities if e.type == "GPE"]
