@@ -178,3 +178,21 @@ def test_an_aim_is_no_actor_its_owner_is():
     assert not _has(parts, "actor", "mission")
     parts = _parts("Russia's aim is to divide the alliance, the minister said.", "divide")
     assert not _has(parts, "actor", "aim") and _has(parts, "actor", "Russia")
+
+
+def test_they_is_the_group_the_sentence_names_before_it_not_a_person():
+    text = ("Vice President Joe Biden will be abroad. And more than a half-dozen House and Senate "
+            "Democrats also have said they will skip the event.")
+    parts = _parts(text, "skip")
+    assert _has(parts, "actor", "Democrats") and not _has(parts, "actor", "Biden"), parts
+    text = ("President Obama vetoed the bill. Family members of the victims have pushed for such a "
+            "measure for years, and they have pressured members of Congress.")
+    parts = _parts(text, "pressured")
+    assert _has(parts, "actor", "Family members") and not _has(parts, "actor", "Obama"), parts
+
+
+def test_he_inside_a_quotation_is_not_its_speaker():
+    text = ('Anthony Weiner spoke to reporters on Tuesday. "If someone heckled in the back, I '
+            'would not spend three days talking to him," Weiner said.')
+    parts = _parts(text, "talking")
+    assert not _has(parts, "target", "Weiner"), parts

@@ -344,6 +344,9 @@ class EntityResolver:
             eid = None  # "Rockets", "Guerrillas": a common noun capitalised by truecasing
             if allow_unnamed:
                 return self._unnamed_for(tok)
+        if eid is not None and tok.pos_ == "PRON" and tok.lower_ in _SUBJECT_PRONOUNS_PERSON \
+                and eid in self._quoted_speakers(tok):
+            eid = None  # "“He should pay for it,” Fox said": he is not the one speaking
         if eid is not None and self.entity_type(eid) != "NORP":
             return [eid]
         for child in tok.children:
@@ -378,7 +381,7 @@ class EntityResolver:
         low = tok.lower_
         own = self._clause_subjects(tok)
         if low in _SUBJECT_PRONOUNS_PERSON:
-            found = self.recent(tok, {"PERSON"}, 1, skip=own)
+            found = self.recent(tok, {"PERSON"}, 1, skip=own | self._quoted_speakers(tok))
             if found:
                 return found
             for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
@@ -391,6 +394,11 @@ class EntityResolver:
             found = self.recent(tok, {"GPE", "ORG"}, 1, window=60, skip=own)
             return [e for e in found if self.is_named(e)]
         if low in _PLURAL_PRONOUNS:
+            group = _plural_subject(tok)
+            if group is not None:
+                found = [e for e in self.resolve_arg(group) if e not in own]
+                if found:
+                    return found
             named = [e for e in self.recent(tok, {"PERSON"}, 2, skip=self.victims | own)
                      if self.is_named(e)]
             if len(named) == 2:
@@ -401,6 +409,18 @@ class EntityResolver:
     def _clause_subjects(self, tok: Any) -> set[str]:
         """Entities a pronoun object cannot be (:func:`~..entities.coref.clause_subjects`)."""
         return {e for e in (self.mapped(t) for t in clause_subjects(tok)) if e is not None}
+
+    def _quoted_speakers(self, tok: Any) -> set[str]:
+        """Who speaks the direct quotations ``tok`` stands in: a third-person pronoun in
+        them is somebody else ("“He tried to silence me,” the journalist said")."""
+        out: set[str] = set()
+        for claim in self.doc.claims:
+            ev = claim.evidence
+            if claim.kind != "quote" or not (ev.start <= tok.idx < ev.end) or not claim.chain:
+                continue
+            if claim.chain[-1].entity is not None:
+                out.add(claim.chain[-1].entity)
+        return out
 
     def _speaker(self, tok: Any) -> list[str]:
         """"I" inside a quoted or attributed claim: the person the claim comes from."""
@@ -484,6 +504,25 @@ class EntityResolver:
             ent.name = name
         self.token_entity.setdefault(tok.i, eid)
         return eid
+
+
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _plural_subject(pron: Any) -> Any | None:
+    """The group a plural pronoun stands for inside its sentence: the nearest subject before
+    it of a clause that governs or precedes the pronoun's, when that subject is plural ("the
+    Democrats have said they will skip the event", "families who say they are still
+    seeking", "29 FBI agents arrived ... when they could have contacted"). None when the
+    sentence names no plural subject before the pronoun; a single named person is never
+    "they" by this rule."""
+    sent = pron.sent
+    for t in reversed(list(sent[: pron.i - sent.start])):
+        if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if t.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in t.children):
+            return t
+    return None
 
 
 def phrase_bounds(tok: Any) -> tuple[int, int]:
