@@ -196,3 +196,15 @@ def test_he_inside_a_quotation_is_not_its_speaker():
             'would not spend three days talking to him," Weiner said.')
     parts = _parts(text, "talking")
     assert not _has(parts, "target", "Weiner"), parts
+
+
+def test_a_gerund_after_a_preposition_of_time_or_means_is_the_subjects():
+    parts = _parts("Comey called her actions extremely careless without recommending criminal charges.",
+                   "recommending")
+    assert _has(parts, "actor", "Comey") and not _has(parts, "actor", "actions"), parts
+    parts = _parts("After signing the nuclear deal in 2015, Iran intensified its efforts to hide its files.",
+                   "signing")
+    assert _has(parts, "actor", "Iran"), parts
+    # a complement's gerund stays the object's: "accused Cohen of lying"
+    parts = _parts("Trump accused Cohen of lying to reduce his jail time.", "lying")
+    assert _has(parts, "actor", "Cohen"), parts

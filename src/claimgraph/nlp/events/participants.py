@@ -662,7 +662,7 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             if c.dep_ in {"nsubj", "nsubjpass"}:
                 return res.resolve_arg(c)
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-        return _gerund_doer(tok.head.head, res)
+        return _gerund_doer(tok.head.head, res, tok.head.lower_ in _ADJUNCT_PREPS)
     plot = plot_of(tok)
     if plot is not None:  # "a plot by the Quds Force to kill", "Iran's plot to kill"
         owners = _intent_owner(plot, res)
@@ -714,7 +714,7 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
                 return res.resolve_arg(ag)
         tok = head
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "men suspected of planning to bomb"
-        return _gerund_doer(tok.head.head, res)
+        return _gerund_doer(tok.head.head, res, tok.head.lower_ in _ADJUNCT_PREPS)
     return []
 
 
@@ -735,9 +735,19 @@ def _intent_owner(noun: Any, res: EntityResolver) -> list[str]:
     return [e for e in _carrier(noun, res) if res.entity_type(e) in _AGENT_TYPES]
 
 
-def _gerund_doer(gov: Any, res: EntityResolver) -> list[str]:
+#: Prepositions of time, manner and means: the gerund after them is done by the subject of
+#: the verb they modify, never its object ("told reporters before leaving", "called her
+#: actions careless without recommending charges", "by extending an olive branch, North
+#: Korea ...").
+_ADJUNCT_PREPS = frozenset({"before", "after", "without", "while", "since", "upon", "despite",
+                            "by", "instead", "besides"})
+
+
+def _gerund_doer(gov: Any, res: EntityResolver, adjunct: bool = False) -> list[str]:
     """Who does the gerund after a preposition: the accused in "accused Cohen of lying", the
-    subject in "pleaded guilty to lying" or "was charged with obstructing"."""
+    subject in "pleaded guilty to lying" or "was charged with obstructing"; after a
+    preposition of time or means (``adjunct``), the subject ("told reporters before
+    leaving")."""
     if gov.pos_ == "ADJ" and gov.dep_ in {"acomp", "oprd", "amod"}:
         gov = gov.head
     if gov.pos_ not in {"VERB", "AUX"}:
@@ -745,7 +755,7 @@ def _gerund_doer(gov: Any, res: EntityResolver) -> list[str]:
     if gov.dep_ == "acl" and gov.tag_ == "VBN" and gov.head.pos_ in {"NOUN", "PROPN"}:
         return res.resolve_arg(gov.head)  # "three men suspected of planning": the men
     deps = {c.dep_: c for c in gov.children}
-    for d in ("dobj", "nsubjpass", "nsubj"):
+    for d in ("nsubj", "nsubjpass") if adjunct else ("dobj", "nsubjpass", "nsubj"):
         if d in deps and deps[d].lower_ not in _RELATIVE_PRONOUNS:
             return res.resolve_arg(deps[d])
     return []
