@@ -208,3 +208,13 @@ def test_a_gerund_after_a_preposition_of_time_or_means_is_the_subjects():
     # a complement's gerund stays the object's: "accused Cohen of lying"
     parts = _parts("Trump accused Cohen of lying to reduce his jail time.", "lying")
     assert _has(parts, "actor", "Cohen"), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    ("More than 150 of the participants marched to the gate on Sunday.", "marched", "participants"),
+    ("Hundreds of migrants in the caravan crossed the border on Sunday.", "crossed", "migrants"),
+    ("When law enforcement arrested Sayoc on Friday, they also seized a van.", "arrested", "law enforcement"),
+])
+def test_a_counted_group_or_law_enforcement_is_the_actor(text, trigger, actor):
+    parts = _parts(text, trigger)
+    assert _has(parts, "actor", actor), parts

@@ -47,6 +47,7 @@ ORG_HEADS = frozenset({
     "cartel", "ministry", "movement", "commando", "squad", "column", "battalion", "patrol",
     "brigade", "regime", "military", "cell", "faction", "network", "gang", "mafia",
     "committee", "council", "court", "embassy staff", "guerrilla column", "death squad",
+    "law enforcement",
     "detachment", "platoon", "company", "community", "union", "federation", "association",
 })
 
@@ -106,7 +107,8 @@ DESCRIBED_TYPES = {
         "lobbyist", "donor", "owner", "neighbor", "neighbour", "user", "hacker", "customer",
         "citizen", "host", "founder", "chairman", "chairwoman", "speaker", "nominee", "opponent",
         "rival", "partner", "counterpart", "successor", "predecessor", "administrator", "analyst",
-        "expert", "scientist", "observer", "monitor", "emissary", "delegate", "crowd")},
+        "expert", "scientist", "observer", "monitor", "emissary", "delegate", "crowd",
+        "participant")},
     **{w: "ORG" for w in (
         "administration", "chamber", "congress", "senate", "parliament", "legislature",
         "coalition", "alliance", "campaign", "team", "staff", "delegation", "firm", "industry",
@@ -134,8 +136,9 @@ _QUANTIFIER_HEADS = frozenset({"part", "some", "all", "most", "many", "rest", "p
 
 
 def _quantified(tok: Any) -> Any:
-    """``tok``, or the noun after "of" when ``tok`` only quantifies it."""
-    if tok.lemma_.lower() in _QUANTIFIER_HEADS:
+    """``tok``, or the noun after "of" when ``tok`` only quantifies it ("some of them",
+    "hundreds of participants", "more than 150 of the migrants")."""
+    if tok.lemma_.lower() in _QUANTIFIER_HEADS or tok.lower_ in _QUANTIFIER_HEADS or tok.pos_ == "NUM":
         inner = _of_object(tok)
         if inner is not None:
             return inner
