@@ -218,3 +218,16 @@ def test_a_gerund_after_a_preposition_of_time_or_means_is_the_subjects():
 def test_a_counted_group_or_law_enforcement_is_the_actor(text, trigger, actor):
     parts = _parts(text, trigger)
     assert _has(parts, "actor", actor), parts
+
+
+def test_a_possessor_beside_an_of_object_is_the_actor():
+    parts = _parts("The FBI's arrest of Roger Stone prompted criticism.", "arrest")
+    assert _has(parts, "actor", "FBI") and _has(parts, "target", "Roger Stone"), parts
+    assert not _has(parts, "target", "FBI"), parts
+    parts = _parts("Police said his arrest was not a surprise.", "arrest")
+    assert not _has(parts, "actor", "his"), parts
+
+
+def test_a_body_described_after_from_is_the_actor():
+    parts = _parts("Despite last-ditch warnings from the Obama administration, the Senate voted.", "warnings")
+    assert _has(parts, "actor", "Obama administration"), parts

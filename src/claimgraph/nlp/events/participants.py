@@ -962,6 +962,10 @@ AGENTIVE_NOMINALS = frozenset({
 })
 
 
+def _has_of_object(noun: Any) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None for c in noun.children)
+
+
 def _of_is_patient(tok: Any) -> bool:
     """Whether "the X of Y" makes Y the one it is done to: so for event nouns the lexicon does
     not know, unless the noun names something done by Y ("the visit of the president")."""
@@ -996,7 +1000,8 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         for c in head.children:
             dep = c.dep_
             if dep == "poss":
-                role = obj_role if patient_nominal else "actor"
+                # "his arrest": the one arrested; "the FBI's arrest of Stone": the one arresting
+                role = obj_role if patient_nominal and not _has_of_object(head) else "actor"
                 _add_roles(out, role, res.possessor(c))
             elif dep == "prep" and c.lower_ == "by":
                 p = _pobj(c)
@@ -1013,8 +1018,9 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                     _add_roles(out, "actor", res.resolve_arg(p))
             elif dep == "prep" and c.lower_ == "from" and noun_lemma(head) not in _AWAY_NOUNS:
                 p = _pobj(c)
-                if p is not None:  # "pressure from Republicans", "an investigation from the FBI"
-                    _add_roles(out, "actor", [e for e in res.resolve(p)
+                if p is not None:  # "pressure from Republicans", "an investigation from the FBI",
+                    # "warnings from the Obama administration" (a body described)
+                    _add_roles(out, "actor", [e for e in res.resolve_arg(p)
                                               if res.entity_type(e) in _FROM_AGENT_TYPES])
             elif dep == "prep":
                 _prep_roles(out, c, event_type, res, obj_role)
