@@ -231,3 +231,15 @@ def test_a_possessor_beside_an_of_object_is_the_actor():
 def test_a_body_described_after_from_is_the_actor():
     parts = _parts("Despite last-ditch warnings from the Obama administration, the Senate voted.", "warnings")
     assert _has(parts, "actor", "Obama administration"), parts
+
+
+def test_the_members_named_after_including_take_part_too():
+    parts = _parts("Some Republicans, including Ryan, quickly rejected Trump's idea.", "rejected")
+    assert _has(parts, "actor", "Republicans") and _has(parts, "actor", "Ryan"), parts
+    parts = _parts("Flynn misled the transition team, including Mike Pence, about his contacts.", "misled")
+    assert _has(parts, "target", "transition team") and _has(parts, "target", "Mike Pence"), parts
+
+
+def test_the_phrase_on_an_adjective_the_verb_takes_names_the_target():
+    parts = _parts("Roger Stone said he would plead not guilty to the charges.", "plead")
+    assert _has(parts, "target", "the charges"), parts

@@ -598,6 +598,8 @@ def _wire_dateline_dash(doc: Any, start: int) -> int | None:
 
 
 def _with_conjuncts(tok: Any) -> list[Any]:
+    """The phrase's head with its conjuncts and the members it names after "including"
+    ("Some Republicans, including Ryan, shot down the idea": both)."""
     out = [tok]
     stack = [tok]
     while stack:
@@ -606,6 +608,11 @@ def _with_conjuncts(tok: Any) -> list[Any]:
             if c.dep_ == "conj" and (c.pos_ in {"NOUN", "PROPN", "PRON"} or c.ent_type_):
                 out.append(c)
                 stack.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "including" and t.pos_ in {"NOUN", "PROPN"}:
+                member = _pobj(c)
+                if member is not None and member.pos_ in {"NOUN", "PROPN"}:
+                    out.append(member)
+                    stack.append(member)
     return out
 
 
@@ -858,8 +865,12 @@ def _oblique_target(out: list[Role], tok: Any, res: EntityResolver, obj_role: st
     instrument: "with a knife")."""
     if any(r in {"target", "recipient", "instrument"} for r, _ in out):
         return
-    for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in _OBLIQUE_TARGET_PREPS:
+    # the phrase may hang on an adjective the verb takes: "pleaded not guilty to the charges"
+    preps = [c for c in tok.children if c.dep_ == "prep"] + [
+        g for c in tok.children if c.dep_ in {"acomp", "oprd"} and c.pos_ == "ADJ"
+        for g in c.children if g.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ not in _OBLIQUE_TARGET_PREPS:
             continue
         pobj = _pobj(c)
         if pobj is not None and pobj.ent_type_ not in _NOT_PARTICIPANT_ENTS:
