@@ -243,3 +243,16 @@ def test_the_members_named_after_including_take_part_too():
 def test_the_phrase_on_an_adjective_the_verb_takes_names_the_target():
     parts = _parts("Roger Stone said he would plead not guilty to the charges.", "plead")
     assert _has(parts, "target", "the charges"), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "target", "not_target"), [
+    ("Two years later and still bashing the agreement, Trump is now on track to end it next month.",
+     "end", "agreement", "Trump"),
+    ("Just because Kim closes his nuclear testing area doesn't mean he can't open it back up again.",
+     "open", "testing area", "Kim"),
+    ("Reid later apologized for his stance in California and reversed it in 1999.",
+     "reversed", "stance", "California"),
+])
+def test_an_object_it_is_the_thing_named_before(text, trigger, target, not_target):
+    parts = _parts(text, trigger)
+    assert _has(parts, "target", target) and not _has(parts, "target", not_target), parts

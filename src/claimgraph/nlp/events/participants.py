@@ -393,6 +393,10 @@ class EntityResolver:
             return []
         if low in _FIRST_PERSON:
             return self._speaker(tok)
+        if low == "it" and tok.dep_ in _THING_PRONOUN_DEPS:
+            thing = self._thing_antecedent(tok)
+            if thing is not None:  # "lobbied him to preserve it": the pact named before
+                return self.resolve_arg(thing)
         if low in {"it", "its"}:
             found = self.recent(tok, {"GPE", "ORG"}, 1, window=60, skip=own)
             return [e for e in found if self.is_named(e)]
@@ -408,6 +412,32 @@ class EntityResolver:
                 return named
             return self.recent(tok, {"PERSON", "ORG"}, 1, skip=self.victims | own)
         return []
+
+    def _thing_antecedent(self, pron: Any) -> Any | None:
+        """The thing an object "it" stands for: the head of the nearest singular noun phrase
+        before it, in its sentence or the one before, that names no person, group, time or
+        number, and is not its own clause's subject ("Trump is bashing the agreement and
+        will end it", "urged the president to stop the bill ... stop it")."""
+        bound = {t.i for t in clause_subjects(pron)}
+        sent = pron.sent
+        start = sent.start
+        if start > 0:
+            start = self.sdoc[start - 1].sent.start
+        for t in reversed(list(self.sdoc[start : pron.i])):
+            if t.dep_ not in _THING_ANTECEDENT_DEPS or t.pos_ not in {"NOUN", "PROPN"} or t.i in bound:
+                continue
+            if t.tag_ in _PLURAL_TAGS or t.ent_type_ in _NOT_PARTICIPANT_ENTS or not t.is_alpha:
+                continue
+            if noun_lemma(t) in _NOT_PARTICIPANT_NOUNS or unnamed_type(noun_lemma(t)) in {"PERSON", "ORG"}:
+                continue
+            if t.dep_ == "pobj" and t.tag_ == "NN" and not any(
+                    c.dep_ in {"det", "poss", "amod", "compound", "nummod"} for c in t.children):
+                continue  # a bare noun in a set phrase: "on track", "in office", "at stake"
+            eid = self.mapped(t)
+            if eid is not None and self.entity_type(eid) in {"PERSON", "NORP", "ORG", "GPE"}:
+                continue
+            return t
+        return None
 
     def _clause_subjects(self, tok: Any) -> set[str]:
         """Entities a pronoun object cannot be (:func:`~..entities.coref.clause_subjects`)."""
@@ -510,6 +540,9 @@ class EntityResolver:
 
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: Where an "it" that stands for a thing (not a body) is found, and where what it stands for.
+_THING_PRONOUN_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
+_THING_ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj"})
 
 
 def _plural_subject(pron: Any) -> Any | None:
