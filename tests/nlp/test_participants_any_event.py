@@ -256,3 +256,14 @@ def test_the_phrase_on_an_adjective_the_verb_takes_names_the_target():
 def test_an_object_it_is_the_thing_named_before(text, trigger, target, not_target):
     parts = _parts(text, trigger)
     assert _has(parts, "target", target) and not _has(parts, "target", not_target), parts
+
+
+def test_a_definite_event_noun_takes_up_who_the_first_report_named():
+    text = ("Mike Pompeo met Kim Jong Un in Pyongyang over Easter weekend. "
+            "Officials said the meeting lasted more than an hour.")
+    parts = _parts(text, "meeting")
+    assert _has(parts, "actor", "Pompeo") and _has(parts, "target", "Kim"), parts
+    # an indefinite one is another event and names nobody by this rule
+    text = ("Mike Pompeo met Kim Jong Un in Pyongyang over Easter weekend. "
+            "Officials said a meeting of ministers would follow.")
+    assert not _has(_parts(text, "meeting"), "actor", "Pompeo")

@@ -589,6 +589,7 @@ def build_events(doc: Document) -> list[Event]:
         m.phrases = {e: res.phrases[e] for _, e in m.roles if e in res.phrases}
         if m.trigger.type == "ASSAULT":
             res.victims.update(e for r, e in m.roles if r == "target")
+    _inherit_roles(mentions)
     groups = merge_mentions(mentions, res)
     groups.sort(key=lambda g: g.main.start)
     heads = {g.main.tok.i for g in groups}
@@ -639,6 +640,42 @@ def build_events(doc: Document) -> list[Event]:
     doc.scratch["mention_cues"] = cue_map
     doc.scratch["participant_phrases"] = phrase_map
     return events
+
+
+#: Event nouns that name the same kind of happening as a verb or another noun: a later
+#: "the summit" or "such a session" takes up what "meet" or "the meeting" said before.
+_EVENT_FAMILY = {
+    "meeting": "meet", "summit": "meet", "session": "meet", "encounter": "meet",
+    "talk": "talk", "talks": "talk", "discussion": "talk", "negotiation": "negotiate",
+    "negotiations": "negotiate", "visit": "visit", "trip": "visit", "speech": "speak",
+    "address": "speak", "remarks": "speak", "interview": "interview", "investigation": "investigate",
+    "probe": "investigate", "inquiry": "investigate", "arrest": "arrest", "indictment": "indict",
+    "election": "elect", "vote": "vote", "agreement": "agree", "deal": "agree", "withdrawal": "withdraw",
+    "attack": "attack", "attacks": "attack", "decision": "decide", "announcement": "announce",
+}
+
+
+def _family(m: Mention) -> str:
+    lemma = m.tok.lemma_.lower() if m.nominal else verb_lemma(m.tok)
+    return _EVENT_FAMILY.get(lemma, _EVENT_FAMILY.get(m.tok.lower_, lemma))
+
+
+def _inherit_roles(mentions: list[Mention]) -> None:
+    """A definite event noun that names nobody ("the summit", "such a session", "the
+    talks") takes the participants of the last earlier mention of the same kind of event
+    that named someone: who meets whom was said when the meeting was first reported."""
+    last: dict[str, Mention] = {}
+    for m in mentions:
+        key = _family(m)
+        if (m.nominal and m.kind in {"trigger", "learned"} and not any(r == "actor" for r, _ in m.roles)
+                and (m.definite or any(c.lower_ == "such" for c in m.tok.children)) and key in last):
+            prev = last[key]
+            have_target = any(r in {"target", "recipient"} for r, _ in m.roles)
+            extra = [(r, e) for r, e in prev.roles
+                     if r == "actor" or (not have_target and r in {"target", "recipient"})]
+            m.roles = m.roles + [x for x in extra if x not in m.roles]
+        if any(r == "actor" for r, _ in m.roles):
+            last[key] = m
 
 
 def _renumber(doc: Document, res: EntityResolver, events: list[Event]) -> dict[str, str]:
