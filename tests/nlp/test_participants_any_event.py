@@ -267,3 +267,16 @@ def test_a_definite_event_noun_takes_up_who_the_first_report_named():
     text = ("Mike Pompeo met Kim Jong Un in Pyongyang over Easter weekend. "
             "Officials said a meeting of ministers would follow.")
     assert not _has(_parts(text, "meeting"), "actor", "Pompeo")
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    ('France and Britain disagree on trade. French President Emmanuel Macron said: "Together, we '
+     'will build a new strong multilateralism."', "build", "France"),
+    ('"While we won\'t comment on individual accounts, news reports are a good reminder," a Twitter '
+     'spokesman said.', "comment", "Twitter"),
+    ('Ben Smith, a spokesman for BuzzFeed, said "we urge the special counsel to say more."', "urge", "BuzzFeed"),
+])
+def test_we_in_a_quotation_is_the_body_its_speaker_speaks_for(text, trigger, actor):
+    parts = _parts(text, trigger)
+    assert _has(parts, "actor", actor), parts
+    assert not any(r == "actor" and t == "PERSON" for r, _n, t in parts), parts

@@ -15,6 +15,7 @@ from typing import Any
 
 from ...models import Document, Entity
 from ..entities.coref import clause_subjects
+from ..places.gazetteer import COUNTRY_ALIASES, DEMONYMS, fold, gazetteer
 from ..places.toponyms import is_dateline
 from .lexicon import FOIL_VERBS, NOUN_TRIGGERS, plot_of, verb_lemma
 
@@ -87,6 +88,7 @@ _SUBJECT_PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "both"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ourselves"})
 _NAME_DETS_DROP = re.compile(r"^(?:its|their|his|her|this|that|these|those)\s+", re.I)
 _PHRASE_DEPS = frozenset({
     "det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "case",
@@ -393,6 +395,8 @@ class EntityResolver:
             return []
         if low in _FIRST_PERSON:
             return self._speaker(tok)
+        if low in _FIRST_PLURAL:
+            return self._speakers_body(tok)
         if low == "it" and tok.dep_ in _THING_PRONOUN_DEPS:
             thing = self._thing_antecedent(tok)
             if thing is not None:  # "lobbied him to preserve it": the pact named before
@@ -454,6 +458,74 @@ class EntityResolver:
             if claim.chain[-1].entity is not None:
                 out.add(claim.chain[-1].entity)
         return out
+
+    def _speakers_body(self, tok: Any) -> list[str]:
+        """"we" inside a quoted or attributed claim: the body its speaker speaks for, by the
+        words that introduce the speaker ("BuzzFeed's editor in chief, Ben Smith", "a Twitter
+        spokesman", "President Emmanuel Macron of France", "French President Emmanuel
+        Macron"), or the speaker itself when it is a body ("the White House said"). Nobody
+        when the words name no body: "we" is never the one person speaking."""
+        best: tuple[int, list[str]] | None = None
+        for claim in self.doc.claims:
+            ev = claim.evidence
+            if claim.kind not in {"quote", "attributed"} or not (ev.start <= tok.idx < ev.end):
+                continue
+            last = claim.chain[-1] if claim.chain else None
+            if last is None or last.entity is None and last.span is None:
+                continue
+            kind = self.entity_type(last.entity) if last.entity is not None else "PERSON"
+            if kind in {"ORG", "GPE", "NORP"}:
+                bodies = [last.entity]
+            elif kind == "PERSON" and last.span is not None:
+                bodies = self._affiliation(last.span.start, last.span.end)
+            else:
+                bodies = []
+            width = ev.end - ev.start
+            if bodies and (best is None or width < best[0]):
+                best = (width, bodies)
+        return best[1] if best else []
+
+    def _affiliation(self, start: int, end: int) -> list[str]:
+        """The body a person's introducing words tie them to (see :meth:`_speakers_body`)."""
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        heads = [span.root]
+        if span.root.dep_ == "appos":
+            heads.append(span.root.head)  # "BuzzFeed's editor in chief, Ben Smith"
+        heads += [c for c in span.root.children if c.dep_ == "appos"]  # "Ben Smith, a spokesman for"
+        near: list[Any] = list(span)  # "French President Emmanuel Macron", "a Twitter spokesman"
+        for h in heads:
+            for c in h.subtree:
+                if c.i == h.i or c.head.i == h.i and c.dep_ in {"poss", "compound", "amod"} or (
+                        c.dep_ == "pobj" and c.head.lower_ in {"of", "for", "at"}):
+                    near.append(c)
+        out: list[str] = []
+        for c in near:
+            eid = self.mapped(c)
+            etype = self.entity_type(eid) if eid is not None else None
+            if etype in {"ORG", "GPE"}:
+                body: str | None = eid
+            elif etype == "NORP" or c.lower_ in DEMONYMS:
+                body = self._country_of(c.lower_)
+            else:
+                body = None
+            if body is not None and body not in out:
+                out.append(body)
+        return out
+
+    def _country_of(self, demonym: str) -> str | None:
+        """The country entity of the document a demonym names ("French" -> France)."""
+        cc = DEMONYMS.get(demonym) or DEMONYMS.get(demonym.rstrip("s"))
+        if cc is None:
+            return None
+        for e in self.doc.entities:
+            if e.type != "GPE":
+                continue
+            if COUNTRY_ALIASES.get(fold(e.name)) == cc or any(
+                    p.feature == "country" and p.country_code == cc for p in gazetteer().lookup(e.name)):
+                return e.id
+        return None
 
     def _speaker(self, tok: Any) -> list[str]:
         """"I" inside a quoted or attributed claim: the person the claim comes from."""
