@@ -99,3 +99,14 @@ def test_learned_edge_can_overrule_the_rules_cut(rules_only, committed_models):
         assert _evidence(text, "said") == "that the talks had stalled"
     with learned.use_models(committed_models):
         assert _evidence(text, "said") == "that the talks had stalled, which surprised the envoys"
+
+
+def test_a_content_never_runs_into_a_sentence_with_its_own_speaker():
+    text = ("BuzzFeed's editor in chief, Ben Smith, later tweeted that \"we stand by our reporting, "
+            "and we urge the Special Counsel to make clear what he is disputing.\" French President "
+            "Emmanuel Macron said: \"Together, we will build a new strong multilateralism.\"")
+    doc = load_nlp()(text)
+    rel = next(r for r in find_attributions(next(iter(doc.sents))) if not r.quote)
+    ends = [j for j, _why in end_candidates(doc, rel)]
+    assert all(j <= doc[rel.content[1] - 1].sent.end for j in ends), ends
+    assert "Macron" not in _evidence(text, "later tweeted")

@@ -95,7 +95,7 @@ def end_candidates(doc: Doc, rel: Found) -> list[tuple[int, str]]:
     add(sent.end, "sent_end")
     if sent.end < len(doc):
         nxt = doc[sent.end].sent
-        if nxt.end - sent.end <= _NEXT_SENT_MAX:
+        if nxt.end - sent.end <= _NEXT_SENT_MAX and not _speaks(nxt):
             add(nxt.end, "next_sent_end")
     for k in range(s + 2, e - 1):
         if doc[k].text == "," and doc[k + 1].lower_ in _CUT_AFTER_COMMA:
@@ -111,6 +111,13 @@ def end_candidates(doc: Doc, rel: Found) -> list[tuple[int, str]]:
                 add(k + 1, "close_quote")
                 break
     return sorted(out.items(), key=lambda kv: (kv[1] != "base", kv[0]))
+
+
+def _speaks(sent: Span) -> bool:
+    """Whether a sentence brings its own speaker ("Macron said: ..."): a content never runs
+    on into it."""
+    return any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
+               and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in sent)
 
 
 def _word(t: Token) -> str:
