@@ -280,3 +280,12 @@ def test_we_in_a_quotation_is_the_body_its_speaker_speaks_for(text, trigger, act
     parts = _parts(text, trigger)
     assert _has(parts, "actor", actor), parts
     assert not any(r == "actor" and t == "PERSON" for r, _n, t in parts), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "thing"), [
+    ("Mr. Cohen told lawmakers that the negotiations ended in January 2016.", "ended", "negotiations"),
+    ("The House voted to override the veto, causing the bill to become law.", "become", "bill"),
+])
+def test_a_thing_that_ends_or_becomes_is_what_the_event_happens_to(text, trigger, thing):
+    parts = _parts(text, trigger)
+    assert _has(parts, "target", thing) and not _has(parts, "actor", thing), parts
