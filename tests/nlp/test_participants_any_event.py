@@ -289,3 +289,12 @@ def test_we_in_a_quotation_is_the_body_its_speaker_speaks_for(text, trigger, act
 def test_a_thing_that_ends_or_becomes_is_what_the_event_happens_to(text, trigger, thing):
     parts = _parts(text, trigger)
     assert _has(parts, "target", thing) and not _has(parts, "actor", thing), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "thing"), [
+    ("The House voted later on Wednesday to override the veto.", "voted", "veto"),
+    ("North Korea had already stopped testing its weapons.", "stopped", "weapons"),
+])
+def test_a_verb_without_an_object_acts_on_its_complements_object(text, trigger, thing):
+    parts = _parts(text, trigger)
+    assert _has(parts, "target", thing), parts

@@ -987,6 +987,12 @@ def _oblique_target(out: list[Role], tok: Any, res: EntityResolver, obj_role: st
     instrument: "with a knife")."""
     if any(r in {"target", "recipient", "instrument"} for r, _ in out):
         return
+    for c in tok.children:  # "voted to override the veto", "stopped testing its weapons"
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            objects = [g for g in c.children if g.dep_ == "dobj"]
+            if objects:
+                _add_roles(out, obj_role, res.resolve_arg(objects[0]))
+                return
     # the phrase may hang on an adjective the verb takes: "pleaded not guilty to the charges"
     preps = [c for c in tok.children if c.dep_ == "prep"] + [
         g for c in tok.children if c.dep_ in {"acomp", "oprd"} and c.pos_ == "ADJ"
