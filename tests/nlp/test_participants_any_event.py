@@ -298,3 +298,13 @@ def test_a_thing_that_ends_or_becomes_is_what_the_event_happens_to(text, trigger
 def test_a_verb_without_an_object_acts_on_its_complements_object(text, trigger, thing):
     parts = _parts(text, trigger)
     assert _has(parts, "target", thing), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "thing"), [
+    ("Mueller's team is investigating alleged Russian interference in the 2016 election.",
+     "interference", "2016 election"),
+    ("He asked a law firm to take a hard look at the incident.", "look", "incident"),
+])
+def test_what_interference_or_a_look_is_aimed_at_is_the_target(text, trigger, thing):
+    parts = _parts(text, trigger)
+    assert _has(parts, "target", thing), parts

@@ -1045,6 +1045,20 @@ def _prep_roles(out: list[Role], prep: Any, event_type: str, res: EntityResolver
     elif word == "at" and event_type == "ASSAULT":
         eids = [e for e in res.resolve(pobj) if res.entity_type(e) in _PHYSICAL]
         _add_roles(out, "target", eids)
+    elif word == "in" and head_lemma in _IN_TARGET_HEADS and pobj.ent_type_ not in _NOT_PARTICIPANT_ENTS:
+        _add_roles(out, "target", res.resolve_arg(pobj))  # "interference in the election"
+    elif word == "at" and head_lemma in _AT_TARGET_HEADS:
+        _add_roles(out, "target", res.resolve_arg(pobj))  # "took aim at Reid", "a hard look at"
+
+
+#: Nouns and verbs of stepping into something, whose "in" phrase is what they act on (not
+#: where they happen): "interference in the 2016 election", "meddled in the vote".
+_IN_TARGET_HEADS = frozenset({"interference", "interfere", "meddling", "meddle", "intervention",
+                              "intervene", "involvement", "participation", "participate",
+                              "chaos", "investment", "invest"})
+#: Heads whose "at" phrase names what they are aimed at: "took aim at", "a hard look at".
+_AT_TARGET_HEADS = frozenset({"aim", "look", "glance", "swipe", "jab", "shot", "dig", "lash",
+                              "lunge", "laugh", "scoff", "balk", "bristle"})
 
 
 def _lemma_of(tok: Any) -> str:
