@@ -308,3 +308,10 @@ def test_a_verb_without_an_object_acts_on_its_complements_object(text, trigger, 
 def test_what_interference_or_a_look_is_aimed_at_is_the_target(text, trigger, thing):
     parts = _parts(text, trigger)
     assert _has(parts, "target", thing), parts
+
+
+def test_what_a_clause_is_about_is_the_target_of_the_verb_that_takes_it():
+    parts = _parts("President Trump vowed Wednesday that birthright citizenship will end.", "vowed")
+    assert _has(parts, "target", "birthright citizenship") and _has(parts, "actor", "Trump"), parts
+    parts = _parts("Last October, he refused to certify that Iran was in compliance.", "certify")
+    assert _has(parts, "target", "Iran"), parts
