@@ -298,3 +298,14 @@ def test_factuality_model_reads_the_clause(text, trigger, expected):
     assert set(fact) == {"factual", "uncertain", "negated"}
     assert max(fact, key=fact.__getitem__) == expected, fact
     assert "fact=factual" not in features.status_features(tok, "occurred", None, factuality=False)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Some Republicans quickly shot down Trump's idea on Tuesday.", "shot"),
+    ("He said Putin's government had tried to attack the 2016 election.", "attack"),
+    ("Critics say the president is killing the policy.", "killing"),
+])
+def test_a_violent_verb_with_an_idea_for_object_is_no_assault(text, trigger):
+    rec = analyze(text).to_dict()
+    found = [e for e in rec["events"] if e["trigger"]["text"] == trigger]
+    assert all(e["type"] != "ASSAULT" for e in found), found

@@ -58,6 +58,16 @@ _PERSON_ONLY = frozenset({"kill", "murder", "assassinate", "slay", "kidnap", "ab
 _NON_PERSON = frozenset({"bill", "deal", "plan", "proposal", "idea", "project", "motion",
                          "talks", "law", "measure", "story", "engine", "time", "mood", "hope",
                          "chance", "momentum", "crop", "tree", "plant", "fish", "bacteria"})
+#: Objects that make a violent verb a figure of speech ("attack the election", "kill the
+#: policy", "shoot down the idea").
+_ABSTRACT_OBJECTS = _NON_PERSON | frozenset({
+    "policy", "election", "democracy", "program", "programme", "agreement", "treaty", "rule",
+    "regulation", "legislation", "veto", "nomination", "notion", "suggestion", "claim", "report",
+    "narrative", "argument", "theory", "reputation", "credibility", "record", "process",
+    "reform", "effort", "initiative", "strategy", "approach", "case", "investigation", "probe",
+    "inquiry", "system", "institution", "order", "rhetoric", "tradition", "economy",
+    "amendment", "provision", "ruling", "decision", "budget", "tax", "tariff", "stance", "position",
+})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _HEAD_EXTENDERS = frozenset({"attempt", "plot", "plan", "operation", "campaign"})
 
@@ -88,6 +98,21 @@ class Mention:
 
 
 def _verb_trigger(tok: Any) -> Trigger | None:
+    trig = _lexicon_verb_trigger(tok)
+    if trig is not None and trig.type == "ASSAULT" and _has_abstract_object(tok):
+        return None  # "attack the 2016 election", "shot down Trump's idea": words, not force
+    return trig
+
+
+def _has_abstract_object(tok: Any) -> bool:
+    """Whether the verb's object is an idea, a policy or a process, not a body or a thing."""
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN":
+            return c.lemma_.lower() in _ABSTRACT_OBJECTS
+    return False
+
+
+def _lexicon_verb_trigger(tok: Any) -> Trigger | None:
     lemma = verb_lemma(tok)
     for c in tok.children:
         if c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_TRIGGERS:
