@@ -304,6 +304,7 @@ def test_factuality_model_reads_the_clause(text, trigger, expected):
     ("Some Republicans quickly shot down Trump's idea on Tuesday.", "shot"),
     ("He said Putin's government had tried to attack the 2016 election.", "attack"),
     ("Critics say the president is killing the policy.", "killing"),
+    ("The Russians continue their attacks on our democracy.", "attacks"),
 ])
 def test_a_violent_verb_with_an_idea_for_object_is_no_assault(text, trigger):
     rec = analyze(text).to_dict()

@@ -323,6 +323,10 @@ def _noun_mention(tok: Any) -> Mention | None:
     end = tok.idx + len(tok.text)
     if lemma in NOUN_TRIGGERS:
         trig = NOUN_TRIGGERS[lemma]
+        if trig.type == "ASSAULT" and any(
+                c.dep_ == "prep" and c.lower_ in {"on", "against"} and (p := _prep_object(c)) is not None
+                and p.lemma_.lower() in _ABSTRACT_OBJECTS for c in tok.children):
+            return None  # "attacks on Obama's Iran deal", "an attack on our democracy"
         if tok.dep_ == "compound":
             head = tok.head
             if head.lemma_.lower() not in _HEAD_EXTENDERS:
@@ -354,6 +358,10 @@ def _noun_mention(tok: Any) -> Mention | None:
         if any(c.dep_ == "det" and c.lower_ in {"this", "that", "the"} for c in tok.children):
             return Mention(tok, tok.idx, end, Trigger("ASSAULT", None), True, kind="anaphor")
     return None
+
+
+def _prep_object(prep: Any) -> Any | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
 
 def _attempt_on_life(tok: Any) -> bool:
