@@ -315,3 +315,16 @@ def test_what_a_clause_is_about_is_the_target_of_the_verb_that_takes_it():
     assert _has(parts, "target", "birthright citizenship") and _has(parts, "actor", "Trump"), parts
     parts = _parts("Last October, he refused to certify that Iran was in compliance.", "certify")
     assert _has(parts, "target", "Iran"), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor", "not_actor"), [
+    ("Leading Democrats called Friday for President Trump to cancel his meeting with Putin.",
+     "cancel", "Trump", "Democrats"),
+    ("North Korea is putting pressure on the United States to accept a deal.", "accept",
+     "United States", "North Korea"),
+    ("Fifteen of the hijackers were Saudi citizens, but the Saudi government denies any role in the attacks.",
+     "role", "Saudi government", "hijackers"),
+])
+def test_who_is_asked_to_act_or_owns_the_act_is_its_actor(text, trigger, actor, not_actor):
+    parts = _parts(text, trigger)
+    assert _has(parts, "actor", actor) and not _has(parts, "actor", not_actor), parts

@@ -809,6 +809,12 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
                     return doers
             if "nsubjpass" in deps:
                 return res.resolve_arg(deps["nsubjpass"])
+            for c in head.children:  # "called for Trump to cancel", "pressure on the US to accept"
+                if c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} and c.i < tok.i:
+                    p = _pobj(c)
+                    doers = [e for e in res.resolve_arg(p) if res.entity_type(e) in _AGENT_TYPES] if p is not None else []
+                    if doers:
+                        return doers
         if tok.dep_ in {"xcomp", "advcl"} and "dobj" in deps and verb_lemma(head) in {
             "hire", "recruit", "order", "pay", "send", "train", "instruct", "force"
         }:
@@ -1226,13 +1232,19 @@ def _modifier_role(out: list[Role], mod: Any, event_type: str, res: EntityResolv
         _add_roles(out, "target", res.resolve(mod))
 
 
+#: Verbs whose object names an act of their own subject's: "denies any role in the attacks",
+#: "threatened prosecution", "promised a swift response", "admitted the affair".
+_OWN_ACT_VERBS = frozenset({"deny", "threaten", "promise", "pledge", "vow", "propose", "admit",
+                            "acknowledge", "consider", "weigh", "plan", "announce", "defend"})
+
+
 def _carrier(tok: Any, res: EntityResolver) -> list[str]:
     """"X carried out / launched / claimed the attack" -> X; "X made an attack on", "gave a
     speech", "held talks" -> X (light verbs), also when X is the subject of a governing verb."""
     t = tok
     if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_ == "responsibility":
         t = t.head.head
-    if t.dep_ == "dobj" and verb_lemma(t.head) in _LIGHT_VERBS and verb_lemma(t.head) not in _CARRY_VERBS:
+    if t.dep_ == "dobj" and (verb_lemma(t.head) in _LIGHT_VERBS | _OWN_ACT_VERBS) and verb_lemma(t.head) not in _CARRY_VERBS:
         verb = t.head
         subj = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_PRONOUNS]
         if subj:
