@@ -328,3 +328,12 @@ def test_what_a_clause_is_about_is_the_target_of_the_verb_that_takes_it():
 def test_who_is_asked_to_act_or_owns_the_act_is_its_actor(text, trigger, actor, not_actor):
     parts = _parts(text, trigger)
     assert _has(parts, "actor", actor) and not _has(parts, "actor", not_actor), parts
+
+
+def test_he_is_never_a_plural_noun_before_it():
+    text = ("Anthony Weiner said on Tuesday that the photo was a prank. The story spread quickly. "
+            "As reporters continued to ask him for several minutes whether he sent the image, the "
+            "exchange became heated.")
+    parts = _parts(text, "sent")
+    assert not _has(parts, "actor", "reporters"), parts
+    assert _has(parts, "actor", "Weiner"), parts

@@ -386,7 +386,7 @@ class EntityResolver:
         low = tok.lower_
         own = self._clause_subjects(tok)
         if low in _SUBJECT_PRONOUNS_PERSON:
-            found = self.recent(tok, {"PERSON"}, 1, skip=own | self._quoted_speakers(tok))
+            found = self.recent(tok, {"PERSON"}, 1, skip=own | self._quoted_speakers(tok), singular=True)
             if found:
                 return found
             for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
@@ -543,13 +543,16 @@ class EntityResolver:
         return [best[1]] if best else []
 
     def recent(self, tok: Any, types: set[str], n: int, window: int = 120,
-               skip: set[str] | frozenset[str] = frozenset()) -> list[str]:
-        """The ``n`` most recent distinct entities of ``types`` mentioned before ``tok``."""
+               skip: set[str] | frozenset[str] = frozenset(), singular: bool = False) -> list[str]:
+        """The ``n`` most recent distinct entities of ``types`` mentioned before ``tok``
+        (with ``singular``, never by a plural noun: "he" is not "reporters")."""
         out: list[str] = []
         i = tok.i - 1
         stop = max(0, tok.i - window)
         while i >= stop and len(out) < n:
             eid = self.token_entity.get(i)
+            if singular and self.sdoc[i].tag_ in _PLURAL_TAGS:
+                eid = None
             if (eid is not None and eid not in out and eid not in skip
                     and self.entity_type(eid) in types):
                 e = self.by_id[eid]
