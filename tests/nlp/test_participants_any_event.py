@@ -205,6 +205,8 @@ def test_a_gerund_after_a_preposition_of_time_or_means_is_the_subjects():
     parts = _parts("After signing the nuclear deal in 2015, Iran intensified its efforts to hide its files.",
                    "signing")
     assert _has(parts, "actor", "Iran"), parts
+    parts = _parts("The president, without offering specifics, said his rival lied many times.", "offering")
+    assert _has(parts, "actor", "president"), parts
     # a complement's gerund stays the object's: "accused Cohen of lying"
     parts = _parts("Trump accused Cohen of lying to reduce his jail time.", "lying")
     assert _has(parts, "actor", "Cohen"), parts

@@ -874,6 +874,8 @@ def _gerund_doer(gov: Any, res: EntityResolver, adjunct: bool = False) -> list[s
     leaving")."""
     if gov.pos_ == "ADJ" and gov.dep_ in {"acomp", "oprd", "amod"}:
         gov = gov.head
+    if adjunct and gov.pos_ in {"NOUN", "PROPN"} and gov.dep_ in {"nsubj", "nsubjpass"}:
+        return res.resolve_arg(gov)  # "The president, without offering specifics, said"
     if gov.pos_ not in {"VERB", "AUX"}:
         return []
     if gov.dep_ == "acl" and gov.tag_ == "VBN" and gov.head.pos_ in {"NOUN", "PROPN"}:
