@@ -339,3 +339,9 @@ def test_he_is_never_a_plural_noun_before_it():
     parts = _parts(text, "sent")
     assert not _has(parts, "actor", "reporters"), parts
     assert _has(parts, "actor", "Weiner"), parts
+
+
+def test_who_acts_at_a_gathering_takes_part_in_it():
+    parts = _parts("In a joint press conference at the White House on Tuesday, Trump doubled down on "
+                   "his comments.", "conference")
+    assert _has(parts, "actor", "Trump"), parts

@@ -1210,8 +1210,32 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
     if not any(r == "actor" for r, _ in out):
         for role, eid in _subject_role(res, _carrier(tok, res)):
             _add_roles(out, role, [eid])
+    if not any(r == "actor" for r, _ in out):
+        _add_roles(out, "actor", _setting_subject(tok, res))
     _oblique_target(out, tok, res, obj_role)
     return out
+
+
+#: Gatherings and appearances: the one who acts in the sentence they are the setting of
+#: takes part in them ("In a joint press conference at the White House, Trump doubled
+#: down", "he said at a rally", "during his visit").
+_SETTING_NOUNS = frozenset({"conference", "rally", "interview", "speech", "address", "hearing",
+                            "briefing", "session", "meeting", "summit", "visit", "trip", "talks",
+                            "appearance", "debate", "ceremony", "event", "tour", "campaign"})
+
+
+def _setting_subject(noun: Any, res: EntityResolver) -> list[str]:
+    """The subject of the verb a gathering noun is the setting of (:data:`_SETTING_NOUNS`)."""
+    if noun.lemma_.lower() not in _SETTING_NOUNS or noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    if prep.lower_ not in {"in", "at", "during", "on"} or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    verb = prep.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_PRONOUNS]
+    if not subjects:
+        return []
+    return [e for e in res.resolve_arg(subjects[0]) if res.entity_type(e) in _AGENT_TYPES]
 
 
 def _modifier_role(out: list[Role], mod: Any, event_type: str, res: EntityResolver,
