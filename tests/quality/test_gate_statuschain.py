@@ -27,6 +27,9 @@ LAST_LINE = re.compile(
     r"precision ([\d.]+)%, chain-origin acc ([\d.]+)%; occurred-only baseline ([\d.]+)%\)")
 
 
+NAME_RECALL = re.compile(r"^(actor|target) name recall\s+([\d.]+)%", re.M)
+
+
 def _claimgraph() -> str:
     beside = Path(sys.executable).with_name("claimgraph")
     found = str(beside) if beside.is_file() else shutil.which("claimgraph")
@@ -53,6 +56,9 @@ def test_gate_statuschain_cross_validated_above_floor(shared_dir, tmp_path):
     status, events, recall, precision, origin, baseline = (float(x) for x in found[-1])
     assert events > 0
     got = {"status_all_gold": status, "recall": recall, "precision": precision, "chain_origin": origin}
+    names = dict(NAME_RECALL.findall(res.stdout))  # the matched events' participants
+    assert set(names) == {"actor", "target"}, res.stdout[-3000:]
+    got.update({f"{role}_names": float(value) for role, value in names.items()})
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
     for name, floor in floors.items():
         assert got[name] >= floor, f"statuschain {name} {got[name]}% fell below the floor {floor}% ({got})"
