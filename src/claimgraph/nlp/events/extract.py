@@ -707,6 +707,9 @@ def _inherit_roles(mentions: list[Mention]) -> None:
             extra = [(r, e) for r, e in prev.roles
                      if r == "actor" or (not have_target and r in {"target", "recipient"})]
             m.roles = m.roles + [x for x in extra if x not in m.roles]
+            for _, e in extra:  # they took part through the earlier mention's phrases
+                if e in prev.phrases:
+                    m.phrases.setdefault(e, prev.phrases[e])
         if any(r == "actor" for r, _ in m.roles):
             last[key] = m
 

@@ -474,7 +474,8 @@ class EntityResolver:
             if last is None or last.entity is None and last.span is None:
                 continue
             kind = self.entity_type(last.entity) if last.entity is not None else "PERSON"
-            if kind in {"ORG", "GPE", "NORP"}:
+            bodies: list[str]
+            if last.entity is not None and kind in {"ORG", "GPE", "NORP"}:
                 bodies = [last.entity]
             elif kind == "PERSON" and last.span is not None:
                 bodies = self._affiliation(last.span.start, last.span.end)
@@ -621,12 +622,11 @@ _THING_ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"
 
 
 def _plural_subject(pron: Any) -> Any | None:
-    """The group a plural pronoun stands for inside its sentence: the nearest subject before
-    it of a clause that governs or precedes the pronoun's, when that subject is plural ("the
-    Democrats have said they will skip the event", "families who say they are still
-    seeking", "29 FBI agents arrived ... when they could have contacted"). None when the
-    sentence names no plural subject before the pronoun; a single named person is never
-    "they" by this rule."""
+    """The group a plural pronoun stands for inside its sentence: the nearest noun subject
+    before it that is plural or conjoined ("the Democrats have said they will skip the
+    event", "families who say they are still seeking", "29 FBI agents arrived ... when they
+    could have contacted"). None when the sentence names no such subject before the
+    pronoun; a single named person is never "they" by this rule."""
     sent = pron.sent
     for t in reversed(list(sent[: pron.i - sent.start])):
         if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ not in {"NOUN", "PROPN"}:
