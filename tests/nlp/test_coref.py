@@ -138,3 +138,17 @@ def test_a_full_name_stays_a_person_when_one_mention_reads_as_a_place(pipe):
     assert texts(flynn).count("Flynn") == 2  # "into Flynn" and "Flynn stepped down"
     assert "he" in texts(flynn)
     assert not [e for e in doc.entities if e.type == "GPE"]
+
+
+def test_a_country_read_as_a_person_stays_a_place():
+    from claimgraph.nlp.entities.coref import cluster_names
+    from claimgraph.nlp.entities.mentions import Mention
+
+    egypt = cluster_names([Mention(0, 2, 0, 2, "PERSON", "Rethinking Egypt"),
+                           Mention(5, 6, 5, 6, "PERSON", "Egypt"),
+                           Mention(9, 10, 9, 10, "GPE", "Egypt")])
+    assert [c.label for c in egypt] == ["GPE"]
+    flynn = cluster_names([Mention(0, 2, 0, 2, "PERSON", "Michael Flynn"),
+                           Mention(5, 6, 5, 6, "PERSON", "Flynn"),
+                           Mention(9, 10, 9, 10, "GPE", "Flynn")])
+    assert [c.label for c in flynn] == ["PERSON"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...models import Document, Entity
-from ..places.gazetteer import COUNTRY_ALIASES, fold
+from ..places.gazetteer import COUNTRY_ALIASES, fold, gazetteer
 from ..quotemarks import QuotedTokens, quoted_tokens
 from .mentions import (
     PUB_NOUNS,
@@ -180,12 +180,22 @@ def _org_match(name: str, clusters: list[Cluster]) -> Cluster | None:
 
 
 def _personal(c: Cluster) -> bool:
-    """A person's cluster beyond doubt: a mention read as a person is a full name ("Michael
-    Flynn", "Kim Jong Un") or carries a title or gender ("Mr. Stone", "Gen. Flynn"). One
-    mention the tagger reads as a place ("Flynn", "Kim") then does not make it a place; on
-    statuschain-dev that one reading made three of the articles' main people places, and
-    their pronouns found nobody."""
-    return any(m.label == "PERSON" and (m.titles or m.gender or len(m.name.split()) > 1) for m in c.mentions)
+    """A person's cluster beyond doubt: a mention read as a person carries a title or gender
+    ("Mr. Stone", "Gen. Flynn"), or is a full name ("Michael Flynn", "Kim Jong Un") while no
+    mention read as a place names a country or a state ("Rethinking Egypt" ... "Egypt" is
+    Egypt). One mention the tagger reads as a place ("Flynn", "Kim") then does not make it a
+    place; on statuschain-dev that one reading made three of the articles' main people
+    places, and their pronouns found nobody."""
+    if any(m.label == "PERSON" and (m.titles or m.gender) for m in c.mentions):
+        return True
+    if not any(m.label == "PERSON" and len(m.name.split()) > 1 for m in c.mentions):
+        return False
+    return not any(m.label == "GPE" and _is_country_or_state(m.name) for m in c.mentions)
+
+
+def _is_country_or_state(name: str) -> bool:
+    return fold(name) in COUNTRY_ALIASES or any(
+        p.feature in {"country", "admin"} for p in gazetteer().lookup(name))
 
 
 def cluster_names(mentions: list[Mention]) -> list[Cluster]:
