@@ -32,6 +32,7 @@ from .mentions import (
     PUB_NOUNS,
     PUBLICATION_WORDS,
     Mention,
+    is_country_name,
     is_demonym,
     left_titles,
     title_gender,
@@ -194,8 +195,7 @@ def _personal(c: Cluster) -> bool:
 
 
 def _is_country_or_state(name: str) -> bool:
-    return fold(name) in COUNTRY_ALIASES or any(
-        p.feature in {"country", "admin"} for p in gazetteer().lookup(name))
+    return is_country_name(name) or any(p.feature in {"country", "admin"} for p in gazetteer().lookup(name))
 
 
 def cluster_names(mentions: list[Mention]) -> list[Cluster]:

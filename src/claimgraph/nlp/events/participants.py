@@ -518,13 +518,12 @@ class EntityResolver:
     def _country_of(self, demonym: str) -> str | None:
         """The country entity of the document a demonym names ("French" -> France)."""
         cc = DEMONYMS.get(demonym) or DEMONYMS.get(demonym.rstrip("s"))
-        if cc is None:
+        country = gazetteer().countries.get(cc) if cc is not None else None
+        if country is None:
             return None
+        names = {fold(country.name), fold(country.name.removeprefix("The "))}
         for e in self.doc.entities:
-            if e.type != "GPE":
-                continue
-            if COUNTRY_ALIASES.get(fold(e.name)) == cc or any(
-                    p.feature == "country" and p.country_code == cc for p in gazetteer().lookup(e.name)):
+            if e.type == "GPE" and (fold(e.name) in names or COUNTRY_ALIASES.get(fold(e.name)) == cc):
                 return e.id
         return None
 
@@ -900,10 +899,9 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
             if c.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
                 out.extend(_subject_role(res, res.resolve_arg(tok.head)))
             elif _undergoes(tok):  # "the negotiations ended", "the bill will become law"
-                _add_roles(out, "target", [e for e in res.resolve_arg(c)
-                                           if res.entity_type(e) not in _DOER_TYPES])
-                out.extend(_subject_role(res, [e for e in res.resolve_arg(c)
-                                               if res.entity_type(e) in _DOER_TYPES]))
+                found = res.resolve_arg(c)
+                _add_roles(out, "target", [e for e in found if res.entity_type(e) not in _DOER_TYPES])
+                out.extend(_subject_role(res, [e for e in found if res.entity_type(e) in _DOER_TYPES]))
             else:
                 out.extend(_subject_role(res, res.resolve_arg(c)))
         elif dep == "nsubjpass":
