@@ -40,7 +40,7 @@ from .lexicon import (
     other_mode,
     verb_lemma,
 )
-from .participants import EntityResolver, location_of, noun_roles, unnamed_type, verb_roles
+from .participants import EntityResolver, _pobj, location_of, noun_roles, unnamed_type, verb_roles
 from .scope import candidates, choose
 from .status import in_counterfactual
 
@@ -324,7 +324,7 @@ def _noun_mention(tok: Any) -> Mention | None:
     if lemma in NOUN_TRIGGERS:
         trig = NOUN_TRIGGERS[lemma]
         if trig.type == "ASSAULT" and any(
-                c.dep_ == "prep" and c.lower_ in {"on", "against"} and (p := _prep_object(c)) is not None
+                c.dep_ == "prep" and c.lower_ in {"on", "against"} and (p := _pobj(c)) is not None
                 and p.lemma_.lower() in _ABSTRACT_OBJECTS for c in tok.children):
             return None  # "attacks on Obama's Iran deal", "an attack on our democracy"
         if tok.dep_ == "compound":
@@ -358,10 +358,6 @@ def _noun_mention(tok: Any) -> Mention | None:
         if any(c.dep_ == "det" and c.lower_ in {"this", "that", "the"} for c in tok.children):
             return Mention(tok, tok.idx, end, Trigger("ASSAULT", None), True, kind="anaphor")
     return None
-
-
-def _prep_object(prep: Any) -> Any | None:
-    return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
 
 def _attempt_on_life(tok: Any) -> bool:
