@@ -327,3 +327,65 @@ def test_he_is_never_a_plural_noun_before_it():
     parts = _parts(text, "sent")
     assert not _has(parts, "actor", "reporters"), parts
     assert _has(parts, "actor", "Weiner"), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "role", "name"), [
+    # a participle describing a noun is that noun's act, named or described
+    ("A SWAT team, searching the house, scared his wife.", "searching", "actor", "SWAT team"),
+    ("The special counsel investigating Russian interference disputed the report.", "investigating",
+     "actor", "special counsel"),
+    # a relative pronoun's antecedent controls the verb its clause governs
+    ("Vice President Joseph R. Biden Jr., who would be expected to attend, has said he will be traveling.",
+     "attend", "actor", "Biden"),
+    ("CNN, which happened to be staking out Stone's home, posted video of the arrest.", "staking",
+     "actor", "CNN"),
+    # a passive's agent does the gerund of means or time, not the thing done
+    ("The speech was arranged by Mr. Boehner without consulting the White House.", "consulting",
+     "actor", "Boehner"),
+    # "accused of hacking emails", parsed as if "hacking" described the emails
+    ("Twelve Russian intelligence officers are accused of hacking emails from the campaign.", "hacking",
+     "actor", "Russian intelligence officers"),
+    # the owner of a noun does the gerund after it; a statement's participle is its issuer's act
+    ("President Trump has stood by his comments about building a border wall.", "building", "actor",
+     "Trump"),
+    ("President Trump said he appreciates special counsel Robert Mueller releasing a statement "
+     "disputing parts of a report.", "disputing", "actor", "Mueller"),
+    # an invitation's infinitive is the invitee's act
+    ("Rice spoke as Netanyahu turned down an invitation to meet privately with Senate Democrats.",
+     "meet", "actor", "Netanyahu"),
+    # a name no tagger typed is a thing the event acts on
+    ("On the campaign trail, he repeatedly promised he would repeal Obamacare.", "repeal", "target",
+     "Obamacare"),
+    # what is left behind, what one is offered or faces, what a bare relative clause leaves out
+    ("Mr. Moon said the North no longer insisted on the withdrawal of American troops from the "
+     "Korean Peninsula.", "withdrawal", "target", "Korean Peninsula"),
+    ("Mr. Netanyahu accepted an invitation from Speaker Boehner.", "invitation", "target", "Netanyahu"),
+    ("Mr. Pompeo, who is awaiting confirmation as secretary of state, met Kim.", "confirmation", "target",
+     "Pompeo"),
+    ("Kim plans to destroy the missiles North Korea has developed.", "developed", "target", "missiles"),
+    ("He does not know the college student the image was sent to.", "sent", "target", "college student"),
+    ("Barr appeared at his hearing this week to become attorney general.", "become", "target",
+     "attorney general"),
+    ("Weiner failed in a 2005 bid for the Democratic nomination.", "bid", "target", "nomination"),
+])
+def test_each_rule_of_the_tenth_session_gives_its_participant(text, trigger, role, name):
+    parts = _parts(text, trigger)
+    assert _has(parts, role, name), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "role", "name", "not_name"), [
+    # a participle clause rides on its head's subject, so its pronoun object is somebody else
+    ("Vicente Fox spoke on Monday. Mr. Fox was clear in his opposition to Mr. Trump, calling him "
+     "egocentric.", "calling", "target", "Trump", "Fox"),
+    # "they" is the people named before, not the things; a relative pronoun's antecedent counts
+    ("29 FBI agents arrived at my home with 17 vehicles, with lights flashing, when they could have "
+     "contacted my lawyer.", "contacted", "actor", "FBI agents", "lights"),
+    ("Many lawmakers were reluctant to oppose a measure backed by 9/11 families who say they are still "
+     "seeking answers.", "seeking", "actor", "families", "lawmakers"),
+    # an "it" never stands for the noun whose phrase holds it
+    ("Despite an expectation that Congress would override the veto, the White House made a last-ditch "
+     "attempt to fight it.", "fight", "target", "veto", "attempt"),
+])
+def test_each_binding_rule_gives_its_participant_and_not_the_other(text, trigger, role, name, not_name):
+    parts = _parts(text, trigger)
+    assert _has(parts, role, name) and not _has(parts, role, not_name), parts

@@ -425,10 +425,17 @@ def clause_subjects(tok: Any) -> list[Any]:
             if c.dep_ in _SUBJ and c.i != tok.i:
                 out.append(c)
                 out.extend(t for t in c.conjuncts if t.i != tok.i)
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        if verb.head.i == verb.i or not (verb.dep_ == "xcomp" or _bare_participle(verb)):
             break
         verb = verb.head
     return out
+
+
+def _bare_participle(verb: Any) -> bool:
+    """A participle clause with no subject or mark of its own rides on its head's subject:
+    "Mr. Fox was clear in his opposition to Mr. Trump, calling him egocentric"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+        c.dep_ in _SUBJ or c.dep_ == "mark" for c in verb.children)
 
 
 def add_pronouns(sdoc: Any, clusters: list[Cluster], covered: set[int], quoted: QuotedTokens) -> None:

@@ -110,7 +110,7 @@ DESCRIBED_TYPES = {
         "citizen", "host", "founder", "chairman", "chairwoman", "speaker", "nominee", "opponent",
         "rival", "partner", "counterpart", "successor", "predecessor", "administrator", "analyst",
         "expert", "scientist", "observer", "monitor", "emissary", "delegate", "crowd",
-        "participant")},
+        "participant", "counsel", "attorney")},
     **{w: "ORG" for w in (
         "administration", "chamber", "congress", "senate", "parliament", "legislature",
         "coalition", "alliance", "campaign", "team", "staff", "delegation", "firm", "industry",
@@ -315,7 +315,9 @@ class EntityResolver:
             # a group named by its nationality or party ("Republicans", "Democrats")
             return [eid] if tok.tag_ in {"NNS", "NNPS"} else []
         if tok.pos_ == "PROPN":
-            return []
+            # a name no tagger typed ("repeal Obamacare", "tear apart JCPOA"): a named thing,
+            # never a person or a body, whose names the tagger knows
+            return [self._add(tok, "OBJECT", named=True)] if eid is None and tok.ent_type_ == "" else []
         return [self._add(tok, DESCRIBED_TYPES.get(lemma, "OBJECT"), named=False)]
 
     def _note_phrase(self, tok: Any, eid: str) -> None:
@@ -420,9 +422,11 @@ class EntityResolver:
     def _thing_antecedent(self, pron: Any) -> Any | None:
         """The thing an object "it" stands for: the head of the nearest singular noun phrase
         before it, in its sentence or the one before, that names no person, group, time or
-        number, and is not its own clause's subject ("Trump is bashing the agreement and
-        will end it", "urged the president to stop the bill ... stop it")."""
+        number, is not its own clause's subject ("Trump is bashing the agreement and will end
+        it", "urged the president to stop the bill ... stop it") and does not hold the pronoun
+        in its own phrase ("a deadline to decide whether to re-ratify it": not the deadline)."""
         bound = {t.i for t in clause_subjects(pron)}
+        bound.update(t.i for t in pron.ancestors)  # "made an attempt to fight it": not the attempt
         sent = pron.sent
         start = sent.start
         if start > 0:
@@ -627,12 +631,26 @@ def _plural_subject(pron: Any) -> Any | None:
     could have contacted"). None when the sentence names no such subject before the
     pronoun; a single named person is never "they" by this rule."""
     sent = pron.sent
+    found = []
     for t in reversed(list(sent[: pron.i - sent.start])):
-        if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ not in {"NOUN", "PROPN"}:
+        if t.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if t.lower_ in _RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
+            t = t.head.head  # "families who say they are still seeking": the families
+        if t.pos_ not in {"NOUN", "PROPN"}:
             continue
         if t.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in t.children):
-            return t
-    return None
+            found.append(t)
+    # people before things: "29 FBI agents arrived ..., with lights flashing, when they"
+    return next((t for t in found if _people_like(t)), found[0] if found else None)
+
+
+def _people_like(tok: Any) -> bool:
+    """A noun that names people or a body of them, by its tag or its head word."""
+    if tok.ent_type_ in {"PERSON", "NORP", "ORG", "GPE"}:
+        return True
+    lemma = noun_lemma(tok)
+    return unnamed_type(lemma) in {"PERSON", "ORG"} or DESCRIBED_TYPES.get(lemma) in {"PERSON", "ORG"}
 
 
 def phrase_bounds(tok: Any) -> tuple[int, int]:
@@ -683,8 +701,8 @@ def _past_dateline(tok: Any) -> Any | None:
         start -= 1
     dash = _wire_dateline_dash(doc, start)
     if dash is None or dash <= tok.i:
-        if not is_dateline(doc, start, tok.i + 1):  # "WASHINGTON —", "TORRINGTON,"
-            return tok
+        if not is_dateline(doc, start, tok.i + 1) or any(c.dep_ == "relcl" for c in tok.children):
+            return tok  # a dateline is "WASHINGTON —", "TORRINGTON,"; never "CNN, which ..."
         dash = tok.i + 1
     return next((c for c in tok.children if c.dep_ == "appos" and c.i > dash), None)
 
@@ -794,7 +812,12 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             # "plot to assassinate" -> the plot's owner; "men to kill" -> the men
             if head.lemma_.lower() in _INTENT_NOUNS:
                 return _intent_owner(head, res)
-            doers = [e for e in res.resolve(head) if res.entity_type(e) in _DOER_TYPES]
+            # "A SWAT team, searching the house": the team, named or described
+            doers = [e for e in res.resolve_arg(head) if res.entity_type(e) in _DOER_TYPES]
+            if not doers and head.lemma_.lower() in _INVITATION_NOUNS:
+                return _undergoer(head, res)  # "turned down an invitation to meet": the invitee
+            if not doers and head.lemma_.lower() in _STATEMENT_NOUNS:
+                return _issuer(head, res)  # "released a statement disputing": who released it
             # "an active program to manufacture": not the program, whoever has it
             return doers or _intent_owner(head, res)
         deps = {c.dep_: c for c in head.children}
@@ -805,12 +828,12 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             # infinitive when it is someone (or a weapon); an object that is neither ("made
             # the visit to prepare", "spent the night sleeping") leaves it to the subject
             if "dobj" in deps:
-                doers = [e for e in res.resolve_arg(deps["dobj"])
+                doers = [e for e in _clause_arg(deps["dobj"], res)
                          if res.entity_type(e) in _DOER_TYPES]
                 if doers:
                     return doers
-            if "nsubjpass" in deps:
-                return res.resolve_arg(deps["nsubjpass"])
+            if "nsubjpass" in deps:  # "Biden, who would be expected to attend": Biden
+                return _clause_arg(deps["nsubjpass"], res)
             for c in head.children:  # "called for Trump to cancel", "pressure on the US to accept"
                 if c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} and c.i < tok.i:
                     p = _pobj(c)
@@ -839,6 +862,15 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "men suspected of planning to bomb"
         return _gerund_doer(tok.head.head, res, tok.head.lower_ in _ADJUNCT_PREPS)
     return []
+
+
+def _clause_arg(arg: Any, res: EntityResolver) -> list[str]:
+    """A verb's argument, a relative pronoun standing for the noun its clause describes
+    ("Biden, who would be expected to attend": Biden)."""
+    verb = arg.head
+    if arg.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != verb.i:
+        return res.resolve_arg(verb.head)
+    return res.resolve_arg(arg)
 
 
 def _intent_owner(noun: Any, res: EntityResolver) -> list[str]:
@@ -875,8 +907,15 @@ def _gerund_doer(gov: Any, res: EntityResolver, adjunct: bool = False) -> list[s
         gov = gov.head
     if adjunct and gov.pos_ in {"NOUN", "PROPN"} and gov.dep_ in {"nsubj", "nsubjpass"}:
         return res.resolve_arg(gov)  # "The president, without offering specifics, said"
+    if not adjunct and gov.pos_ == "NOUN":
+        # "his comments about building a wall", "Iran's promise of opening": the owner
+        return [e for e in _intent_owner(gov, res) if res.entity_type(e) in _AGENT_TYPES]
     if gov.pos_ not in {"VERB", "AUX"}:
         return []
+    if adjunct and any(c.dep_ == "auxpass" for c in gov.children):
+        for c in gov.children:  # "was arranged by Mr. Boehner without consulting": Boehner
+            if c.dep_ == "agent" and _pobj(c) is not None:
+                return res.resolve_arg(_pobj(c))
     if gov.dep_ == "acl" and gov.tag_ == "VBN" and gov.head.pos_ in {"NOUN", "PROPN"}:
         return res.resolve_arg(gov.head)  # "three men suspected of planning": the men
     deps = {c.dep_: c for c in gov.children}
@@ -918,6 +957,8 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                 _add_roles(out, obj_role, _object_phrase_objects(c, res))
         elif dep == "dative":
             _add_roles(out, "recipient", res.resolve_arg(c))
+        elif dep == "attr" and verb_lemma(tok) == "become" and c.lemma_.lower() != "law":
+            _add_roles(out, "target", res.resolve_arg(c))  # "becoming New York's mayor"
         elif dep == "agent":
             ag = _pobj(c)
             if ag is not None:
@@ -931,6 +972,17 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"} and not has_subject:
         _add_roles(out, obj_role, res.resolve_arg(tok.head))
         has_subject = True
+    misparsed = _gerund_as_modifier(tok)
+    if misparsed is not None and not has_subject:
+        # "accused of hacking emails", parsed as if "hacking" described the emails
+        _add_roles(out, obj_role, res.resolve_arg(tok.head))
+        out.extend(_subject_role(res, _gerund_doer(misparsed.head, res, misparsed.lower_ in _ADJUNCT_PREPS)))
+        has_subject = True
+    gap = _relative_gap(tok) if tok.dep_ == "relcl" and has_subject else None
+    if gap == "dobj" and not any(r in {obj_role, "target", "recipient"} for r, _ in out):
+        _add_roles(out, obj_role, res.resolve_arg(tok.head))  # "the missiles North Korea has developed"
+    elif gap is not None and gap != "dobj":  # "the student the image was sent to"
+        _add_roles(out, "recipient" if gap == "to" else "target", res.resolve_arg(tok.head))
     if tok.dep_ == "relcl" and not has_subject:
         infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
         if infinitive and (tok.head.lemma_.lower() in _INTENT_NOUNS or not any(
@@ -958,6 +1010,36 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
 #: target 6 times in 6, while every other intransitive verb's thing-subject was an actor
 #: 40 times in 47).
 _UNDERGO_VERBS = frozenset({"end", "become", "expire", "lapse", "collapse"})
+
+
+def _relative_gap(verb: Any) -> str | None:
+    """What the noun a bare relative clause describes fills in it: "dobj" in "the missiles
+    North Korea has developed", the stranded preposition in "the student the image was sent
+    to"; None when the clause has its own object or a relative word."""
+    kids = list(verb.children)
+    if any(t.tag_ in {"WDT", "WP", "WP$", "WRB"} or t.lower_ == "that" and t.i < verb.i
+           for t in verb.subtree):
+        return None  # "the agreement that he signed", "in which case I would have gotten back"
+    if noun_lemma(verb.head) in _NOT_PARTICIPANT_NOUNS or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for c in kids:
+        if c.dep_ == "prep" and not any(g.dep_ in {"pobj", "pcomp"} for g in c.children) and c.i > verb.i:
+            return c.lower_
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp", "auxpass", "dative"} for c in kids):
+        return None
+    return "dobj" if verb.pos_ == "VERB" and verb.tag_ in {"VBD", "VBN", "VBZ", "VBP"} else None
+
+
+def _gerund_as_modifier(tok: Any) -> Any | None:
+    """The preposition before a gerund the parse made a modifier of its own object ("accused
+    of hacking emails": "hacking" as an adjective on "emails"), when the gerund follows the
+    preposition at once and the preposition hangs on a verb or an adjective; else None."""
+    if tok.dep_ != "amod" or tok.tag_ != "VBG" or tok.head.dep_ != "pobj" or tok.head.i < tok.i:
+        return None
+    prep = tok.head.head
+    if prep.dep_ != "prep" or prep.i != tok.i - 1 or prep.head.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return None
+    return prep
 
 
 def _undergoes(verb: Any) -> bool:
@@ -1120,7 +1202,8 @@ _TO_RECIPIENT_HEADS = frozenset({"lie", "talk", "speak", "write", "send", "give"
 _FOR_TARGET_HEADS = frozenset({"pay", "vote", "call", "ask", "push", "fight", "lobby", "apply",
                                "search", "look", "account", "compensate", "chip", "fund",
                                "funding", "campaign", "advocate", "press", "argue", "seek",
-                               "petition", "endorse", "endorsement", "nominate", "run", "support"})
+                               "petition", "endorse", "endorsement", "nominate", "run", "support",
+                               "bid"})
 
 #: Nominal events whose "of" phrase names the doer ("the visit of the president").
 AGENTIVE_NOMINALS = frozenset({
@@ -1210,8 +1293,60 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
             _add_roles(out, role, [eid])
     if not any(r == "actor" for r, _ in out):
         _add_roles(out, "actor", _setting_subject(tok, res))
+    if not any(r in {"target", "recipient"} for r, _ in out):
+        _add_roles(out, obj_role, _undergoer(tok, res))
+    if noun_lemma(tok) in _AWAY_NOUNS and not any(r in {"target", "recipient"} for r, _ in out):
+        for c in tok.children:  # "the withdrawal of troops from the peninsula": left behind
+            if c.dep_ == "prep" and c.lower_ == "from" and _pobj(c) is not None:
+                _add_roles(out, "target", res.resolve_arg(_pobj(c)))
     _oblique_target(out, tok, res, obj_role)
     return out
+
+
+#: Verbs whose subject is what their object event is done to: "accepted an invitation",
+#: "faces prosecution", "is awaiting confirmation", "merited investigation".
+_UNDERGO_OBJECT_VERBS = frozenset({"accept", "receive", "get", "face", "merit", "deserve", "undergo",
+                                   "suffer", "endure", "await", "risk", "escape", "survive"})
+
+
+def _undergoer(noun: Any, res: EntityResolver) -> list[str]:
+    """The subject of a verb of :data:`_UNDERGO_OBJECT_VERBS` whose object is the event noun,
+    or of a refusal of an offer ("turned down an invitation", "rejected the offer") (a
+    relative pronoun standing for the noun its clause describes)."""
+    verb = noun.head
+    lemma = verb_lemma(verb)
+    refused = lemma in {"decline", "reject", "refuse"} or lemma == "turn" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    if noun.dep_ != "dobj" or not (lemma in _UNDERGO_OBJECT_VERBS or refused
+                                   and noun.lemma_.lower() in _INVITATION_NOUNS):
+        return []
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return _clause_arg(subj[0], res) if subj else []
+
+
+#: Offers whose infinitive the one offered would do ("an invitation to meet").
+_INVITATION_NOUNS = frozenset({"invitation", "invite", "offer"})
+#: Texts whose participle speaks for whoever issued them ("a statement disputing parts").
+_STATEMENT_NOUNS = frozenset({"statement", "letter", "report", "tweet", "post", "memo", "release",
+                              "announcement", "filing", "complaint", "lawsuit", "op-ed", "column"})
+_ISSUE_VERBS = frozenset({"issue", "release", "publish", "post", "send", "write", "file", "put",
+                          "sign", "deliver", "make", "circulate", "tweet", "pen"})
+
+
+def _issuer(noun: Any, res: EntityResolver) -> list[str]:
+    """Who issued a statement: its possessor or "by" phrase, else the subject (or passive
+    agent) of the verb that issued it ("Mueller releasing a statement", "a letter sent by")."""
+    owners = [e for e in _intent_owner(noun, res) if res.entity_type(e) in _AGENT_TYPES]
+    if owners:
+        return owners
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb_lemma(verb) in _ISSUE_VERBS:
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj:
+            return _clause_arg(subj[0], res)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return res.resolve_arg(verb.head)  # "Mueller releasing a statement"
+    return []
 
 
 #: Gatherings and appearances: the one who acts in the sentence they are the setting of
