@@ -239,6 +239,12 @@ PATIENT_NOMINALS = frozenset({
     "assassination", "murder", "killing", "arrest", "detention", "capture", "kidnapping",
     "abduction", "deportation", "expulsion", "recruitment", "surveillance", "massacre",
     "execution", "closure", "destruction",
+    # done to the one named before them by the justice system or an office: "Flynn's
+    # indictment", "his confirmation", "Stone's release" (an "of" object still makes the
+    # possessor the doer: "Mueller's indictment of Stone")
+    "indictment", "prosecution", "conviction", "impeachment", "arraignment", "sentencing",
+    "extradition", "firing", "ouster", "dismissal", "removal", "confirmation", "nomination",
+    "appointment", "release", "rescue", "interrogation",
 })
 
 #: Types whose grammatical object is a recipient rather than a target.

@@ -88,6 +88,7 @@ _SUBJECT_PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "both"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ourselves"})
 _NAME_DETS_DROP = re.compile(r"^(?:its|their|his|her|this|that|these|those)\s+", re.I)
 _PHRASE_DEPS = frozenset({
@@ -344,6 +345,8 @@ class EntityResolver:
         return eid if end.dep_ in {"pobj", "compound", "appos"} or end.head.dep_ == "pobj" else None
 
     def _resolve_one(self, tok: Any, allow_unnamed: bool) -> list[str]:
+        if tok.lower_ in _REFLEXIVES and tok.head.pos_ in {"VERB", "AUX"}:
+            return self._reflexive(tok)
         eid = self.mapped(tok)
         if eid is not None and eid not in self.by_id:
             eid = None
@@ -354,8 +357,8 @@ class EntityResolver:
         if eid is not None and tok.pos_ == "PRON" and tok.lower_ in _SUBJECT_PRONOUNS_PERSON \
                 and eid in self._quoted_speakers(tok):
             eid = None  # "“He should pay for it,” Fox said": he is not the one speaking
-        if eid is not None and self.entity_type(eid) != "NORP":
-            return [eid]
+        if eid is not None and (self.entity_type(eid) != "NORP" or tok.tag_ in {"NNS", "NNPS"}):
+            return [eid]  # a people by its plural ("Republicans are attacked"), never "Russian"
         for child in tok.children:
             if child.dep_ == "appos":
                 ceid = self.mapped(child)
@@ -383,6 +386,17 @@ class EntityResolver:
         if not allow_unnamed or tok.pos_ not in {"NOUN", "PROPN"}:
             return []
         return self._unnamed_for(tok)
+
+    def _reflexive(self, tok: Any) -> list[str]:
+        """A reflexive object is its verb's subject, or the subject that controls the verb:
+        "the president to distance himself" is the president."""
+        verb = tok.head
+        subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i]
+        if subj:
+            return _clause_arg(subj[0], self)
+        if verb.dep_ in {"xcomp", "advcl", "conj", "acl", "relcl"}:
+            return _controller(verb, self, frozenset())
+        return []
 
     def _pronoun(self, tok: Any) -> list[str]:
         low = tok.lower_
@@ -983,6 +997,13 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         _add_roles(out, obj_role, res.resolve_arg(tok.head))  # "the missiles North Korea has developed"
     elif gap is not None and gap != "dobj":  # "the student the image was sent to"
         _add_roles(out, "recipient" if gap == "to" else "target", res.resolve_arg(tok.head))
+    named_before = _verb_as_modifier(tok)
+    if named_before is not None and not has_subject:
+        # "that said President Donald Trump directed attorney Michael Cohen to lie", parsed as
+        # if "directed" described the attorney: the name before it acts on the phrase after
+        out.extend(_subject_role(res, res.resolve(named_before)))
+        _add_roles(out, obj_role, res.resolve_arg(tok.head))
+        has_subject = True
     if tok.dep_ == "relcl" and not has_subject:
         infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
         if infinitive and (tok.head.lemma_.lower() in _INTENT_NOUNS or not any(
@@ -1010,6 +1031,21 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
 #: target 6 times in 6, while every other intransitive verb's thing-subject was an actor
 #: 40 times in 47).
 _UNDERGO_VERBS = frozenset({"end", "become", "expire", "lapse", "collapse"})
+
+
+def _verb_as_modifier(tok: Any) -> Any | None:
+    """The name right before a past-tense verb the parse made a modifier inside a run of
+    names ("President Donald Trump directed attorney Michael Cohen"), when that name belongs
+    to the same noun phrase as the verb's head; else None."""
+    if tok.dep_ != "amod" or tok.tag_ not in {"VBD", "VBN"} or tok.i == 0 or tok.head.i < tok.i:
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"} or prev.dep_ != "compound":
+        return None
+    phrase_head = tok.head
+    while phrase_head.dep_ == "compound" and phrase_head.head.i != phrase_head.i:
+        phrase_head = phrase_head.head
+    return prev if prev.head.i == phrase_head.i else None
 
 
 def _relative_gap(verb: Any) -> str | None:
@@ -1278,6 +1314,19 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                                               if res.entity_type(e) in _FROM_AGENT_TYPES])
             elif dep == "prep":
                 _prep_roles(out, c, event_type, res, obj_role)
+            elif dep == "acl" and c.tag_ == "VBN" and verb_lemma(c) in _CONDUCT_VERBS and (
+                    verb_lemma(c) != "carry" or any(g.dep_ == "prt" for g in c.children)):
+                # ("an address carried by Israeli networks" only broadcast it)
+                for g in c.children:  # "an investigation led by Robert Mueller"
+                    if g.dep_ == "agent" and _pobj(g) is not None:
+                        out.extend(_subject_role(res, res.resolve_arg(_pobj(g))))
+            elif dep == "relcl" and verb_lemma(c) in _HARM_VERBS and not any(
+                    r == "target" for r, _ in out):
+                subj = [g for g in c.children if g.dep_ == "nsubj"]
+                if subj and subj[0].lower_ in _RELATIVE_PRONOUNS:
+                    for g in c.children:  # "the attacks that killed nearly 3,000 people"
+                        if g.dep_ == "dobj":
+                            _add_roles(out, "target", res.resolve_arg(g))
             elif dep == "acl" and c.lower_ in {"targeting", "targetting", "against"}:
                 for g in c.children:
                     if g.dep_ == "dobj":
@@ -1288,6 +1337,16 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         for c in tok.head.children:  # "opened an investigation into the matter"
             if c.dep_ == "prep" and c.lower_ in {"into", "against"}:
                 _prep_roles(out, c, event_type, res, obj_role)
+    harm = _harm_by_means(tok)
+    if harm is not None:  # "killed 3 people and injured 23 in bombings": the victims, the killer
+        for verb in (harm, *[c for c in harm.conjuncts if c.pos_ == "VERB"]):
+            for g in verb.children:
+                if g.dep_ in {"dobj", "nsubjpass"}:
+                    _add_roles(out, "target", res.resolve_arg(g))
+        if not any(r == "actor" for r, _ in out):
+            subj = [g for g in harm.children if g.dep_ == "nsubj"]
+            if subj:
+                out.extend(_subject_role(res, _clause_arg(subj[0], res)))
     if not any(r == "actor" for r, _ in out):
         for role, eid in _subject_role(res, _carrier(tok, res)):
             _add_roles(out, role, [eid])
@@ -1301,6 +1360,28 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                 _add_roles(out, "target", res.resolve_arg(_pobj(c)))
     _oblique_target(out, tok, res, obj_role)
     return out
+
+
+#: Verbs whose agent, on a participle describing an event noun, is who does the event: "an
+#: investigation led by Mueller", "a raid carried out by the police", "talks hosted by Qatar".
+_CONDUCT_VERBS = _CARRY_VERBS | {"lead", "head", "run", "host", "spearhead", "oversee", "wage",
+                                 "broker", "mediate", "initiate", "sponsor"}
+#: Verbs of harm whose victims an attack noun shares: "the attacks that killed 3,000
+#: people", "killed 3 people in bombings".
+_HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "murder", "destroy", "damage",
+                         "slay", "claim"})
+
+
+def _harm_by_means(noun: Any) -> Any | None:
+    """The verb of harm an event noun is the means of ("killed 3 people ... in bombings",
+    "were wounded in an attack"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "during", "by", "with"}:
+        return None
+    verb = prep.head
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb_lemma(verb) in _HARM_VERBS:
+        verb = verb.head  # "killed 3 people and injured 23 in bombings": the first verb
+    return verb if verb.pos_ == "VERB" and verb_lemma(verb) in _HARM_VERBS else None
 
 
 #: Verbs whose subject is what their object event is done to: "accepted an invitation",
