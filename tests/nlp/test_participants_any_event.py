@@ -389,3 +389,54 @@ def test_each_rule_of_the_tenth_session_gives_its_participant(text, trigger, rol
 def test_each_binding_rule_gives_its_participant_and_not_the_other(text, trigger, role, name, not_name):
     parts = _parts(text, trigger)
     assert _has(parts, role, name) and not _has(parts, role, not_name), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "role", "name"), [
+    # a run of names the parse broke: the name before the verb acts on the phrase after it
+    ("BuzzFeed's report said President Donald Trump directed attorney Michael Cohen to lie to Congress.",
+     "directed", "actor", "Trump"),
+    # an event noun led by someone is theirs (an address "carried" by networks is only broadcast)
+    ("The indictment is part of an open investigation led by Robert S. Mueller III, the special counsel.",
+     "investigation", "actor", "Mueller"),
+    # indictments, firings, confirmations are done to their possessor
+    ("Flynn's indictment, however, makes it difficult for the president to distance himself.",
+     "indictment", "target", "Flynn"),
+    # a people by its plural is a group; an attack's victims are those its clauses name
+    ("Trump claimed Republicans are often attacked for supporting him.", "attacked", "target",
+     "Republicans"),
+    ("Families are still seeking justice 15 years after the attacks that killed nearly 3,000 people.",
+     "attacks", "target", "3,000 people"),
+    ("Ted Kaczynski killed 3 people and injured 23 in bombings between 1978 and 1995.", "bombings", "actor",
+     "Kaczynski"),
+    ("Ted Kaczynski killed 3 people and injured 23 in bombings between 1978 and 1995.", "bombings", "target",
+     "3 people"),
+    # an object's infinitive is done by whoever has the object
+    ("A group of senators pledged to find ways to improve the measure.", "improve", "actor",
+     "group of senators"),
+    # "to" parsed as a dative; an object that completes the verb leaves the target to its phrase
+    ("A suspect was arrested over the rash of suspicious packages sent to prominent Democrats.", "sent",
+     "target", "Democrats"),
+    ("He also took aim at former Senate Democratic Leader Harry Reid.", "took", "target", "Reid"),
+    ("The indictment made no mention of whether Mr. Trump played a role in the coordination.", "played",
+     "target", "coordination"),
+    ("The migrants waited to present their claims to U.S. immigration officials.", "present", "target",
+     "immigration officials"),
+    # "they" is the last sentence's plural subject when its own sentence names none
+    ("The 150 migrants spent the night outside, waiting to present their claims to U.S. immigration "
+     "officials. By Monday morning, they had yet to speak to immigration officials.", "speak", "actor",
+     "150 migrants"),
+])
+def test_each_argument_rule_of_the_tenth_session_gives_its_participant(text, trigger, role, name):
+    parts = _parts(text, trigger)
+    assert _has(parts, role, name), parts
+
+
+def test_a_reflexive_is_its_clauses_subject_not_the_last_name():
+    parts = _parts("Flynn's indictment, however, makes it difficult for the president to distance himself.",
+                   "distance")
+    assert _has(parts, "actor", "president") and not _has(parts, "target", "Flynn"), parts
+
+
+def test_an_object_infinitive_does_not_bind_its_pronoun_to_who_has_the_object():
+    parts = _parts("The White House made a last-ditch attempt to fight it.", "fight")
+    assert _has(parts, "actor", "White House") and not _has(parts, "target", "White House"), parts

@@ -409,8 +409,10 @@ def clause_subjects(tok: Any) -> list[Any]:
     """The subjects a pronoun object cannot stand for: its own clause's, and those of the
     verbs that control the clause through "to" ("Obama told him to leave": "him" is not
     Obama; "the attorney general threatened to prosecute them": "them" is not the attorney
-    general). A reflexive would be ("told himself"); possessives and subjects are free to
-    refer back ("he said his ..."), so they get none."""
+    general), also through an object's infinitive ("the White House made an attempt to
+    fight it") and a participle clause ("calling him egocentric"). A reflexive would be
+    ("told himself"); possessives and subjects are free to refer back ("he said his ..."),
+    so they get none."""
     if tok.dep_ not in _OBJECT_DEPS or tok.lower_.endswith(("self", "selves")):
         return []
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -425,7 +427,13 @@ def clause_subjects(tok: Any) -> list[Any]:
             if c.dep_ in _SUBJ and c.i != tok.i:
                 out.append(c)
                 out.extend(t for t in c.conjuncts if t.i != tok.i)
-        if verb.head.i == verb.i or not (verb.dep_ == "xcomp" or _bare_participle(verb)):
+        if verb.head.i == verb.i:
+            break
+        if verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "dobj" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            verb = verb.head.head  # "made an attempt to fight it": not who made the attempt
+            continue
+        if not (verb.dep_ == "xcomp" or _bare_participle(verb)):
             break
         verb = verb.head
     return out

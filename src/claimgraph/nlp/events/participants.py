@@ -639,14 +639,24 @@ _THING_ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"
 
 
 def _plural_subject(pron: Any) -> Any | None:
-    """The group a plural pronoun stands for inside its sentence: the nearest noun subject
-    before it that is plural or conjoined ("the Democrats have said they will skip the
+    """The group a plural pronoun stands for: the nearest noun subject before it in its
+    sentence that is plural or conjoined ("the Democrats have said they will skip the
     event", "families who say they are still seeking", "29 FBI agents arrived ... when they
-    could have contacted"). None when the sentence names no such subject before the
-    pronoun; a single named person is never "they" by this rule."""
+    could have contacted"), else the last such subject of the sentence before. None when
+    neither names one; a single named person is never "they" by this rule."""
     sent = pron.sent
+    found = _plural_subjects(list(sent[: pron.i - sent.start]))
+    if not found and sent.start > 0:
+        # "The 150 migrants ... waited. By Monday, they had yet to speak": the last sentence's
+        found = _plural_subjects(list(pron.doc[sent.start - 1].sent))
+    # people before things: "29 FBI agents arrived ..., with lights flashing, when they"
+    return next((t for t in found if _people_like(t)), found[0] if found else None)
+
+
+def _plural_subjects(tokens: list[Any]) -> list[Any]:
+    """The plural or conjoined noun subjects among ``tokens``, the last first."""
     found = []
-    for t in reversed(list(sent[: pron.i - sent.start])):
+    for t in reversed(tokens):
         if t.dep_ not in {"nsubj", "nsubjpass"}:
             continue
         if t.lower_ in _RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
@@ -655,8 +665,7 @@ def _plural_subject(pron: Any) -> Any | None:
             continue
         if t.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in t.children):
             found.append(t)
-    # people before things: "29 FBI agents arrived ..., with lights flashing, when they"
-    return next((t for t in found if _people_like(t)), found[0] if found else None)
+    return found
 
 
 def _people_like(tok: Any) -> bool:
@@ -833,7 +842,13 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             if not doers and head.lemma_.lower() in _STATEMENT_NOUNS:
                 return _issuer(head, res)  # "released a statement disputing": who released it
             # "an active program to manufacture": not the program, whoever has it
-            return doers or _intent_owner(head, res)
+            owners = doers or _intent_owner(head, res)
+            if not owners and head.dep_ == "dobj" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                # "pledged to find ways to improve the measure", "needed to muster a majority
+                # to override": the one who finds the ways or musters the majority
+                owners = _verb_subject(head.head, res, plan_verbs)
+            return owners
         deps = {c.dep_: c for c in head.children}
         if tok.dep_ in {"xcomp", "advcl"} and verb_lemma(head) not in plan_verbs | {
             "try", "attempt", "want", "seek", "manage", "fail"
@@ -876,6 +891,16 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "men suspected of planning to bomb"
         return _gerund_doer(tok.head.head, res, tok.head.lower_ in _ADJUNCT_PREPS)
     return []
+
+
+def _verb_subject(verb: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> list[str]:
+    """Who does ``verb``: its own subject, else whoever controls it."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subj:
+        return _clause_arg(subj[0], res)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    return _controller(verb, res, plan_verbs)
 
 
 def _clause_arg(arg: Any, res: EntityResolver) -> list[str]:
@@ -966,11 +991,23 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         elif dep == "dobj":
             if c.lower_ in {"whom", "which"} and tok.dep_ == "relcl":
                 _add_roles(out, obj_role, res.resolve_arg(tok.head))  # "Flynn, whom he fired"
+            elif _predicate_object(tok, c):
+                # "took aim at Reid", "took credit for the run": the object is part of the
+                # predicate; what its preposition names is the target
+                for g in tok.children:
+                    if g.dep_ == "prep" and g.lower_ in _PREDICATE_PREPS and _pobj(g) is not None:
+                        _add_roles(out, "target", res.resolve_arg(_pobj(g)))
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ in _PREDICATE_PREPS and _pobj(g) is not None:
+                        _add_roles(out, "target", res.resolve_arg(_pobj(g)))
             else:
                 _add_roles(out, obj_role, res.resolve_arg(c))
                 _add_roles(out, obj_role, _object_phrase_objects(c, res))
         elif dep == "dative":
-            _add_roles(out, "recipient", res.resolve_arg(c))
+            # "gave him the award"; "sent to prominent Democrats" (the preposition as dative)
+            arg = _pobj(c) if c.pos_ == "ADP" else c
+            if arg is not None:
+                _add_roles(out, "recipient", res.resolve_arg(arg))
         elif dep == "attr" and verb_lemma(tok) == "become" and c.lemma_.lower() != "law":
             _add_roles(out, "target", res.resolve_arg(c))  # "becoming New York's mayor"
         elif dep == "agent":
@@ -1009,7 +1046,10 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         if infinitive and (tok.head.lemma_.lower() in _INTENT_NOUNS or not any(
                 res.entity_type(e) in _DOER_TYPES for e in res.resolve(tok.head))):
             # "a plot to assassinate", "a program to manufacture": whoever has it, not the plot
-            out.extend(_subject_role(res, _intent_owner(tok.head, res)))
+            owners = _intent_owner(tok.head, res)
+            if not owners and tok.head.dep_ == "dobj" and tok.head.lemma_.lower() not in _INTENT_NOUNS:
+                owners = _verb_subject(tok.head.head, res, plan_verbs)  # "find ways to improve"
+            out.extend(_subject_role(res, owners))
         else:
             _add_roles(out, obj_role if tok.tag_ == "VBN" else "actor", res.resolve_arg(tok.head))
         has_subject = True
@@ -1076,6 +1116,25 @@ def _gerund_as_modifier(tok: Any) -> Any | None:
     if prep.dep_ != "prep" or prep.i != tok.i - 1 or prep.head.pos_ not in {"VERB", "AUX", "ADJ"}:
         return None
     return prep
+
+
+#: Nouns that complete a light verb into one predicate ("take aim", "take credit", "play a
+#: role", "take action"), and the prepositions that then name what it is aimed at.
+_PREDICATE_OBJECTS = {
+    "take": frozenset({"aim", "credit", "action", "step", "steps", "issue", "exception", "note",
+                       "notice", "advantage", "responsibility", "offense", "umbrage", "part",
+                       "swipe", "shot", "stand", "measure", "measures"}),
+    "play": frozenset({"role", "part"}),
+    "have": frozenset({"role", "part", "hand"}),
+    "make": frozenset({"decision", "move", "case", "use", "attempt", "effort", "push"}),
+    "pay": frozenset({"tribute", "attention"}),
+}
+_PREDICATE_PREPS = frozenset({"at", "for", "in", "on", "against", "of", "to", "with"})
+
+
+def _predicate_object(verb: Any, obj: Any) -> bool:
+    """Whether ``obj`` completes ``verb`` into one predicate ("took aim", "played a role")."""
+    return obj.lemma_.lower() in _PREDICATE_OBJECTS.get(verb_lemma(verb), frozenset())
 
 
 def _undergoes(verb: Any) -> bool:
@@ -1228,7 +1287,9 @@ _ON_TARGET_HEADS = frozenset({"vote", "crack", "crackdown", "sanction", "ruling"
                               "pressure", "focus", "act", "action", "move", "embargo", "veto",
                               "compromise", "bill", "limit", "cap", "tax", "strike", "attack",
                               "raid", "assault", "war", "call", "demand", "insist"})
-_TO_RECIPIENT_HEADS = frozenset({"lie", "talk", "speak", "write", "send", "give", "offer", "appeal",
+_TO_RECIPIENT_HEADS = frozenset({"deploy", "dispatch", "present", "stream", "ship", "submit", "grant",
+                                 "deny", "extend", "hand", "refer", "extradite", "deport", "return",
+                                 "lie", "talk", "speak", "write", "send", "give", "offer", "appeal",
                                  "sell", "deliver", "explain", "apologize", "apologise", "complain",
                                  "reach", "respond", "reply", "turn", "pledge", "promise",
                                  "propose", "suggest", "announce", "admit", "confess", "tweet",
