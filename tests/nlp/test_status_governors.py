@@ -217,3 +217,18 @@ def test_a_governor_without_a_class_reads_as_what_cameo_codes_it():
     feats = status_features(withdraw, "occurred", None)
     assert feats.get("a0cls=request") == 1.0
     assert not [k for k in feats if k.startswith("a0cm=")]
+
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # an event noun asked for is the demanded act: hypothetical
+    ("On Friday, the prime minister said the rebels no longer insisted on the withdrawal of foreign "
+     "troops from the valley, a demand they had made for years.", "withdrawal", "hypothetical"),
+    # an event noun awaited is still to come: planned
+    ("The talks came as the general, who is awaiting confirmation as defense minister, toured the border.",
+     "confirmation", "planned"),
+    ("The nominee, who is awaiting confirmation by the Senate, declined to comment.", "confirmation",
+     "planned"),
+])
+def test_status_of_an_event_noun_from_its_governor(text, trigger, status):
+    assert _status(text, trigger) == status

@@ -251,6 +251,55 @@ def requested(tok: Any) -> bool:
     return governor_class(tok.head) == "request"
 
 
+#: Governors that ask for the event noun they take: "called for the cancellation of the
+#: meeting", "insisted on the withdrawal", "urged restraint" (the guideline's demanded act).
+_REQUEST_FOR = frozenset({"call", "ask", "push", "press", "appeal", "clamor", "clamour", "lobby"})
+_REQUEST_OBJECT = frozenset({"demand", "urge", "request", "recommend"})
+
+
+def requested_noun(tok: Any) -> bool:
+    """An event noun asked for: the object of "demand", "urge", "request", "recommend", of
+    "call / ask / push / press for", or of "insist on" (statuschain-dev: hypothetical 5 of
+    5). A governor that is itself denied or only possible asks for nothing."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if tok.dep_ == "dobj":
+        gov = tok.head
+        ok = verb_lemma(gov) in _REQUEST_OBJECT
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        gov = tok.head.head
+        ok = (tok.head.lower_ == "for" and verb_lemma(gov) in _REQUEST_FOR
+              or tok.head.lower_ == "on" and verb_lemma(gov) == "insist")
+    else:
+        return False
+    return ok and gov.pos_ == "VERB" and not _is_negated(gov)
+
+
+#: Governors that set an event noun in the future: "ahead of his speech", "to prepare for
+#: direct talks", "is awaiting confirmation"; and that announce it as their own act:
+#: "threatened prosecution", "promised North Korea fire and fury".
+_AWAIT_OBJECT = frozenset({"await", "threaten", "promise", "vow", "pledge"})
+_PREPARE_FOR = frozenset({"prepare", "preparation", "brace", "ready"})
+
+
+def awaited_noun(tok: Any) -> bool:
+    """An event noun still to come by its governor's word (statuschain-dev: planned 6 of 6):
+    the object of "await", "threaten", "promise", "vow", "pledge" (not negated, not only
+    possible), the object of "ahead of" or of "prepare / preparation for"."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if tok.dep_ == "dobj":
+        gov = tok.head
+        return (verb_lemma(gov) in _AWAIT_OBJECT and not _is_negated(gov) and not _modal(gov)
+                and not _in_counterfactual(gov))
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    prep, gov = tok.head, tok.head.head
+    if prep.lower_ == "of" and gov.lower_ == "ahead":
+        return True
+    return prep.lower_ == "for" and gov.lemma_.lower() in _PREPARE_FOR
+
+
 _REFUSALS = frozenset({"refuse", "decline"})
 _PERMISSIONS = frozenset({"allow", "let", "permit"})
 
@@ -333,16 +382,25 @@ def guideline_reading(status: str, tok: Any) -> str:
     denial denies are ``negated`` (:func:`ruled_out`, :func:`nothing_done`,
     :func:`denied_act`); a condition or open question, a denied possibility or a
     prohibition, a modal perfect (:func:`speculative_past`) and a demanded act (asked of
-    someone, or an imperative: "Cancel the Putin meeting.") are ``hypothetical`` (an attempt
-    or a prevention keeps its own cue's reading)."""
+    someone, asked for: "called for the cancellation", or an imperative: "Cancel the Putin
+    meeting.") are ``hypothetical`` (an attempt or a prevention keeps its own cue's
+    reading); an event noun awaited, threatened or promised (:func:`awaited_noun`) is
+    ``planned``."""
     if _reads_negated(status, tok) and not in_condition(tok):
         return "negated"
     if status not in _CONDITIONABLE:
         return status
-    if (in_condition(tok) or requested(tok) or imperative(tok) or speculative_past(tok)
-            or (status == "negated" and modal_denial(tok))):
+    if (in_condition(tok) or requested(tok) or requested_noun(tok) or imperative(tok)
+            or speculative_past(tok) or (status == "negated" and modal_denial(tok))):
         return "hypothetical"
+    if status in {"occurred", "unknown", "hypothetical"} and awaited_noun(tok) and not _in_question(tok):
+        return "planned"
     return status
+
+
+def _in_question(tok: Any) -> bool:
+    """Whether the event's clause is a condition or an open question (it then stays as read)."""
+    return in_condition(tok) or in_condition(_clause_verb(tok))
 
 
 def _reads_negated(status: str, tok: Any) -> bool:
@@ -667,5 +725,5 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
-           "in_condition", "modal_denial", "requested", "ruled_out", "speculative_past", "nothing_done",
+           "in_condition", "modal_denial", "requested", "requested_noun", "awaited_noun", "ruled_out", "speculative_past", "nothing_done",
            "denied_act", "guideline_reading", "PRECEDENCE"]
