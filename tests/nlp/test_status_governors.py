@@ -232,3 +232,31 @@ def test_a_governor_without_a_class_reads_as_what_cameo_codes_it():
 ])
 def test_status_of_an_event_noun_from_its_governor(text, trigger, status):
     assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(("text", "word", "plain"), [
+    ("\"I can definitively say that I did not send this,\" he said.", "send", True),
+    ("The minister said she had never met the lobbyist.", "met", True),
+    ("He wasn't working on the bureau's behalf when he met the strategist.", "working", True),
+    # a modal, a demand, a condition's own verb and "not yet" are read elsewhere
+    ("He said he could not process their claims.", "process", False),
+    ("Don't hand another dictator a propaganda victory.", "hand", False),
+    ("There could be other packages not yet intercepted.", "intercepted", False),
+    ("Trump will not attend the summit.", "attend", False),
+])
+def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plain):
+    from claimgraph.nlp.events.status import plain_negation
+
+    sdoc = load_nlp()(text)
+    tok = next(t for t in sdoc if t.text == word)
+    assert plain_negation(tok) is plain
+
+
+def test_a_plain_negation_outranks_the_classifiers_hypothetical():
+    from claimgraph.nlp.events.status import guideline_reading
+
+    sdoc = load_nlp()("\"I can definitively say that I did not send this,\" he said.")
+    tok = next(t for t in sdoc if t.text == "send")
+    assert guideline_reading("hypothetical", tok) == "negated"
+    cond = load_nlp()("If they do not pay, we will sue.")
+    assert guideline_reading("hypothetical", next(t for t in cond if t.text == "pay")) == "hypothetical"

@@ -403,10 +403,37 @@ def _in_question(tok: Any) -> bool:
     return in_condition(tok) or in_condition(_clause_verb(tok))
 
 
+_PLAIN_AUX = frozenset({"do", "does", "did", "have", "has", "had", "be", "is", "are", "was", "were",
+                        "been", "being", "am"})
+
+
+def plain_negation(tok: Any) -> bool:
+    """The event's own verb is negated in a plain past or present statement: "I did not send
+    this", "had never met Weiner", "wasn't working on the FBI's behalf" (statuschain-dev: 40
+    negated, 3 otherwise, all three conditions or imperatives, which keep their reading). A
+    modal ("could not", "will not") is a denied possibility or a refusal, read elsewhere."""
+    if tok.pos_ not in {"VERB", "AUX"} or imperative(tok):
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in kids):
+        return False
+    auxes = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in _MODALS or a.lemma_ in _MODALS or a.lower_ == "to" for a in auxes):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "yet" for c in kids):
+        return False  # "not yet intercepted": still to come
+    if tok.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in kids):
+        return False  # "Don't hand another dictator a victory": a demand
+    return bool(auxes) and all(a.lemma_.lower() in _PLAIN_AUX or a.lower_ in _PLAIN_AUX for a in auxes) \
+        or not auxes and tok.tag_ in {"VBD", "VBZ", "VBP"}
+
+
 def _reads_negated(status: str, tok: Any) -> bool:
     """Whether one of the guideline's negated readings applies to an event read ``status``
     (the classifier's ``hypothetical`` gives way to a refusal or a denial, a plan to none)."""
     if status in {"occurred", "unknown"} and nothing_done(tok):
+        return True
+    if status in {"occurred", "unknown", "hypothetical", "planned"} and plain_negation(tok):
         return True
     if status in {"occurred", "unknown", "hypothetical"} and denied_act(tok):
         return True
@@ -726,4 +753,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
            "in_condition", "modal_denial", "requested", "requested_noun", "awaited_noun", "ruled_out", "speculative_past", "nothing_done",
-           "denied_act", "guideline_reading", "PRECEDENCE"]
+           "denied_act", "plain_negation", "guideline_reading", "PRECEDENCE"]
