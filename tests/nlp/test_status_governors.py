@@ -260,3 +260,22 @@ def test_a_plain_negation_outranks_the_classifiers_hypothetical():
     assert guideline_reading("hypothetical", tok) == "negated"
     cond = load_nlp()("If they do not pay, we will sue.")
     assert guideline_reading("hypothetical", next(t for t in cond if t.text == "pay")) == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "word", "speculative"), [
+    ("Lawmakers said the speech could cause additional strain on the talks.", "strain", True),
+    ("Such a session could compound the misperception of partisanship.", "session", True),
+    ("The devices might explode and kill bystanders.", "kill", True),
+    ("The president should cancel the summit.", "cancel", True),
+    # a plan, a purpose, a denial and a verb the modal does not govern are read elsewhere
+    ("The minister will visit Baku next week.", "visit", False),
+    ("He left on Tuesday so that he could meet the defense secretary.", "meet", False),
+    ("The court cannot end birthright citizenship.", "end", False),
+    ("We should stand united against their past and planned future attacks.", "attacks", False),
+])
+def test_a_modal_of_possibility_or_obligation_makes_its_verb_speculative(text, word, speculative):
+    from claimgraph.nlp.events.status import speculative_modal
+
+    sdoc = load_nlp()(text)
+    tok = next(t for t in sdoc if t.text == word)
+    assert speculative_modal(tok) is speculative

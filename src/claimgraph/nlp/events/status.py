@@ -391,7 +391,8 @@ def guideline_reading(status: str, tok: Any) -> str:
     if status not in _CONDITIONABLE:
         return status
     if (in_condition(tok) or requested(tok) or requested_noun(tok) or imperative(tok)
-            or speculative_past(tok) or (status == "negated" and modal_denial(tok))):
+            or speculative_past(tok) or (status == "negated" and modal_denial(tok))
+            or status != "negated" and speculative_modal(tok)):
         return "hypothetical"
     if status in {"occurred", "unknown", "hypothetical"} and awaited_noun(tok) and not _in_question(tok):
         return "planned"
@@ -401,6 +402,38 @@ def guideline_reading(status: str, tok: Any) -> str:
 def _in_question(tok: Any) -> bool:
     """Whether the event's clause is a condition or an open question (it then stays as read)."""
     return in_condition(tok) or in_condition(_clause_verb(tok))
+
+
+#: Modals of possibility and obligation: what they govern is speculated, demanded or
+#: allowed, not scheduled (the guideline's hypothetical; "will" and "would" may be plans).
+_SPECULATIVE_MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ought"})
+
+
+def speculative_modal(tok: Any) -> bool:
+    """The event's clause verb (or the verb its infinitive depends on) carries "could",
+    "might", "may", "should", "must" or "can", not negated: "it could cause additional strain",
+    "Iran might resume", "the president should cancel", "we can resist" (statuschain-dev: 56
+    hypothetical, 3 otherwise). A noun takes its clause verb's modal when it is the verb's
+    subject or object ("such a session could compound the misperception")."""
+    verb = tok
+    if tok.pos_ not in {"VERB", "AUX"}:
+        if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"} or tok.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        verb = tok.head
+    for _ in range(3):
+        kids = list(verb.children)
+        auxes = [c.lower_ for c in kids if c.dep_ in {"aux", "auxpass"}]
+        if any(a in _SPECULATIVE_MODALS for a in auxes):
+            # "so that he could meet Mattis" states a purpose, the guideline's plan
+            purpose = verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in {"so", "that"} for c in kids)
+            return not purpose and not any(c.dep_ == "neg" for c in kids) and "have" not in auxes
+        if any(a in _MODALS for a in auxes) or verb.dep_ not in {"xcomp", "conj"} or verb.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        if verb.dep_ == "conj" and (verb.tag_ != "VB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids)):
+            return False  # a modal governs a bare conjoined verb ("could explode and kill") only
+        verb = verb.head
+    return False
 
 
 _PLAIN_AUX = frozenset({"do", "does", "did", "have", "has", "had", "be", "is", "are", "was", "were",
@@ -753,4 +786,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
            "in_condition", "modal_denial", "requested", "requested_noun", "awaited_noun", "ruled_out", "speculative_past", "nothing_done",
-           "denied_act", "plain_negation", "guideline_reading", "PRECEDENCE"]
+           "denied_act", "plain_negation", "speculative_modal", "guideline_reading", "PRECEDENCE"]
