@@ -440,3 +440,16 @@ def test_a_reflexive_is_its_clauses_subject_not_the_last_name():
 def test_an_object_infinitive_does_not_bind_its_pronoun_to_who_has_the_object():
     parts = _parts("The White House made a last-ditch attempt to fight it.", "fight")
     assert _has(parts, "actor", "White House") and not _has(parts, "target", "White House"), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "role", "name", "not_name"), [
+    # named members in apposition outrank the people they belong to
+    ("The two Italians, Roberto Roascio of Milan and Mario Accurso of Rome, were taken hostage from "
+     "the work site.", "taken", "target", "Roascio", "Italians"),
+    # what a verb of use takes is the means, never the one who acts with it
+    ("The prisoners seized about 90 carbines and much ammunition, which they immediately used to "
+     "attack the security guards.", "attack", "target", "security guards", "ammunition"),
+])
+def test_members_and_means_are_not_taken_for_the_group_or_the_doer(text, trigger, role, name, not_name):
+    parts = _parts(text, trigger)
+    assert _has(parts, role, name) and not any(not_name.lower() in n.lower() for _, n, _ in parts), parts

@@ -357,8 +357,8 @@ class EntityResolver:
         if eid is not None and tok.pos_ == "PRON" and tok.lower_ in _SUBJECT_PRONOUNS_PERSON \
                 and eid in self._quoted_speakers(tok):
             eid = None  # "“He should pay for it,” Fox said": he is not the one speaking
-        if eid is not None and (self.entity_type(eid) != "NORP" or tok.tag_ in {"NNS", "NNPS"}):
-            return [eid]  # a people by its plural ("Republicans are attacked"), never "Russian"
+        if eid is not None and self.entity_type(eid) != "NORP":
+            return [eid]
         for child in tok.children:
             if child.dep_ == "appos":
                 ceid = self.mapped(child)
@@ -369,6 +369,8 @@ class EntityResolver:
                         if c2 is not None and c2 not in out and self.entity_type(c2) == "PERSON":
                             out.append(c2)
                     return out
+        if eid is not None and tok.tag_ in {"NNS", "NNPS"}:
+            return [eid]  # a people by its plural ("Republicans are attacked"), never "Russian"
         titled = self._titled_person(tok)
         if titled is not None:
             return [titled]
@@ -430,6 +432,11 @@ class EntityResolver:
                      if self.is_named(e)]
             if len(named) == 2:
                 return named
+            group = _plural_subject(tok, previous=True)
+            if group is not None:  # "The 150 migrants ... waited. By Monday, they had yet to"
+                found = [e for e in self.resolve_arg(group) if e not in own]
+                if found:
+                    return found
             return self.recent(tok, {"PERSON", "ORG"}, 1, skip=self.victims | own)
         return []
 
@@ -638,17 +645,18 @@ _THING_PRONOUN_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
 _THING_ANTECEDENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj"})
 
 
-def _plural_subject(pron: Any) -> Any | None:
+def _plural_subject(pron: Any, previous: bool = False) -> Any | None:
     """The group a plural pronoun stands for: the nearest noun subject before it in its
     sentence that is plural or conjoined ("the Democrats have said they will skip the
     event", "families who say they are still seeking", "29 FBI agents arrived ... when they
-    could have contacted"), else the last such subject of the sentence before. None when
-    neither names one; a single named person is never "they" by this rule."""
+    could have contacted"); with ``previous``, the last such subject of the sentence before
+    (asked only when no two named people come just before it). None when there is none; a
+    single named person is never "they" by this rule."""
     sent = pron.sent
-    found = _plural_subjects(list(sent[: pron.i - sent.start]))
-    if not found and sent.start > 0:
-        # "The 150 migrants ... waited. By Monday, they had yet to speak": the last sentence's
-        found = _plural_subjects(list(pron.doc[sent.start - 1].sent))
+    if previous:  # the sentence before ("The 150 migrants ... waited. By Monday, they ...")
+        found = _plural_subjects(list(pron.doc[sent.start - 1].sent)) if sent.start > 0 else []
+    else:
+        found = _plural_subjects(list(sent[: pron.i - sent.start]))
     # people before things: "29 FBI agents arrived ..., with lights flashing, when they"
     return next((t for t in found if _people_like(t)), found[0] if found else None)
 
@@ -851,8 +859,8 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             return owners
         deps = {c.dep_: c for c in head.children}
         if tok.dep_ in {"xcomp", "advcl"} and verb_lemma(head) not in plan_verbs | {
-            "try", "attempt", "want", "seek", "manage", "fail"
-        }:
+            "try", "attempt", "want", "seek", "manage", "fail", "use", "employ"
+        }:  # ("used the ammunition to attack the guards": the means, not the doer)
             # "urged Iran to stop", "sent the missile to strike": the object controls the
             # infinitive when it is someone (or a weapon); an object that is neither ("made
             # the visit to prepare", "spent the night sleeping") leaves it to the subject
