@@ -279,3 +279,22 @@ def test_a_modal_of_possibility_or_obligation_makes_its_verb_speculative(text, w
     sdoc = load_nlp()(text)
     tok = next(t for t in sdoc if t.text == word)
     assert speculative_modal(tok) is speculative
+
+
+@pytest.mark.parametrize(("text", "word", "possible"), [
+    ("The tests showed the country had the range and the prowess to strike the mainland.", "strike", True),
+    ("His former advisers unanimously supported staying in the trade pact.", "staying", True),
+    ("The envoy demanded that the army withdraw its troops.", "withdraw", True),
+    # a capacity denied or spent rules the act out; deliberating one's own plan is no advocacy
+    ("The agency announced that it had exhausted its capacity to handle people without documents.",
+     "handle", False),
+    ("He did not have the ability to pay the fine.", "pay", False),
+    ("He was considering killing the policy by executive order.", "killing", False),
+    ("The army withdrew its troops.", "withdrew", False),
+])
+def test_acts_only_allowed_advocated_or_asked_for(text, word, possible):
+    from claimgraph.nlp.events.status import only_possible
+
+    sdoc = load_nlp()(text)
+    tok = next(t for t in sdoc if t.text == word)
+    assert only_possible(tok) is possible

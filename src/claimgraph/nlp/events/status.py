@@ -392,7 +392,7 @@ def guideline_reading(status: str, tok: Any) -> str:
         return status
     if (in_condition(tok) or requested(tok) or requested_noun(tok) or imperative(tok)
             or speculative_past(tok) or (status == "negated" and modal_denial(tok))
-            or status != "negated" and speculative_modal(tok)):
+            or status != "negated" and (speculative_modal(tok) or only_possible(tok))):
         return "hypothetical"
     if status in {"occurred", "unknown", "hypothetical"} and awaited_noun(tok) and not _in_question(tok):
         return "planned"
@@ -434,6 +434,38 @@ def speculative_modal(tok: Any) -> bool:
             return False  # a modal governs a bare conjoined verb ("could explode and kill") only
         verb = verb.head
     return False
+
+
+#: Nouns of capability or leave whose infinitive is only possible: "the capability to rain
+#: down atomic terror", "the range to strike", "my blessing to discuss".
+_ABILITY_NOUNS = frozenset({"capability", "ability", "capacity", "power", "means", "range", "right",
+                            "authority", "option", "chance", "opportunity", "freedom", "permission",
+                            "blessing", "prowess", "wherewithal", "leverage"})
+#: Verbs whose gerund object is an act advocated or weighed, not done: "supported staying in
+#: the deal", "consider cancelling his summit", "hoped to discuss denuclearizing".
+_ADVOCATE_VERBS = frozenset({"support", "favor", "favour", "oppose", "propose", "suggest", "recommend",
+                             "advocate", "urge", "discuss", "explore", "envision"})
+#: ("considering killing the policy" weighs the actor's own plan: left to the classifier.)
+_CAPACITY_LOST = frozenset({"exhaust", "lose", "lack", "forfeit", "surrender"})
+
+
+def only_possible(tok: Any) -> bool:
+    """Acts the text only allows, advocates or asks for, the guideline's ``hypothetical``
+    (statuschain-dev: 15 of 17): the infinitive of a noun of capability or leave ("had the
+    range to strike"), the gerund a verb of advocacy takes ("supported staying in the Iran
+    deal"), and a subjunctive clause ("demand that the U.S. withdraw its troops"); not a
+    capacity denied or spent ("had exhausted its capacity to handle")."""
+    if tok.dep_ in {"acl", "relcl"} and tok.head.lemma_.lower() in _ABILITY_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        noun = tok.head  # "did not have the capacity to handle them" rules the act out
+        return not (any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+                    or noun.head.pos_ in {"VERB", "AUX"} and (
+                        _is_negated(noun.head) or verb_lemma(noun.head) in _CAPACITY_LOST))
+    if tok.tag_ == "VBG" and tok.dep_ in {"xcomp", "dobj", "ccomp"} and tok.head.lemma_.lower() in _ADVOCATE_VERBS:
+        return not _is_negated(tok.head)
+    return (tok.dep_ == "ccomp" and tok.tag_ == "VB"
+            and any(c.dep_ == "nsubj" for c in tok.children)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children))
 
 
 _PLAIN_AUX = frozenset({"do", "does", "did", "have", "has", "had", "be", "is", "are", "was", "were",
@@ -786,4 +818,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
            "in_condition", "modal_denial", "requested", "requested_noun", "awaited_noun", "ruled_out", "speculative_past", "nothing_done",
-           "denied_act", "plain_negation", "speculative_modal", "guideline_reading", "PRECEDENCE"]
+           "denied_act", "plain_negation", "speculative_modal", "only_possible", "guideline_reading", "PRECEDENCE"]
