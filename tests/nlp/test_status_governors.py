@@ -298,3 +298,23 @@ def test_acts_only_allowed_advocated_or_asked_for(text, word, possible):
     sdoc = load_nlp()(text)
     tok = next(t for t in sdoc if t.text == word)
     assert only_possible(tok) is possible
+
+
+@pytest.mark.parametrize(("text", "word", "planned"), [
+    ("He insisted that he wanted to move on from the incident.", "move", True),
+    ("The committee is already working to secure more testimony.", "secure", True),
+    ("The rebels are ready to talk.", "talk", True),
+    # a denied, modal or conditional intention, or an act denied on its own, is read elsewhere
+    ("He did not want to move on.", "move", False),
+    ("He would want to move on.", "move", False),
+    ("If he plans to resign, he will say so.", "resign", False),
+    ("The rebels vowed not to attack the town.", "attack", False),
+])
+def test_the_infinitive_of_a_stated_intention_is_planned(text, word, planned):
+    from claimgraph.nlp.events.status import guideline_reading, intended
+
+    sdoc = load_nlp()(text)
+    tok = next(t for t in sdoc if t.text == word)
+    assert intended(tok) is planned
+    if planned:
+        assert guideline_reading("hypothetical", tok) == "planned"

@@ -300,6 +300,30 @@ def awaited_noun(tok: Any) -> bool:
     return prep.lower_ == "for" and gov.lemma_.lower() in _PREPARE_FOR
 
 
+#: Verbs and adjectives of intention whose infinitive is the actor's plan: "planned to
+#: petition", "hoped to discuss", "wanted to move on", "vowed to retaliate", "is working to
+#: secure", "ready to talk" (statuschain-dev: planned 47 of 51; "willing", "prepared",
+#: "intend" and "expect" split and stay with the classifier).
+_INTEND_HEADS = frozenset({"plan", "hope", "want", "vow", "pledge", "promise", "threaten", "prepare",
+                           "schedule", "work", "ready"})
+
+
+def intended(tok: Any) -> bool:
+    """The event is the infinitive of a verb of intention stated as fact: the governor itself
+    not denied, not modal, not a condition's ("would want to", "if he plans to" keep their
+    reading), and the event not denied on its own ("vowed not to")."""
+    if tok.dep_ not in {"xcomp", "acl", "advcl"} or tok.head.i == tok.i or _is_negated(tok):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    if head.lemma_.lower() not in _INTEND_HEADS:
+        return False
+    clause = head.head if head.dep_ == "acomp" else head  # "is ready to talk"
+    return not (_is_negated(head) or _is_negated(clause) or _modal(clause) or _modal(head)
+                or _in_counterfactual(clause) or in_condition(clause) or imperative(head))
+
+
 _REFUSALS = frozenset({"refuse", "decline"})
 _PERMISSIONS = frozenset({"allow", "let", "permit"})
 
@@ -384,17 +408,19 @@ def guideline_reading(status: str, tok: Any) -> str:
     prohibition, a modal perfect (:func:`speculative_past`) and a demanded act (asked of
     someone, asked for: "called for the cancellation", or an imperative: "Cancel the Putin
     meeting.") are ``hypothetical`` (an attempt or a prevention keeps its own cue's
-    reading); an event noun awaited, threatened or promised (:func:`awaited_noun`) is
-    ``planned``."""
+    reading); an event noun awaited, threatened or promised (:func:`awaited_noun`) and the
+    infinitive of a stated intention (:func:`intended`) are ``planned``, over the
+    classifier's ``hypothetical`` too."""
     if _reads_negated(status, tok) and not in_condition(tok):
         return "negated"
-    if status not in _CONDITIONABLE:
+    if status not in _CONDITIONABLE | {"hypothetical"}:
         return status
     if (in_condition(tok) or requested(tok) or requested_noun(tok) or imperative(tok)
             or speculative_past(tok) or (status == "negated" and modal_denial(tok))
             or status != "negated" and (speculative_modal(tok) or only_possible(tok))):
         return "hypothetical"
-    if status in {"occurred", "unknown", "hypothetical"} and awaited_noun(tok) and not _in_question(tok):
+    if status in {"occurred", "unknown", "hypothetical"} and (awaited_noun(tok) or intended(tok)) \
+            and not _in_question(tok):
         return "planned"
     return status
 
@@ -818,4 +844,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
            "in_condition", "modal_denial", "requested", "requested_noun", "awaited_noun", "ruled_out", "speculative_past", "nothing_done",
-           "denied_act", "plain_negation", "speculative_modal", "only_possible", "guideline_reading", "PRECEDENCE"]
+           "denied_act", "plain_negation", "speculative_modal", "only_possible", "intended", "guideline_reading", "PRECEDENCE"]
