@@ -318,3 +318,18 @@ def test_the_infinitive_of_a_stated_intention_is_planned(text, word, planned):
     assert intended(tok) is planned
     if planned:
         assert guideline_reading("hypothetical", tok) == "planned"
+
+
+@pytest.mark.parametrize(("text", "word", "awaited"), [
+    ("The White House has said the talks are supposed to take place in May.", "talks", True),
+    ("Tuesday is slated for serious policy discussions.", "discussions", True),
+    ("They met ahead of a day of foreign policy discussions.", "discussions", True),
+    ("The talks took place in May.", "talks", False),
+    ("They met after a day of foreign policy discussions.", "discussions", False),
+])
+def test_an_event_noun_put_on_the_calendar_is_awaited(text, word, awaited):
+    from claimgraph.nlp.events.status import awaited_noun
+
+    sdoc = load_nlp()(text)
+    tok = next(t for t in sdoc if t.text == word)
+    assert awaited_noun(tok) is awaited

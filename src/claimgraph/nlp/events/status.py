@@ -280,24 +280,39 @@ def requested_noun(tok: Any) -> bool:
 #: "threatened prosecution", "promised North Korea fire and fury".
 _AWAIT_OBJECT = frozenset({"await", "threaten", "promise", "vow", "pledge"})
 _PREPARE_FOR = frozenset({"prepare", "preparation", "brace", "ready"})
+#: Participles that put an event on the calendar: "the talks are supposed to take place",
+#: "Tuesday is slated for discussions", "the vote is scheduled for Monday".
+_SLATED = frozenset({"suppose", "slate", "schedule", "set", "due", "slat"})
+#: Nouns of a stretch of time or a series that pass their schedule to what they hold: "a day
+#: of discussions", "a round of talks".
+_SPAN_NOUNS = frozenset({"day", "week", "round", "series", "evening", "morning", "night", "weekend"})
 
 
 def awaited_noun(tok: Any) -> bool:
     """An event noun still to come by its governor's word (statuschain-dev: planned 6 of 6):
     the object of "await", "threaten", "promise", "vow", "pledge" (not negated, not only
-    possible), the object of "ahead of" or of "prepare / preparation for"."""
+    possible), the object of "ahead of" or of "prepare / preparation for", the subject of
+    "supposed", "scheduled", "set", "due", and what "slated / scheduled for" names; "a day
+    of" or "a round of" passes the schedule on."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
     if tok.dep_ == "dobj":
         gov = tok.head
         return (verb_lemma(gov) in _AWAIT_OBJECT and not _is_negated(gov) and not _modal(gov)
                 and not _in_counterfactual(gov))
+    if tok.dep_ in {"nsubj", "nsubjpass"}:  # "the talks are supposed to take place in May"
+        gov = tok.head
+        return (gov.lemma_.lower() in _SLATED and (gov.tag_ == "VBN" or gov.pos_ == "ADJ")
+                and not _is_negated(gov))
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
     prep, gov = tok.head, tok.head.head
+    if prep.lower_ == "of" and gov.pos_ == "NOUN" and gov.lemma_.lower() in _SPAN_NOUNS:
+        return awaited_noun(gov)  # "ahead of a day of foreign policy discussions"
     if prep.lower_ == "of" and gov.lower_ == "ahead":
         return True
-    return prep.lower_ == "for" and gov.lemma_.lower() in _PREPARE_FOR
+    return prep.lower_ == "for" and (gov.lemma_.lower() in _PREPARE_FOR
+                                    or gov.lemma_.lower() in _SLATED and gov.tag_ == "VBN")
 
 
 #: Verbs and adjectives of intention whose infinitive is the actor's plan: "planned to
