@@ -333,3 +333,19 @@ def test_an_event_noun_put_on_the_calendar_is_awaited(text, word, awaited):
     sdoc = load_nlp()(text)
     tok = next(t for t in sdoc if t.text == word)
     assert awaited_noun(tok) is awaited
+
+
+@pytest.mark.parametrize(("text", "word", "failed"), [
+    ("The regime has tried and failed to hide the program from the world.", "hide", True),
+    ("Negotiators have failed to bridge the gaps over the sunset clauses.", "bridge", True),
+    ("He did not fail to mention the deal.", "mention", False),
+    ("The talks could fail to produce a deal.", "produce", False),
+])
+def test_what_an_actor_failed_to_do_was_attempted(text, word, failed):
+    from claimgraph.nlp.events.status import failed_attempt, guideline_reading
+
+    sdoc = load_nlp()(text)
+    tok = next(t for t in sdoc if t.text == word)
+    assert failed_attempt(tok) is failed
+    if failed:
+        assert guideline_reading("negated", tok) == "attempted"

@@ -426,6 +426,8 @@ def guideline_reading(status: str, tok: Any) -> str:
     reading); an event noun awaited, threatened or promised (:func:`awaited_noun`) and the
     infinitive of a stated intention (:func:`intended`) are ``planned``, over the
     classifier's ``hypothetical`` too."""
+    if failed_attempt(tok) and status != "foiled" and not _in_question(tok):
+        return "attempted"
     if _reads_negated(status, tok) and not in_condition(tok):
         return "negated"
     if status not in _CONDITIONABLE | {"hypothetical"}:
@@ -438,6 +440,18 @@ def guideline_reading(status: str, tok: Any) -> str:
             and not _in_question(tok):
         return "planned"
     return status
+
+
+def failed_attempt(tok: Any) -> bool:
+    """The event is what its actor failed to do: "has tried and failed to hide", "have failed to
+    bridge gaps" (the guideline's ``attempted``: tried and failed to achieve its aim;
+    statuschain-dev 2 of 2). A failure itself denied ("did not fail to") or only possible
+    ("could fail to") says nothing."""
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i or verb_lemma(tok.head) != "fail":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return not (_is_negated(tok.head) or _modal(tok.head))
 
 
 def _in_question(tok: Any) -> bool:
@@ -859,4 +873,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
            "in_condition", "modal_denial", "requested", "requested_noun", "awaited_noun", "ruled_out", "speculative_past", "nothing_done",
-           "denied_act", "plain_negation", "speculative_modal", "only_possible", "intended", "guideline_reading", "PRECEDENCE"]
+           "denied_act", "plain_negation", "speculative_modal", "only_possible", "intended", "failed_attempt", "guideline_reading", "PRECEDENCE"]
