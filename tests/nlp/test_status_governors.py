@@ -238,6 +238,9 @@ def test_status_of_an_event_noun_from_its_governor(text, trigger, status):
     ("\"I can definitively say that I did not send this,\" he said.", "send", True),
     ("The minister said she had never met the lobbyist.", "met", True),
     ("He wasn't working on the bureau's behalf when he met the strategist.", "working", True),
+    ("Israel neither confirms nor denies possessing atomic weapons.", "denies", True),
+    ("Israel neither confirms nor denies possessing atomic weapons.", "confirms", True),
+    ("He did not name the officials, nor did he give the sites.", "give", True),
     # a modal, a demand, a condition's own verb and "not yet" are read elsewhere
     ("He said he could not process their claims.", "process", False),
     ("Don't hand another dictator a propaganda victory.", "hand", False),
@@ -349,3 +352,10 @@ def test_what_an_actor_failed_to_do_was_attempted(text, word, failed):
     assert failed_attempt(tok) is failed
     if failed:
         assert guideline_reading("negated", tok) == "attempted"
+
+
+def test_a_reluctance_rules_the_act_out():
+    from claimgraph.nlp.events.status import ruled_out
+
+    sdoc = load_nlp()("Many lawmakers were reluctant to oppose a measure backed by the families.")
+    assert ruled_out(next(t for t in sdoc if t.text == "oppose"))

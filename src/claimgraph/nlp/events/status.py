@@ -369,7 +369,7 @@ def ruled_out(tok: Any) -> bool:
 
 #: Adjectives that say the actor cannot or will not do it, and their positive forms that do
 #: when negated: the act is ruled out.
-_UNABLE = frozenset({"unable", "unwilling"})
+_UNABLE = frozenset({"unable", "unwilling", "reluctant", "hesitant", "loath"})
 _ABLE = frozenset({"able", "willing"})
 
 
@@ -535,7 +535,8 @@ def plain_negation(tok: Any) -> bool:
     if tok.pos_ not in {"VERB", "AUX"} or imperative(tok):
         return False
     kids = list(tok.children)
-    if not any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in kids):
+    if not (any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in kids)
+            or _neither_nor(tok)):
         return False
     auxes = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in _MODALS or a.lemma_ in _MODALS or a.lower_ == "to" for a in auxes):
@@ -546,6 +547,20 @@ def plain_negation(tok: Any) -> bool:
         return False  # "Don't hand another dictator a victory": a demand
     return bool(auxes) and all(a.lemma_.lower() in _PLAIN_AUX or a.lower_ in _PLAIN_AUX for a in auxes) \
         or not auxes and tok.tag_ in {"VBD", "VBZ", "VBP"}
+
+
+def _neither_nor(verb: Any) -> bool:
+    """"nor did he give any hint", "it neither confirms nor denies": a verb under "nor" or
+    "neither" (statuschain-dev: negated 6 of 6)."""
+    if any(c.lower_ == "nor" and c.dep_ in {"cc", "preconj", "advmod", "dep"} and c.i < verb.i
+           for c in verb.children):
+        return True
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(
+        c.dep_ == "preconj" and c.lower_ == "neither"
+        or c.dep_ == "cc" and c.lower_ == "nor" and verb.head.i < c.i < verb.i
+        for c in verb.head.children)
 
 
 def _reads_negated(status: str, tok: Any) -> bool:
