@@ -359,3 +359,16 @@ def test_a_reluctance_rules_the_act_out():
 
     sdoc = load_nlp()("Many lawmakers were reluctant to oppose a measure backed by the families.")
     assert ruled_out(next(t for t in sdoc if t.text == "oppose"))
+
+
+@pytest.mark.parametrize(("text", "word", "out"), [
+    ("Rice spoke as Netanyahu turned down an invitation to meet privately with Senate Democrats.", "meet", True),
+    ("The minister declined a request for a private meeting.", "meeting", True),
+    ("Netanyahu accepted an invitation to meet privately with Senate Democrats.", "meet", False),
+    ("He might turn down an invitation to meet the senators.", "meet", False),
+])
+def test_what_a_refused_invitation_asks_for_is_ruled_out(text, word, out):
+    from claimgraph.nlp.events.status import ruled_out
+
+    sdoc = load_nlp()(text)
+    assert ruled_out(next(t for t in sdoc if t.text == word)) is out

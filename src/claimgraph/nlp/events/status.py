@@ -348,8 +348,13 @@ def ruled_out(tok: Any) -> bool:
     will not allow ("would not allow the incident to distract him", "I am not going to
     allow this thing to dominate") or is not willing or able to do ("he's not willing to
     fund", "would not be able to process", "unable to pay"): the guideline's future act
-    ruled out, ``negated``. A refusal that is itself only possible ("might refuse to") rules
-    out nothing, and a condition keeps its own reading ("if Trump is not willing to")."""
+    ruled out, ``negated``; so is what an invitation, offer or request turned down asks for
+    ("turned down an invitation to meet", "declined a request for a private meeting"). A
+    refusal that is itself only possible ("might refuse to") rules out nothing, and a
+    condition keeps its own reading ("if Trump is not willing to")."""
+    offer = _offer_of(tok)
+    if offer is not None and offer.dep_ == "dobj" and _refusal(offer.head):
+        return not _is_negated(offer.head) and not _modal(offer.head) and not _in_counterfactual(offer.head)
     if tok.dep_ not in {"xcomp", "ccomp"} or tok.head.i == tok.i:
         return False
     head = tok.head
@@ -365,6 +370,26 @@ def ruled_out(tok: Any) -> bool:
     if lemma in _ABLE:  # "he's not willing to fund", "would not be able to process"
         return (_is_negated(head) or _is_negated(clause)) and not in_condition(clause)
     return False
+
+
+#: Nouns that ask for an act: what they ask for is ruled out when they are turned down.
+_OFFER_NOUNS = frozenset({"invitation", "invite", "offer", "request", "proposal", "call", "demand"})
+
+
+def _offer_of(tok: Any) -> Any | None:
+    """The offer or request noun whose infinitive or "for" object ``tok`` is, else None."""
+    if tok.dep_ in {"acl", "relcl"} and tok.head.lemma_.lower() in _OFFER_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _OFFER_NOUNS:
+        return tok.head.head
+    return None
+
+
+def _refusal(verb: Any) -> bool:
+    lemma = verb_lemma(verb)
+    return lemma in {"refuse", "decline", "reject", "rebuff", "spurn"} or lemma == "turn" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
 
 
 #: Adjectives that say the actor cannot or will not do it, and their positive forms that do
