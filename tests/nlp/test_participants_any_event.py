@@ -367,31 +367,6 @@ def test_he_is_never_a_plural_noun_before_it():
     ("Barr appeared at his hearing this week to become attorney general.", "become", "target",
      "attorney general"),
     ("Weiner failed in a 2005 bid for the Democratic nomination.", "bid", "target", "nomination"),
-])
-def test_each_rule_of_the_tenth_session_gives_its_participant(text, trigger, role, name):
-    parts = _parts(text, trigger)
-    assert _has(parts, role, name), parts
-
-
-@pytest.mark.parametrize(("text", "trigger", "role", "name", "not_name"), [
-    # a participle clause rides on its head's subject, so its pronoun object is somebody else
-    ("Vicente Fox spoke on Monday. Mr. Fox was clear in his opposition to Mr. Trump, calling him "
-     "egocentric.", "calling", "target", "Trump", "Fox"),
-    # "they" is the people named before, not the things; a relative pronoun's antecedent counts
-    ("29 FBI agents arrived at my home with 17 vehicles, with lights flashing, when they could have "
-     "contacted my lawyer.", "contacted", "actor", "FBI agents", "lights"),
-    ("Many lawmakers were reluctant to oppose a measure backed by 9/11 families who say they are still "
-     "seeking answers.", "seeking", "actor", "families", "lawmakers"),
-    # an "it" never stands for the noun whose phrase holds it
-    ("Despite an expectation that Congress would override the veto, the White House made a last-ditch "
-     "attempt to fight it.", "fight", "target", "veto", "attempt"),
-])
-def test_each_binding_rule_gives_its_participant_and_not_the_other(text, trigger, role, name, not_name):
-    parts = _parts(text, trigger)
-    assert _has(parts, role, name) and not _has(parts, role, not_name), parts
-
-
-@pytest.mark.parametrize(("text", "trigger", "role", "name"), [
     # a run of names the parse broke: the name before the verb acts on the phrase after it
     ("BuzzFeed's report said President Donald Trump directed attorney Michael Cohen to lie to Congress.",
      "directed", "actor", "Trump"),
@@ -426,9 +401,27 @@ def test_each_binding_rule_gives_its_participant_and_not_the_other(text, trigger
      "officials. By Monday morning, they had yet to speak to immigration officials.", "speak", "actor",
      "150 migrants"),
 ])
-def test_each_argument_rule_of_the_tenth_session_gives_its_participant(text, trigger, role, name):
+def test_each_rule_of_the_tenth_session_gives_its_participant(text, trigger, role, name):
     parts = _parts(text, trigger)
     assert _has(parts, role, name), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "role", "name", "not_name"), [
+    # a participle clause rides on its head's subject, so its pronoun object is somebody else
+    ("Vicente Fox spoke on Monday. Mr. Fox was clear in his opposition to Mr. Trump, calling him "
+     "egocentric.", "calling", "target", "Trump", "Fox"),
+    # "they" is the people named before, not the things; a relative pronoun's antecedent counts
+    ("29 FBI agents arrived at my home with 17 vehicles, with lights flashing, when they could have "
+     "contacted my lawyer.", "contacted", "actor", "FBI agents", "lights"),
+    ("Many lawmakers were reluctant to oppose a measure backed by 9/11 families who say they are still "
+     "seeking answers.", "seeking", "actor", "families", "lawmakers"),
+    # an "it" never stands for the noun whose phrase holds it
+    ("Despite an expectation that Congress would override the veto, the White House made a last-ditch "
+     "attempt to fight it.", "fight", "target", "veto", "attempt"),
+])
+def test_each_binding_rule_gives_its_participant_and_not_the_other(text, trigger, role, name, not_name):
+    parts = _parts(text, trigger)
+    assert _has(parts, role, name) and not _has(parts, role, not_name), parts
 
 
 def test_a_reflexive_is_its_clauses_subject_not_the_last_name():
@@ -442,14 +435,14 @@ def test_an_object_infinitive_does_not_bind_its_pronoun_to_who_has_the_object():
     assert _has(parts, "actor", "White House") and not _has(parts, "target", "White House"), parts
 
 
-@pytest.mark.parametrize(("text", "trigger", "role", "name", "not_name"), [
+@pytest.mark.parametrize(("text", "trigger", "name", "absent"), [
     # named members in apposition outrank the people they belong to
     ("The two Italians, Roberto Roascio of Milan and Mario Accurso of Rome, were taken hostage from "
-     "the work site.", "taken", "target", "Roascio", "Italians"),
+     "the work site.", "taken", "Roascio", "Italians"),
     # what a verb of use takes is the means, never the one who acts with it
     ("The prisoners seized about 90 carbines and much ammunition, which they immediately used to "
-     "attack the security guards.", "attack", "target", "security guards", "ammunition"),
+     "attack the security guards.", "attack", "security guards", "ammunition"),
 ])
-def test_members_and_means_are_not_taken_for_the_group_or_the_doer(text, trigger, role, name, not_name):
-    parts = _parts(text, trigger)
-    assert _has(parts, role, name) and not any(not_name.lower() in n.lower() for _, n, _ in parts), parts
+def test_members_and_means_are_not_taken_for_the_group_or_the_doer(text, trigger, name, absent):
+    names = [n.lower() for _, n, _ in _parts(text, trigger)]
+    assert any(name.lower() in n for n in names) and not any(absent.lower() in n for n in names), names
