@@ -263,6 +263,12 @@ def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plai
 #: parse: (reading, sentence, word, whether the reading applies). The readings are
 #: ``claimgraph.nlp.events.status`` functions; docs/events.md ("Status") says what each does.
 READINGS = [
+    ("left_undone", "The bill passed the House without a single no vote.", "vote", True),
+    ("left_undone", "The speech was arranged without consulting the White House.", "consulting", True),
+    ("left_undone", "Rather than agreeing to disarm, Kim is willing to engage in a process.", "agreeing", True),
+    ("left_undone", "It would make them err on the side of surprise rather than a courtesy phone call.",
+     "call", False),
+    ("left_undone", "The bill passed the House with a single no vote.", "vote", False),
     ("plain_negation", "\"I can definitively say that I did not send this,\" he said.", "send", True),
     ("plain_negation", "The minister said she had never met the lobbyist.", "met", True),
     ("plain_negation",
@@ -341,6 +347,10 @@ def test_each_guideline_reading_applies_where_the_guideline_says(reading, text, 
     ("The regime has tried and failed to hide the program from the world.", "hide", "negated", "attempted"),
     ("Many lawmakers were reluctant to oppose a measure backed by the families.", "oppose", "planned",
      "negated"),
+    ("\"She has committed no crime except to follow me on Twitter.\"", "committed", "hypothetical",
+     "negated"),
+    ("The director recommended no charges be filed against her.", "filed", "hypothetical", "negated"),
+    ("They would offer nothing in return.", "offer", "hypothetical", "hypothetical"),
 ])
 def test_the_guideline_readings_outrank_the_classifier(text, word, read, final):
     from claimgraph.nlp.events.status import guideline_reading

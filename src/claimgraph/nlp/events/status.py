@@ -588,12 +588,31 @@ def _neither_nor(verb: Any) -> bool:
         for c in verb.head.children)
 
 
+def left_undone(tok: Any) -> bool:
+    """The event is what was done without, or in place of: "passed without a single 'no'
+    vote", "without consulting the White House", "rather than agreeing to disarm" (the
+    guideline's ``negated``: 6 of 6 such dev events); a noun after "rather than" is only an
+    alternative weighed ("rather than a courtesy phone call")."""
+    if tok.dep_ not in {"pobj", "pcomp"}:
+        return False
+    prep = tok.head
+    if prep.lower_ == "without":
+        return True
+    if tok.dep_ != "pcomp":  # "rather than a courtesy phone call": an alternative weighed
+        return False
+    return prep.lower_ == "than" and any(c.lower_ == "rather" for c in prep.children) or (
+        prep.lower_ == "of" and prep.head.lower_ == "instead")
+
+
 def _reads_negated(status: str, tok: Any) -> bool:
     """Whether one of the guideline's negated readings applies to an event read ``status``
     (the classifier's ``hypothetical`` gives way to a refusal or a denial, a plan to none)."""
     if status in {"occurred", "unknown"} and nothing_done(tok):
         return True
-    if status in {"occurred", "unknown", "hypothetical", "planned"} and plain_negation(tok):
+    if status in {"hypothetical", "planned"} and nothing_done(tok) and not _modal(tok):
+        return True  # "She has committed no crime", "recommended no charges be filed"
+    if status in {"occurred", "unknown", "hypothetical", "planned"} and (
+            plain_negation(tok) or left_undone(tok)):
         return True
     if status in {"occurred", "unknown", "hypothetical"} and denied_act(tok):
         return True
@@ -913,4 +932,4 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
 
 __all__ = ["status", "learned_status", "STATUS_MODEL", "mention_status", "combine", "in_counterfactual",
            "in_condition", "modal_denial", "requested", "requested_noun", "awaited_noun", "ruled_out", "speculative_past", "nothing_done",
-           "denied_act", "plain_negation", "speculative_modal", "only_possible", "intended", "failed_attempt", "guideline_reading", "PRECEDENCE"]
+           "denied_act", "plain_negation", "speculative_modal", "only_possible", "intended", "failed_attempt", "left_undone", "guideline_reading", "PRECEDENCE"]
