@@ -297,6 +297,22 @@ def verb_lemma(tok: object) -> str:
     return INFLECTIONS.get(low) or tok.lemma_.lower()  # type: ignore[attr-defined]
 
 
+def to_infinitive(verb: Any) -> bool:
+    """Whether the verb carries its own infinitive "to" ("plans to visit": "visit")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+#: Verbs that turn down what they take: "refused the offer", "turned down an invitation".
+_REFUSING = frozenset({"refuse", "decline", "reject", "rebuff", "spurn"})
+
+
+def refuses(verb: Any) -> bool:
+    """Whether ``verb`` turns its object down ("declined", "rejected", "turned down")."""
+    lemma = verb_lemma(verb)
+    return lemma in _REFUSING or lemma == "turn" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+
+
 def plot_of(verb: Any) -> Any | None:
     """The plot noun (:data:`PLOT_NOUNS`) whose infinitive ``verb`` is ("a plot to bomb", "the
     plan to kill ... and (to) seize", and "foiled a plot to bomb" when the parse hangs "to
@@ -372,6 +388,8 @@ def find_armed_groups(text: str) -> list[tuple[int, int, str]]:
 __all__ = [
     "INFLECTIONS",
     "verb_lemma",
+    "to_infinitive",
+    "refuses",
     "plot_of",
     "PLOVER_TYPES",
     "EXTENSION_TYPES",

@@ -27,7 +27,7 @@ from ...models import Document, Event
 from ...pipeline import step
 from ..attribution.cues import unsaid
 from .features import governor_class, imperative, negative_argument
-from .lexicon import FOIL_VERBS, PLOT_NOUNS, plot_of, verb_lemma
+from .lexicon import FOIL_VERBS, PLOT_NOUNS, plot_of, refuses, to_infinitive, verb_lemma
 
 PRECEDENCE = ("foiled", "attempted", "occurred", "planned", "negated", "hypothetical")
 WEAK_OCCURRED = "occurred?"
@@ -329,7 +329,7 @@ def intended(tok: Any) -> bool:
     reading), and the event not denied on its own ("vowed not to")."""
     if tok.dep_ not in {"xcomp", "acl", "advcl"} or tok.head.i == tok.i or _is_negated(tok):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if not to_infinitive(tok):
         return False
     head = tok.head
     if head.lemma_.lower() not in _INTEND_HEADS:
@@ -353,7 +353,7 @@ def ruled_out(tok: Any) -> bool:
     refusal that is itself only possible ("might refuse to") rules out nothing, and a
     condition keeps its own reading ("if Trump is not willing to")."""
     offer = _offer_of(tok)
-    if offer is not None and offer.dep_ == "dobj" and _refusal(offer.head):
+    if offer is not None and offer.dep_ == "dobj" and refuses(offer.head):
         return not _is_negated(offer.head) and not _modal(offer.head) and not _in_counterfactual(offer.head)
     if tok.dep_ not in {"xcomp", "ccomp"} or tok.head.i == tok.i:
         return False
@@ -378,18 +378,11 @@ _OFFER_NOUNS = frozenset({"invitation", "invite", "offer", "request", "proposal"
 
 def _offer_of(tok: Any) -> Any | None:
     """The offer or request noun whose infinitive or "for" object ``tok`` is, else None."""
-    if tok.dep_ in {"acl", "relcl"} and tok.head.lemma_.lower() in _OFFER_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ in {"acl", "relcl"} and tok.head.lemma_.lower() in _OFFER_NOUNS and to_infinitive(tok):
         return tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in _OFFER_NOUNS:
         return tok.head.head
     return None
-
-
-def _refusal(verb: Any) -> bool:
-    lemma = verb_lemma(verb)
-    return lemma in {"refuse", "decline", "reject", "rebuff", "spurn"} or lemma == "turn" and any(
-        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
 
 
 #: Adjectives that say the actor cannot or will not do it, and their positive forms that do
@@ -451,18 +444,20 @@ def guideline_reading(status: str, tok: Any) -> str:
     reading); an event noun awaited, threatened or promised (:func:`awaited_noun`) and the
     infinitive of a stated intention (:func:`intended`) are ``planned``, over the
     classifier's ``hypothetical`` too."""
-    if failed_attempt(tok) and status != "foiled" and not _in_question(tok):
+    condition = in_condition(tok)
+    question = condition or in_condition(_clause_verb(tok))  # its clause a condition or a question
+    if failed_attempt(tok) and status != "foiled" and not question:
         return "attempted"
-    if _reads_negated(status, tok) and not in_condition(tok):
+    if _reads_negated(status, tok) and not condition:
         return "negated"
     if status not in _CONDITIONABLE | {"hypothetical"}:
         return status
-    if (in_condition(tok) or requested(tok) or requested_noun(tok) or imperative(tok)
+    if (condition or requested(tok) or requested_noun(tok) or imperative(tok)
             or speculative_past(tok) or (status == "negated" and modal_denial(tok))
             or status != "negated" and (speculative_modal(tok) or only_possible(tok))):
         return "hypothetical"
-    if status in {"occurred", "unknown", "hypothetical"} and (awaited_noun(tok) or intended(tok)) \
-            and not _in_question(tok):
+    if status in {"occurred", "unknown", "hypothetical"} and not question and (
+            awaited_noun(tok) or intended(tok)):
         return "planned"
     return status
 
@@ -472,16 +467,11 @@ def failed_attempt(tok: Any) -> bool:
     bridge gaps" (the guideline's ``attempted``: tried and failed to achieve its aim;
     statuschain-dev 2 of 2). A failure itself denied ("did not fail to") or only possible
     ("could fail to") says nothing."""
-    if tok.dep_ != "xcomp" or tok.head.i == tok.i or verb_lemma(tok.head) != "fail":
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i or not to_infinitive(tok):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if verb_lemma(tok.head) != "fail":
         return False
     return not (_is_negated(tok.head) or _modal(tok.head))
-
-
-def _in_question(tok: Any) -> bool:
-    """Whether the event's clause is a condition or an open question (it then stays as read)."""
-    return in_condition(tok) or in_condition(_clause_verb(tok))
 
 
 #: Modals of possibility and obligation: what they govern is speculated, demanded or
@@ -516,11 +506,20 @@ def speculative_modal(tok: Any) -> bool:
     return False
 
 
-#: Nouns of capability or leave whose infinitive is only possible: "the capability to rain
-#: down atomic terror", "the range to strike", "my blessing to discuss".
-_ABILITY_NOUNS = frozenset({"capability", "ability", "capacity", "power", "means", "range", "right",
-                            "authority", "option", "chance", "opportunity", "freedom", "permission",
-                            "blessing", "prowess", "wherewithal", "leverage"})
+#: Nouns whose infinitive is only possible: the features' class of capability and chance
+#: ("the capability to rain down", "the range to strike", "a chance to"), without the two
+#: of an actor's readiness ("willingness to engage" reads as a plan on dev), and nouns of
+#: leave ("my blessing to discuss", "the right to").
+_READINESS = frozenset({"willingness", "readiness"})
+_LEAVE_NOUNS = frozenset({"right", "authority", "freedom", "permission", "blessing", "leverage",
+                          "prowess", "wherewithal"})
+
+
+def _only_possible_noun(noun: Any) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in _LEAVE_NOUNS or governor_class(noun) == "possible" and lemma not in _READINESS
+
+
 #: Verbs whose gerund object is an act advocated or weighed, not done: "supported staying in
 #: the deal", "consider cancelling his summit", "hoped to discuss denuclearizing".
 _ADVOCATE_VERBS = frozenset({"support", "favor", "favour", "oppose", "propose", "suggest", "recommend",
@@ -535,8 +534,7 @@ def only_possible(tok: Any) -> bool:
     range to strike"), the gerund a verb of advocacy takes ("supported staying in the Iran
     deal"), and a subjunctive clause ("demand that the U.S. withdraw its troops"); not a
     capacity denied or spent ("had exhausted its capacity to handle")."""
-    if tok.dep_ in {"acl", "relcl"} and tok.head.lemma_.lower() in _ABILITY_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ in {"acl", "relcl"} and _only_possible_noun(tok.head) and to_infinitive(tok):
         noun = tok.head  # "did not have the capacity to handle them" rules the act out
         return not (any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
                     or noun.head.pos_ in {"VERB", "AUX"} and (
@@ -559,10 +557,9 @@ def plain_negation(tok: Any) -> bool:
     modal ("could not", "will not") is a denied possibility or a refusal, read elsewhere."""
     if tok.pos_ not in {"VERB", "AUX"} or imperative(tok):
         return False
-    kids = list(tok.children)
-    if not (any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in kids)
-            or _neither_nor(tok)):
+    if not (_is_negated(tok) or _neither_nor(tok)):
         return False
+    kids = list(tok.children)
     auxes = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in _MODALS or a.lemma_ in _MODALS or a.lower_ == "to" for a in auxes):
         return False

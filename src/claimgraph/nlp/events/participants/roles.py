@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..lexicon import FOIL_VERBS, NOUN_TRIGGERS, plot_of, verb_lemma
+from ..lexicon import FOIL_VERBS, NOUN_TRIGGERS, plot_of, refuses, to_infinitive, verb_lemma
 from .resolver import EntityResolver, _clause_arg, _of_object, _pobj, _with_conjuncts
 from .vocabulary import (
     _NOT_PARTICIPANT_ENTS,
@@ -89,8 +89,7 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
                 return _issuer(head, res)  # "released a statement disputing": who released it
             # "an active program to manufacture": not the program, whoever has it
             owners = doers or _intent_owner(head, res)
-            if not owners and head.dep_ == "dobj" and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            if not owners and head.dep_ == "dobj" and to_infinitive(tok):
                 # "pledged to find ways to improve the measure", "needed to muster a majority
                 # to override": the one who finds the ways or musters the majority
                 owners = _verb_subject(head.head, res, plan_verbs)
@@ -123,12 +122,10 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
                                                            "order", "train"}:
             return res.resolve_arg(deps["nsubjpass"])
         if "nsubj" in deps:
-            if deps["nsubj"].lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
-                return res.resolve_arg(head.head)  # "Kim, who plans to discuss": Kim
             if head.lemma_.lower() == "be" and noun_lemma(deps["nsubj"]) in _INTENT_NOUNS | _AIM_NOUNS:
                 # "my sole intention was to voice", "the goal is to end": whoever has the aim
                 return _intent_owner(deps["nsubj"], res)
-            return res.resolve_arg(deps["nsubj"])
+            return _clause_arg(deps["nsubj"], res)  # "Kim, who plans to discuss": Kim
         if "agent" in deps:
             ag = _pobj(deps["agent"])
             if ag is not None:
@@ -276,8 +273,7 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         _add_roles(out, obj_role, res.resolve_arg(tok.head))
         has_subject = True
     if tok.dep_ == "relcl" and not has_subject:
-        infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
-        if infinitive and (tok.head.lemma_.lower() in _INTENT_NOUNS or not any(
+        if to_infinitive(tok) and (tok.head.lemma_.lower() in _INTENT_NOUNS or not any(
                 res.entity_type(e) in _DOER_TYPES for e in res.resolve(tok.head))):
             # "a plot to assassinate", "a program to manufacture": whoever has it, not the plot
             owners = _intent_owner(tok.head, res)
@@ -684,11 +680,8 @@ def _undergoer(noun: Any, res: EntityResolver) -> list[str]:
     or of a refusal of an offer ("turned down an invitation", "rejected the offer") (a
     relative pronoun standing for the noun its clause describes)."""
     verb = noun.head
-    lemma = verb_lemma(verb)
-    refused = lemma in {"decline", "reject", "refuse"} or lemma == "turn" and any(
-        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
-    if noun.dep_ != "dobj" or not (lemma in _UNDERGO_OBJECT_VERBS or refused
-                                   and noun.lemma_.lower() in _INVITATION_NOUNS):
+    if noun.dep_ != "dobj" or not (verb_lemma(verb) in _UNDERGO_OBJECT_VERBS
+                                   or refuses(verb) and noun.lemma_.lower() in _INVITATION_NOUNS):
         return []
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     return _clause_arg(subj[0], res) if subj else []
