@@ -446,3 +446,56 @@ def test_an_object_infinitive_does_not_bind_its_pronoun_to_who_has_the_object():
 def test_members_and_means_are_not_taken_for_the_group_or_the_doer(text, trigger, name, absent):
     names = [n.lower() for _, n, _ in _parts(text, trigger)]
     assert any(name.lower() in n for n in names) and not any(absent.lower() in n for n in names), names
+
+
+@pytest.mark.parametrize(("text", "trigger", "role", "name"), [
+    # a participle conjoined to a passive shares its subject, and the gerund after it is theirs
+    ("Two officials were charged with lying to investigators and accused of destroying evidence.",
+     "accused", "target", "Two officials"),
+    ("Two officials were charged with lying to investigators and accused of destroying evidence.",
+     "destroying", "actor", "Two officials"),
+    # an adverb between the preposition and a gerund parsed as an adjective changes nothing
+    ("A dozen Russian intelligence officers were indicted for allegedly hacking party emails.",
+     "hacking", "actor", "Russian intelligence officers"),
+    # a chorus, a handful, a dozen of someone: the someone
+    ("Ms. Feinstein joined a chorus of her Democratic colleagues in threatening serious action.",
+     "threatening", "actor", "Democratic colleagues"),
+    ("Ms. Feinstein joined a chorus of her Democratic colleagues in threatening serious action.",
+     "threatening", "actor", "Feinstein"),
+    # "its" on an event noun with no named body before it: the body described in the sentence
+    ("Mrs. Clinton gave a voluntary interview to the bureau during its investigation.",
+     "investigation", "actor", "bureau"),
+    # a list of senators the parse broke at a bracket is still a list
+    ("Sen. John McCain (R-Ariz.), Senate Minority Leader Chuck Schumer (D-N.Y.) and 18 members of "
+     "the House Foreign Affairs Committee called on President Donald Trump to cancel the meeting.",
+     "called", "actor", "Schumer"),
+    ("Sen. John McCain (R-Ariz.), Senate Minority Leader Chuck Schumer (D-N.Y.) and 18 members of "
+     "the House Foreign Affairs Committee called on President Donald Trump to cancel the meeting.",
+     "called", "actor", "18 members"),
+    # a quantity with nothing after "of" does not act: who musters it does
+    ("Lawmakers in both chambers needed to muster a two-thirds majority to override.", "override",
+     "actor", "Lawmakers"),
+    # a relative pronoun's antecedent does the gerund ("fired for lying": Flynn, not the firer)
+    ("The president said he felt badly for Mr. Flynn, whom he fired in February for lying to the "
+     "vice president.", "lying", "actor", "Flynn"),
+    # the main verb the parse hung on its subject after a relative clause
+    ("Mr. Trump, who has been criticized for lacing his speeches with profanity, called on Mr. Fox "
+     "to apologize.", "called", "actor", "Trump"),
+    # the gerund after an infinitive with no subject: whoever does the infinitive
+    ("Mr. Trump called on Mr. Fox to apologize for using foul language.", "using", "actor", "Fox"),
+])
+def test_each_rule_of_the_eleventh_session_gives_its_participant(text, trigger, role, name):
+    parts = _parts(text, trigger)
+    assert _has(parts, role, name), parts
+
+
+def test_a_list_member_is_not_a_title_of_the_first_person():
+    # "a lawyer and writer" describes John Smith: no second actor
+    parts = _parts("John Smith, a lawyer and writer, sued the city.", "sued")
+    assert [n for r, n, _ in parts if r == "actor"] == ["John Smith"], parts
+
+
+def test_a_gerund_parsed_as_an_adjective_is_not_part_of_the_name_of_its_object():
+    parts = _parts("A dozen Russian intelligence officers were indicted for allegedly hacking party emails.",
+                   "hacking")
+    assert ("target", "party emails") in [(r, n) for r, n, _ in parts], parts

@@ -303,7 +303,14 @@ class EntityResolver:
                 return self.resolve_arg(thing)
         if low in {"it", "its"}:
             found = self.recent(tok, {"GPE", "ORG"}, 1, window=60, skip=own)
-            return [e for e in found if self.is_named(e)]
+            found = [e for e in found if self.is_named(e)]
+            if found or low != "its":
+                return found
+            for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+                # "an interview to the bureau during its investigation": the bureau
+                if prev.pos_ == "NOUN" and prev.tag_ == "NN" and unnamed_type(prev.lemma_) == "ORG":
+                    return self._unnamed_for(prev)
+            return []
         if low in _PLURAL_PRONOUNS:
             group = _plural_subject(tok)
             if group is not None:
@@ -571,7 +578,7 @@ def phrase_bounds(tok: Any) -> tuple[int, int]:
     "of"-phrase for group heads ("members of the FMLN")."""
     lo = tok.i
     for child in tok.lefts:
-        if child.dep_ in _PHRASE_DEPS:
+        if child.dep_ in _PHRASE_DEPS and not _gerund_before(child):
             lo = min(lo, child.left_edge.i)
     right = tok
     for _ in range(3):
@@ -588,6 +595,15 @@ def phrase_bounds(tok: Any) -> tuple[int, int]:
     stripped = _NAME_DETS_DROP.sub("", text)
     start += len(text) - len(stripped)
     return start, end
+
+
+def _gerund_before(mod: Any) -> bool:
+    """A gerund the parse made a modifier of its object right after a preposition ("accused of
+    allegedly hacking party emails"): the act, not part of the name of what it acts on."""
+    if mod.dep_ != "amod" or mod.tag_ != "VBG":
+        return False
+    head = mod.head
+    return head.dep_ == "pobj" and all(t.dep_ == "advmod" for t in mod.doc[head.head.i + 1:mod.i])
 
 
 def _of_object(tok: Any) -> Any | None:
@@ -651,7 +667,24 @@ def _with_conjuncts(tok: Any) -> list[Any]:
                 if member is not None and member.pos_ in {"NOUN", "PROPN"}:
                     out.append(member)
                     stack.append(member)
+            elif c.dep_ == "appos" and _listed_after(t, c):
+                out.append(c)
+                stack.append(c)
+                out.extend(g for g in c.children if g.dep_ == "appos" and g.ent_type_ == "PERSON")
     return out
+
+
+def _listed_after(person: Any, appos: Any) -> bool:
+    """An apposition that is really the next item of a list of people the parse broke at a
+    bracket: "Sen. John McCain (R-Ariz.), Senate Minority Leader Chuck Schumer (D-N.Y.) and 18
+    members of the committee": the apposition goes on with "and" and a further person or
+    group, so it names others, not the first person again."""
+    if person.ent_type_ != "PERSON" or appos.i < person.i:
+        return False
+    if not any(g.dep_ == "cc" and g.lower_ in {"and", "&"} for g in appos.children):
+        return False
+    return any(g.dep_ == "conj" and (g.ent_type_ in {"PERSON", "ORG", "NORP"} or g.tag_ in {"NNS", "NNPS"})
+               for g in appos.children)
 
 
 def _clause_arg(arg: Any, res: EntityResolver) -> list[str]:

@@ -11,6 +11,7 @@ from .resolver import EntityResolver, _clause_arg, _of_object, _pobj, _with_conj
 from .vocabulary import (
     _NOT_PARTICIPANT_ENTS,
     _NOT_PARTICIPANT_NOUNS,
+    _QUANTIFIER_HEADS,
     _RELATIVE_PRONOUNS,
     PERPETRATOR_MODIFIERS,
     noun_lemma,
@@ -66,7 +67,11 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             if c.dep_ in {"nsubj", "nsubjpass"}:
                 return res.resolve_arg(c)
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-        return _gerund_doer(tok.head.head, res, tok.head.lower_ in _ADJUNCT_PREPS)
+        found = _gerund_doer(tok.head.head, res, tok.head.lower_ in _ADJUNCT_PREPS)
+        gov = tok.head.head
+        if found or gov.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in gov.children):
+            return found
+        tok = gov  # "called on Mr. Fox to apologize for using foul language": who apologizes
     plot = plot_of(tok)
     if plot is not None:  # "a plot by the Quds Force to kill", "Iran's plot to kill"
         owners = _intent_owner(plot, res)
@@ -83,6 +88,8 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
                 return _intent_owner(head, res)
             # "A SWAT team, searching the house": the team, named or described
             doers = [e for e in res.resolve_arg(head) if res.entity_type(e) in _DOER_TYPES]
+            if _bare_quantity(head):
+                doers = []  # "muster a two-thirds majority to override": not the majority
             if not doers and head.lemma_.lower() in _INVITATION_NOUNS:
                 return _undergoer(head, res)  # "turned down an invitation to meet": the invitee
             if not doers and head.lemma_.lower() in _STATEMENT_NOUNS:
@@ -121,6 +128,9 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
         if "nsubjpass" in deps and verb_lemma(head) in {"recruit", "hire", "pay", "send",
                                                            "order", "train"}:
             return res.resolve_arg(deps["nsubjpass"])
+        if "nsubjpass" in deps and _shares_passive(tok):
+            # "were charged with lying and accused of destroying evidence": the officials
+            return _clause_arg(deps["nsubjpass"], res)
         if "nsubj" in deps:
             if head.lemma_.lower() == "be" and noun_lemma(deps["nsubj"]) in _INTENT_NOUNS | _AIM_NOUNS:
                 # "my sole intention was to voice", "the goal is to end": whoever has the aim
@@ -134,6 +144,11 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "men suspected of planning to bomb"
         return _gerund_doer(tok.head.head, res, tok.head.lower_ in _ADJUNCT_PREPS)
     return []
+
+
+def _bare_quantity(noun: Any) -> bool:
+    """A quantity with nothing after "of" ("a two-thirds majority"): it counts, it does not act."""
+    return noun_lemma(noun) in _QUANTIFIER_HEADS and _of_object(noun) is None
 
 
 def _verb_subject(verb: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> list[str]:
@@ -192,10 +207,33 @@ def _gerund_doer(gov: Any, res: EntityResolver, adjunct: bool = False) -> list[s
     if gov.dep_ == "acl" and gov.tag_ == "VBN" and gov.head.pos_ in {"NOUN", "PROPN"}:
         return res.resolve_arg(gov.head)  # "three men suspected of planning": the men
     deps = {c.dep_: c for c in gov.children}
+    if not adjunct and verb_lemma(gov) == "join" and "nsubj" in deps:
+        # "Feinstein joined a chorus of her colleagues in threatening": all of them
+        joined = _clause_arg(deps["nsubj"], res)
+        if "dobj" in deps:
+            joined += [e for e in res.resolve_arg(deps["dobj"]) if e not in joined]
+        return joined
     for d in ("nsubj", "nsubjpass") if adjunct else ("dobj", "nsubjpass", "nsubj"):
-        if d in deps and deps[d].lower_ not in _RELATIVE_PRONOUNS:
-            return res.resolve_arg(deps[d])
+        if d in deps:
+            # "Flynn, whom he fired for lying", "who has been criticized for lacing": the
+            # noun the relative pronoun stands for
+            return _clause_arg(deps[d], res)
+    if _shares_passive(gov):
+        # "were charged with lying and accused of destroying evidence": the one accused
+        for c in gov.head.children:
+            if c.dep_ == "nsubjpass":
+                return _clause_arg(c, res)
     return []
+
+
+def _shares_passive(verb: Any) -> bool:
+    """A participle conjoined to a passive verb, with no subject or auxiliary of its own:
+    passive too ("were charged with lying and accused of destroying evidence")."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return False
+    return any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: frozenset[str],
@@ -252,7 +290,12 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                 if g.dep_ == "prep" and g.lower_ in {"of", "from"} and _pobj(g) is not None:
                     _add_roles(out, "target", res.resolve_arg(_pobj(g)))
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"} and not has_subject:
-        _add_roles(out, obj_role, res.resolve_arg(tok.head))
+        if _main_verb_as_modifier(tok):
+            # "Mr. Trump, who has been criticized ..., called on Mr. Fox": the parse left the
+            # sentence without a verb and hung its verb on the subject
+            out.extend(_subject_role(res, res.resolve_arg(tok.head)))
+        else:
+            _add_roles(out, obj_role, res.resolve_arg(tok.head))
         has_subject = True
     misparsed = _gerund_as_modifier(tok)
     if misparsed is not None and not has_subject:
@@ -273,7 +316,7 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         _add_roles(out, obj_role, res.resolve_arg(tok.head))
         has_subject = True
     if tok.dep_ == "relcl" and not has_subject:
-        if to_infinitive(tok) and (tok.head.lemma_.lower() in _INTENT_NOUNS or not any(
+        if to_infinitive(tok) and (tok.head.lemma_.lower() in _INTENT_NOUNS or _bare_quantity(tok.head) or not any(
                 res.entity_type(e) in _DOER_TYPES for e in res.resolve(tok.head))):
             # "a plot to assassinate", "a program to manufacture": whoever has it, not the plot
             owners = _intent_owner(tok.head, res)
@@ -283,7 +326,7 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         else:
             _add_roles(out, obj_role if tok.tag_ == "VBN" else "actor", res.resolve_arg(tok.head))
         has_subject = True
-    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or _shares_passive(tok)
     if passive and not has_subject and tok.dep_ == "pcomp" and not any(r == obj_role for r, _ in out):
         # "taken into custody after being indicted by a grand jury": the one indicted
         _add_roles(out, obj_role, _controller(tok, res, plan_verbs))
@@ -301,6 +344,20 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
 #: target 6 times in 6, while every other intransitive verb's thing-subject was an actor
 #: 40 times in 47).
 _UNDERGO_VERBS = frozenset({"end", "become", "expire", "lapse", "collapse"})
+
+
+def _main_verb_as_modifier(verb: Any) -> bool:
+    """A past participle hung on a noun that the parse made the whole sentence's root, after a
+    comma that closes a relative clause or apposition, and followed by what a main verb takes
+    ("Mr. Trump, who has been criticized ..., called on Mr. Fox to apologize"): the main verb."""
+    noun = verb.head
+    if noun.dep_ != "ROOT" or noun.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+        return False
+    if verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    if not any(c.dep_ in {"relcl", "appos"} and c.i < verb.i for c in noun.children):
+        return False
+    return any(c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "prt"} for c in verb.children)
 
 
 def _verb_as_modifier(tok: Any) -> Any | None:
@@ -343,7 +400,10 @@ def _gerund_as_modifier(tok: Any) -> Any | None:
     if tok.dep_ != "amod" or tok.tag_ != "VBG" or tok.head.dep_ != "pobj" or tok.head.i < tok.i:
         return None
     prep = tok.head.head
-    if prep.dep_ != "prep" or prep.i != tok.i - 1 or prep.head.pos_ not in {"VERB", "AUX", "ADJ"}:
+    if prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "AUX", "ADJ"} or prep.i >= tok.i:
+        return None
+    # "indicted for allegedly hacking party emails": only adverbs of the gerund in between
+    if any(t.dep_ != "advmod" or t.head.i != tok.i for t in tok.doc[prep.i + 1:tok.i]):
         return None
     return prep
 

@@ -37,6 +37,7 @@ ORG_HEADS = frozenset({
     "committee", "council", "court", "embassy staff", "guerrilla column", "death squad",
     "law enforcement",
     "detachment", "platoon", "company", "community", "union", "federation", "association",
+    "bureau", "commission", "panel",
 })
 
 WEAPON_HEADS = frozenset({
@@ -122,7 +123,9 @@ _INDEFINITE_PEOPLE = frozenset({"someone", "somebody", "anyone", "anybody", "eve
 #: Heads that only quantify the noun after "of" ("any part of the wall", "some of them").
 _QUANTIFIER_HEADS = frozenset({"part", "some", "all", "most", "many", "rest", "portion", "half",
                                "number", "majority", "series", "one", "none", "each", "any",
-                               "several", "both", "few", "dozens", "hundreds", "thousands"})
+                               "several", "both", "few", "dozens", "hundreds", "thousands",
+                               "handful", "dozen", "couple", "chorus", "host", "slew", "score",
+                               "scores", "raft"})
 
 
 
