@@ -254,7 +254,7 @@ def requested(tok: Any) -> bool:
 #: Governors that ask for the event noun they take: "called for the cancellation of the
 #: meeting", "insisted on the withdrawal", "urged restraint" (the guideline's demanded act).
 _REQUEST_FOR = frozenset({"call", "ask", "push", "press", "appeal", "clamor", "clamour", "lobby"})
-_REQUEST_OBJECT = frozenset({"demand", "urge", "request", "recommend"})
+_REQUEST_OBJECT = frozenset({"demand", "urge", "request", "recommend", "seek"})
 
 
 def requested_noun(tok: Any) -> bool:
@@ -298,6 +298,8 @@ def awaited_noun(tok: Any) -> bool:
         return False
     if tok.dep_ == "dobj":
         gov = tok.head
+        if verb_lemma(gov) in _CALL_OFF_OBJECT and _the_one_set(tok):
+            return True  # "called on Trump to cancel his meeting with Putin": it is on the calendar
         return (verb_lemma(gov) in _AWAIT_OBJECT and not _is_negated(gov) and not _modal(gov)
                 and not _in_counterfactual(gov))
     if tok.dep_ in {"nsubj", "nsubjpass"}:  # "the talks are supposed to take place in May"
@@ -313,6 +315,22 @@ def awaited_noun(tok: Any) -> bool:
         return True
     return prep.lower_ == "for" and (gov.lemma_.lower() in _PREPARE_FOR
                                     or gov.lemma_.lower() in _SLATED and gov.tag_ == "VBN")
+
+
+#: Verbs whose object, a definite event, is on the calendar whatever becomes of it: one only
+#: cancels, postpones, skips or attends what is set ("cancel his meeting with Putin").
+_CALL_OFF_OBJECT = frozenset({"cancel", "postpone", "delay", "reschedule", "boycott", "skip", "attend"})
+
+
+def _the_one_set(noun: Any) -> bool:
+    """A definite event noun: "his meeting", "the summit", "this week's talks", "the upcoming
+    vote"."""
+    for c in noun.children:
+        if c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}:
+            return True
+        if c.dep_ == "amod" and c.lower_ in {"upcoming", "planned", "scheduled", "coming"}:
+            return True
+    return False
 
 
 #: Verbs and adjectives of intention whose infinitive is the actor's plan: "planned to
@@ -448,6 +466,8 @@ def guideline_reading(status: str, tok: Any) -> str:
     question = condition or in_condition(_clause_verb(tok))  # its clause a condition or a question
     if failed_attempt(tok) and status != "foiled" and not question:
         return "attempted"
+    if carried_out(tok) and not question:
+        return "occurred"
     if _reads_negated(status, tok) and not condition:
         return "negated"
     if status not in _CONDITIONABLE | {"hypothetical"}:
@@ -460,6 +480,40 @@ def guideline_reading(status: str, tok: Any) -> str:
             awaited_noun(tok) or intended(tok)):
         return "planned"
     return status
+
+
+#: Verbs whose infinitive, when they are stated as done, was done too: "forced that nation to
+#: dismantle its program", "managed to leave" (implicatives).
+_IMPLICATIVE_HEADS = frozenset({"force", "compel", "manage", "cause", "oblige"})
+#: Verbs that praise, blame or punish someone "for" a deed: the deed was done ("praised the
+#: officers for quickly arresting a suspect", "fired him for lying").
+_DEED_FOR_HEADS = frozenset({"praise", "thank", "blame", "criticize", "criticise", "fault", "punish",
+                             "fire", "commend", "congratulate", "condemn", "credit", "apologize",
+                             "apologise"})
+
+
+def carried_out(tok: Any) -> bool:
+    """The event is what a verb stated as done says was done: the infinitive of an implicative
+    ("forced that nation to dismantle") or the deed someone was praised, thanked, blamed or
+    fired for ("praised law enforcement officials for quickly arresting a suspect";
+    statuschain-dev: occurred 6 of 6). The governor must be a plain statement of the past or
+    present: not denied, not modal, not in a condition ("would thank them for").
+    """
+    if tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "xcomp" and to_infinitive(tok):
+        gov = tok.head
+        if verb_lemma(gov) not in _IMPLICATIVE_HEADS:
+            return False
+    elif tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.dep_ == "prep":
+        gov = tok.head.head
+        if verb_lemma(gov) not in _DEED_FOR_HEADS:
+            return False
+    else:
+        return False
+    if gov.pos_ != "VERB" or gov.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
+        return False
+    return not (_is_negated(gov) or _is_negated(tok) or _modal(gov) or in_condition(gov))
 
 
 def failed_attempt(tok: Any) -> bool:
