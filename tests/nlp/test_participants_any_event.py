@@ -483,6 +483,14 @@ def test_members_and_means_are_not_taken_for_the_group_or_the_doer(text, trigger
      "to apologize.", "called", "actor", "Trump"),
     # the gerund after an infinitive with no subject: whoever does the infinitive
     ("Mr. Trump called on Mr. Fox to apologize for using foul language.", "using", "actor", "Fox"),
+    # a relative object pronoun of an infinitive: the noun the clause describes
+    ("It would punish the children of undocumented immigrants, whom Trump has vowed to remove.",
+     "remove", "target", "undocumented immigrants"),
+    # a demand's "that" clause names whom it is made of
+    ("North Korea agreed to drop its demand that the U.S. withdraw its troops.", "demand", "target",
+     "U.S."),
+    # charges one is arrested on are against the one arrested
+    ("Roger Stone was arrested early Friday on criminal charges.", "charges", "target", "Roger Stone"),
 ])
 def test_each_rule_of_the_eleventh_session_gives_its_participant(text, trigger, role, name):
     parts = _parts(text, trigger)

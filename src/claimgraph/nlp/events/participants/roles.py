@@ -261,8 +261,9 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
             else:
                 _add_roles(out, obj_role, res.resolve_arg(c))
         elif dep == "dobj":
-            if c.lower_ in {"whom", "which"} and tok.dep_ == "relcl":
-                _add_roles(out, obj_role, res.resolve_arg(tok.head))  # "Flynn, whom he fired"
+            if c.lower_ in {"whom", "which"} and _relative_clause(tok) is not None:
+                # "Flynn, whom he fired"; "immigrants, whom Trump has vowed to remove"
+                _add_roles(out, obj_role, res.resolve_arg(_relative_clause(tok).head))
             elif _predicate_object(tok, c):
                 # "took aim at Reid", "took credit for the run": the object is part of the
                 # predicate; what its preposition names is the target
@@ -344,6 +345,18 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
 #: target 6 times in 6, while every other intransitive verb's thing-subject was an actor
 #: 40 times in 47).
 _UNDERGO_VERBS = frozenset({"end", "become", "expire", "lapse", "collapse"})
+
+
+def _relative_clause(verb: Any) -> Any | None:
+    """The relative clause ``verb`` heads or is the infinitive of ("whom he fired", "whom Trump
+    has vowed to remove"), or None."""
+    for _ in range(3):
+        if verb.dep_ == "relcl":
+            return verb
+        if verb.dep_ != "xcomp":
+            return None
+        verb = verb.head
+    return None
 
 
 def _main_verb_as_modifier(verb: Any) -> bool:
@@ -699,6 +712,14 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         _add_roles(out, "actor", _setting_subject(tok, res))
     if not any(r in {"target", "recipient"} for r, _ in out):
         _add_roles(out, obj_role, _undergoer(tok, res))
+    if not any(r in {"target", "recipient"} for r, _ in out):
+        _add_roles(out, obj_role, _held_on(tok, res))
+    if not any(r in {"target", "recipient"} for r, _ in out) and noun_lemma(tok) in _DEMAND_NOUNS:
+        for c in tok.children:  # "its demand that the U.S. withdraw its troops": the U.S.
+            if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"} and c.i > tok.i:
+                for g in c.children:
+                    if g.dep_ in {"nsubj", "nsubjpass"}:
+                        _add_roles(out, "target", _clause_arg(g, res))
     if noun_lemma(tok) in _AWAY_NOUNS and not any(r in {"target", "recipient"} for r, _ in out):
         for c in tok.children:  # "the withdrawal of troops from the peninsula": left behind
             if c.dep_ == "prep" and c.lower_ == "from" and _pobj(c) is not None:
@@ -733,6 +754,32 @@ def _harm_by_means(noun: Any) -> Any | None:
 #: "faces prosecution", "is awaiting confirmation", "merited investigation".
 _UNDERGO_OBJECT_VERBS = frozenset({"accept", "receive", "get", "face", "merit", "deserve", "undergo",
                                    "suffer", "endure", "await", "risk", "escape", "survive"})
+
+
+#: Nouns of a demand whose "that" clause names whom it is made of ("its demand that the U.S.
+#: withdraw").
+_DEMAND_NOUNS = frozenset({"demand", "call", "request", "insistence", "ultimatum", "plea", "appeal",
+                           "order", "requirement", "condition"})
+#: Nouns of an accusation one is held on, and the verbs that hold someone on it: "was arrested on
+#: criminal charges", "held on suspicion of", "indicted on 12 counts".
+_HELD_ON_NOUNS = frozenset({"charge", "count", "allegation", "suspicion", "accusation", "warrant"})
+_HELD_ON_VERBS = frozenset({"arrest", "hold", "detain", "indict", "jail", "convict", "book",
+                            "charge", "extradite", "sentence", "try", "acquit", "prosecute"})
+
+
+def _held_on(noun: Any, res: EntityResolver) -> list[str]:
+    """Whom an accusation noun is against when someone is arrested, held or indicted on it: the
+    one arrested ("Roger Stone was arrested early Friday on criminal charges")."""
+    if noun_lemma(noun) not in _HELD_ON_NOUNS or noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ not in {"on", "for", "over"} or verb.pos_ != "VERB" or verb_lemma(verb) not in _HELD_ON_VERBS:
+        return []
+    for c in verb.children:
+        if c.dep_ in {"nsubjpass", "dobj"}:
+            return _clause_arg(c, res)
+    return []
 
 
 def _undergoer(noun: Any, res: EntityResolver) -> list[str]:
