@@ -152,3 +152,30 @@ def test_a_country_read_as_a_person_stays_a_place():
                            Mention(5, 6, 5, 6, "PERSON", "Flynn"),
                            Mention(9, 10, 9, 10, "GPE", "Flynn")])
     assert [c.label for c in flynn] == ["PERSON"]
+
+
+@pytest.mark.parametrize(("text", "name", "description"), [
+    # a party epithet for a politician: the seat before it is no mark against him
+    ("Rep. Anthony Weiner said he did not send the photo. The New York Democrat granted a series of "
+     "TV interviews.", "Anthony Weiner", "The New York Democrat"),
+    # "front-runner" for a hopeful, whatever the tokenizer does with the hyphen
+    ("GOP presidential hopeful Donald Trump won Nevada. The GOP front-runner appeared on MSNBC.",
+     "Donald Trump", "The GOP front-runner"),
+    # "leader" for a president
+    ("Russian President Vladimir Putin met Mr. Trump. The Russian leader criticized the deal.",
+     "Vladimir Putin", "The Russian leader"),
+])
+def test_an_epithet_names_the_person_its_role_licenses(pipe, text, name, description):
+    doc = run(pipe, text)
+    assert description in texts(person(doc, name))
+
+
+def test_a_party_epithet_never_joins_the_other_party(pipe):
+    doc = run(pipe, "Sen. Chuck Schumer (D-N.Y.) spoke on Monday. The New York Republican criticized him.")
+    assert "The New York Republican" not in texts(person(doc, "Chuck Schumer"))
+
+
+def test_a_plural_epithet_is_not_one_person(pipe):
+    doc = run(pipe, "Prime Minister Benjamin Netanyahu spoke on Monday. His presentation swayed the three "
+                    "European leaders.")
+    assert not any("the three European leaders" in texts(e) for e in doc.entities if e.type == "PERSON")

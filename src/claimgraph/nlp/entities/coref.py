@@ -311,9 +311,29 @@ _OFFICE_NOUNS = {
 }
 
 
+#: Epithets news uses for a person already named, and the roles that license each: "the New
+#: York Democrat" for a congressman, "the GOP front-runner" for a presidential hopeful, "the
+#: Russian leader" for a president.
+_POLITICAL_ROLES = ("rep", "representative", "congressman", "congresswoman", "sen", "senator",
+                    "gov", "governor", "president", "mayor", "lawmaker", "speaker", "hopeful",
+                    "candidate", "nominee", "leader", "president-elect")
+_EPITHETS = {
+    "democrat": _POLITICAL_ROLES,
+    "republican": _POLITICAL_ROLES,
+    "front-runner": ("hopeful", "candidate", "nominee", "contender"),
+    "frontrunner": ("hopeful", "candidate", "nominee", "contender"),
+    "candidate": ("hopeful", "nominee"),
+    "leader": ("president", "minister", "premier", "chancellor", "dictator", "king", "chairman"),
+}
+#: Words that mark a party, to keep "the Republican" off a Democrat.
+_PARTY_MARKS = {"democrat": frozenset({"democrat", "democratic", "d"}),
+                "republican": frozenset({"republican", "gop", "r"})}
+
+
 def _role_heads(c: Cluster) -> set[str]:
     heads = {r.split()[-1] for r in c.roles}
     heads |= {n for h in list(heads) for n in _OFFICE_NOUNS.get(h, ())}
+    heads |= {e for e, licensing in _EPITHETS.items() if heads & set(licensing)}
     if c.label == "ORG":
         name = c.fullest.name.split()
         if name and name[0] == "The" and name[-1].lower() in PUBLICATION_WORDS:
@@ -325,12 +345,33 @@ def _role_heads(c: Cluster) -> set[str]:
 
 def _introduced_with(sdoc: Any, c: Cluster) -> set[str]:
     """The words right before the entity's names ("Former Mexican President" before "Vicente
-    Fox") and of its roles, lower-cased."""
+    Fox"), of its roles, and of a party tag right after a name ("Weiner (D-N.Y.)": "d"),
+    lower-cased."""
     out = {w for r in c.roles for w in r.split()}
     for m in c.mentions:
         if m.kind == "name":
             out.update(t.lower_ for t in sdoc[max(0, m.start - 3) : m.start])
+            after = [t.lower_ for t in sdoc[m.end : m.end + 3]]
+            if len(after) == 3 and after[0] in {",", "("} and after[2] == "-" and after[1] in {"d", "r"}:
+                out.add(after[1])
     return out
+
+
+def _epithet_lemma(tok: Any) -> str:
+    """The head word of a description, "front-runner" when the tokenizer split it."""
+    low = tok.lemma_.lower()
+    if low == "runner" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "front":
+        return "front-runner"
+    return low
+
+
+def _conflicts(marked: set[str], intro: set[str], head: str) -> bool:
+    """Whether a description's marks rule the entity out: a name or nationality it was not
+    introduced with ("the American president" after "Mexican President Enrique Pena Nieto"),
+    or the other party's mark for a party epithet ("the Republican" after "Schumer (D-N.Y.)")."""
+    if head in _PARTY_MARKS and any(m in intro for p, ms in _PARTY_MARKS.items() if p != head for m in ms):
+        return True
+    return not marked <= intro
 
 
 def add_descriptions(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> None:
@@ -338,7 +379,9 @@ def add_descriptions(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> N
     heads = [(c, _role_heads(c)) for c in clusters]
     before: dict[int, set[str]] = {}
     for tok in sdoc:
-        if tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.i in covered:
+        lemma = _epithet_lemma(tok)
+        party = lemma in _PARTY_MARKS and tok.pos_ == "PROPN" and tok.tag_ == "NNP"
+        if not (tok.pos_ == "NOUN" or party) or tok.dep_ == "compound" or tok.i in covered and not party:
             continue
         det = next((c for c in tok.lefts if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the":
@@ -346,22 +389,33 @@ def add_descriptions(sdoc: Any, clusters: list[Cluster], covered: set[int]) -> N
         # a name or nationality in the description must be one the entity was introduced
         # with: "the former Mexican president" after "Former Mexican President Vicente Fox"
         marked = {c.lower_ for c in tok.lefts if c.i > det.i and (c.pos_ == "PROPN" or is_demonym(c.text))}
-        lemma = tok.lemma_.lower()
+        seat: set[str] = set()
+        if party:  # "the New York Democrat": the state is the seat, which no introduction gives
+            seat = {t.lower_ for t in sdoc[det.i + 1 : tok.i] if t.ent_type_ in {"GPE", "LOC"}}
+            marked -= seat
         best: Cluster | None = None
         best_pos = -1
         for c, hs in heads:
-            if marked:
+            if lemma not in hs:
+                continue
+            if marked or lemma in _PARTY_MARKS:
                 intro = before.get(id(c))
                 if intro is None:
                     intro = before[id(c)] = _introduced_with(sdoc, c)
-                if not marked <= intro:
+                if _conflicts(marked, intro, lemma):
                     continue
-            if lemma in hs:
-                pos = c.last_before(det.i)
-                if pos > best_pos:
-                    best, best_pos = c, pos
-        if best is None or any(k in covered and sdoc[k].lower_ not in marked for k in range(det.i, tok.i + 1)):
+            pos = c.last_before(det.i)
+            if pos > best_pos:
+                best, best_pos = c, pos
+        if best is not None and best.label == "PERSON" and tok.tag_ in {"NNS", "NNPS"}:
+            continue  # "the three European leaders" are not one of them
+        if best is None or any(k in covered and sdoc[k].lower_ not in marked | seat and not (party and k == tok.i)
+                               for k in range(det.i, tok.i + 1)):
             continue  # (the nationality may be a mention of its own: "Mexican")
+        if party:  # "the New York Democrat" names the congressman, not the party's people
+            for c in clusters:
+                c.mentions[:] = [m for m in c.mentions if not (m.start <= tok.i < m.end and m.kind == "name"
+                                                               and c.label == "NORP")]
         best.mentions.append(Mention(det.i, tok.i + 1, det.i, tok.i + 1, best.label, sdoc[det.i : tok.i + 1].text, kind="desc"))
         covered.update(range(det.i, tok.i + 1))
 
