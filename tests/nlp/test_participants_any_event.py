@@ -491,6 +491,15 @@ def test_members_and_means_are_not_taken_for_the_group_or_the_doer(text, trigger
      "U.S."),
     # charges one is arrested on are against the one arrested
     ("Roger Stone was arrested early Friday on criminal charges.", "charges", "target", "Roger Stone"),
+    # what one stays in or withdraws from, when it is no place
+    ("Mr. Macron has urged Mr. Trump to stay in the deal.", "stay", "target", "the deal"),
+    ("Rouhani warned there would be consequences if the U.S. withdraws from the nuclear agreement.",
+     "withdraws", "target", "nuclear agreement"),
+    # "called for X to do": asked of X; "some on the committee": the committee's members
+    ("Some on the committee also called for Mr. Trump to cancel the Monday session.", "called", "target",
+     "Trump"),
+    ("Some on the committee also called for Mr. Trump to cancel the Monday session.", "called", "actor",
+     "committee"),
 ])
 def test_each_rule_of_the_eleventh_session_gives_its_participant(text, trigger, role, name):
     parts = _parts(text, trigger)
@@ -507,3 +516,8 @@ def test_a_gerund_parsed_as_an_adjective_is_not_part_of_the_name_of_its_object()
     parts = _parts("A dozen Russian intelligence officers were indicted for allegedly hacking party emails.",
                    "hacking")
     assert ("target", "party emails") in [(r, n) for r, n, _ in parts], parts
+
+
+def test_staying_in_a_place_is_no_target():
+    parts = _parts("The migrants will stay in Tijuana until Monday.", "stay")
+    assert not [n for r, n, _ in parts if r in {"target", "recipient"}], parts

@@ -54,6 +54,12 @@ def _quantified(tok: Any) -> Any:
         inner = _of_object(tok)
         if inner is not None:
             return inner
+        if tok.pos_ in {"DET", "PRON", "ADJ"}:
+            for c in tok.rights:  # "some on the committee", "many in his own party"
+                if c.dep_ == "prep" and c.lower_ in {"on", "in", "among", "within"}:
+                    inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if inner is not None and inner.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
+                        return inner
     return tok
 
 
@@ -346,6 +352,8 @@ class EntityResolver:
                 continue
             if t.tag_ in _PLURAL_TAGS or t.ent_type_ in _NOT_PARTICIPANT_ENTS or not t.is_alpha:
                 continue
+            if t.ent_type_ in {"PERSON", "ORG", "NORP"}:
+                continue  # "pay for it" after "an interview for Fusion": the wall, not the network
             if noun_lemma(t) in _NOT_PARTICIPANT_NOUNS or unnamed_type(noun_lemma(t)) in {"PERSON", "ORG"}:
                 continue
             if t.dep_ == "pobj" and t.tag_ == "NN" and not any(

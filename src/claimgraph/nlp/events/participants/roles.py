@@ -336,6 +336,13 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         for role, eid in _subject_role(res, _controller(tok, res, plan_verbs)):
             # "... and was published": the shared subject is what the passive verb was done to
             _add_roles(out, obj_role if passive and role == "actor" else role, [eid])
+    if verb_lemma(tok) in _FOR_TARGET_HEADS and not any(r in {"target", "recipient"} for r, _ in out):
+        for c in tok.children:  # "called for Mr. Trump to cancel": asked of Mr. Trump
+            if c.dep_ in {"advcl", "ccomp", "xcomp"} and any(g.dep_ == "mark" and g.lower_ == "for"
+                                                             for g in c.children):
+                for g in c.children:
+                    if g.dep_ == "nsubj":
+                        _add_roles(out, obj_role, _clause_arg(g, res))
     _oblique_target(out, tok, res, obj_role)
     return out
 
@@ -545,6 +552,10 @@ def _prep_roles(out: list[Role], prep: Any, event_type: str, res: EntityResolver
         _add_roles(out, "target", eids)
     elif word == "in" and head_lemma in _IN_TARGET_HEADS and pobj.ent_type_ not in _NOT_PARTICIPANT_ENTS:
         _add_roles(out, "target", res.resolve_arg(pobj))  # "interference in the election"
+    elif (word == "in" and head_lemma in _STAY_HEADS or word == "from" and head_lemma in _LEAVE_HEADS) \
+            and pobj.ent_type_ not in _NOT_PARTICIPANT_ENTS | _PLACE_TYPES \
+            and noun_lemma(pobj) not in _PLACE_NOUNS:
+        _add_roles(out, "target", res.resolve_arg(pobj))  # "stay in the deal", "withdraws from the agreement"
     elif word == "at" and head_lemma in _AT_TARGET_HEADS:
         _add_roles(out, "target", res.resolve_arg(pobj))  # "took aim at Reid", "a hard look at"
 
@@ -554,6 +565,12 @@ def _prep_roles(out: list[Role], prep: Any, event_type: str, res: EntityResolver
 _IN_TARGET_HEADS = frozenset({"interference", "interfere", "meddling", "meddle", "intervention",
                               "intervene", "involvement", "participation", "participate",
                               "chaos", "investment", "invest"})
+#: Verbs of staying in or leaving something, whose "in" or "from" phrase, when no place,
+#: is what they act on: "stay in the deal", "remain in the agreement", "withdraws from the
+#: nuclear agreement" (not "stay in Mexico", "withdraw from the border area").
+_STAY_HEADS = frozenset({"stay", "remain"})
+_LEAVE_HEADS = frozenset({"withdraw", "exit", "retreat", "resign", "step", "walk", "pull", "depart",
+                          "defect", "secede", "recuse"})
 #: Heads whose "at" phrase names what they are aimed at: "took aim at", "a hard look at".
 _AT_TARGET_HEADS = frozenset({"aim", "look", "glance", "swipe", "jab", "shot", "dig", "lash",
                               "lunge", "laugh", "scoff", "balk", "bristle"})
