@@ -500,6 +500,15 @@ def test_members_and_means_are_not_taken_for_the_group_or_the_doer(text, trigger
      "Trump"),
     ("Some on the committee also called for Mr. Trump to cancel the Monday session.", "called", "actor",
      "committee"),
+    # "..., as did Y": Y does it too
+    ("Some on the committee called for Mr. Trump to cancel the session, as did Representative Adam B. "
+     "Schiff of California and Senator Dianne Feinstein.", "called", "actor", "Feinstein"),
+    # a stance, an aim or an attempt stated by a verb is its subject's
+    ("Mr. Trump signaled more optimism about brokering a nuclear accord with North Korea.", "brokering",
+     "actor", "Trump"),
+    ("Envoys from the South traveled to Pyongyang with the aim of forging a dialogue with the U.S.",
+     "forging", "actor", "Envoys"),
+    ("In an attempt to deter them, Trump mobilized the National Guard.", "deter", "actor", "Trump"),
 ])
 def test_each_rule_of_the_eleventh_session_gives_its_participant(text, trigger, role, name):
     parts = _parts(text, trigger)
@@ -521,3 +530,9 @@ def test_a_gerund_parsed_as_an_adjective_is_not_part_of_the_name_of_its_object()
 def test_staying_in_a_place_is_no_target():
     parts = _parts("The migrants will stay in Tijuana until Monday.", "stay")
     assert not [n for r, n, _ in parts if r in {"target", "recipient"}], parts
+
+
+def test_in_order_to_is_no_one_elses_aim():
+    parts = _parts("Trump accused Cohen of lying to the special counsel in order to reduce his jail time.",
+                   "reduce")
+    assert not any(r == "actor" and "Trump" in n for r, n, _ in parts), parts

@@ -175,7 +175,27 @@ def _intent_owner(noun: Any, res: EntityResolver) -> list[str]:
             owners = [e for e in res.resolve(c) if res.entity_type(e) in _AGENT_TYPES]
             if owners:
                 return owners
-    return [e for e in _carrier(noun, res) if res.entity_type(e) in _AGENT_TYPES]
+    carried = [e for e in _carrier(noun, res) if res.entity_type(e) in _AGENT_TYPES]
+    if carried or noun_lemma(noun) not in _INTENT_NOUNS | _AIM_NOUNS | _STANCE_NOUNS:
+        return carried
+    verb = noun.head
+    if noun.lower_ == "order" and verb.lower_ == "in":
+        return []  # "in order to": a purpose, whoever does the nearest act
+    if noun.dep_ == "pobj" and verb.lower_ in {"with", "in"} and verb.dep_ == "prep":
+        verb = verb.head  # "traveled ... with the aim of forging", "In an attempt to deter them, Trump"
+    elif not (noun.dep_ == "dobj" and verb_lemma(verb) in _STANCE_VERBS):
+        return []  # ("signaled more optimism about brokering" below)
+    if verb.pos_ != "VERB":
+        return []
+    return [e for e in _verb_subject(verb, res, frozenset()) if res.entity_type(e) in _AGENT_TYPES]
+
+
+#: Nouns of a stance toward an act, and the verbs that state one: "signaled more optimism
+#: about brokering", "expressed interest in meeting", "voiced confidence in reaching".
+_STANCE_NOUNS = frozenset({"optimism", "confidence", "interest", "enthusiasm", "skepticism",
+                           "openness", "eagerness", "reluctance", "hope", "hopes"})
+_STANCE_VERBS = frozenset({"signal", "express", "voice", "show", "indicate", "convey", "reiterate",
+                           "harbor", "harbour", "display", "demonstrate", "declare", "state"})
 
 
 #: Prepositions of time, manner and means: the gerund after them is done by the subject of
@@ -336,6 +356,12 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
         for role, eid in _subject_role(res, _controller(tok, res, plan_verbs)):
             # "... and was published": the shared subject is what the passive verb was done to
             _add_roles(out, obj_role if passive and role == "actor" else role, [eid])
+    for c in tok.children:  # "called for Mr. Trump to cancel, as did Representative Schiff": both
+        if c.dep_ == "advcl" and c.lemma_.lower() == "do" and any(
+                g.dep_ == "mark" and g.lower_ in {"as", "like"} for g in c.children):
+            for g in c.children:
+                if g.dep_ == "nsubj":
+                    out.extend(r for r in _subject_role(res, _clause_arg(g, res)) if r not in out)
     if verb_lemma(tok) in _FOR_TARGET_HEADS and not any(r in {"target", "recipient"} for r, _ in out):
         for c in tok.children:  # "called for Mr. Trump to cancel": asked of Mr. Trump
             if c.dep_ in {"advcl", "ccomp", "xcomp"} and any(g.dep_ == "mark" and g.lower_ == "for"
