@@ -311,3 +311,22 @@ def test_a_violent_verb_with_an_idea_for_object_is_no_assault(text, trigger):
     found = [e for e in rec["events"] if e["trigger"]["text"] == trigger]
     assert found, [e["trigger"]["text"] for e in rec["events"]]  # still an event, of another type
     assert all(e["type"] != "ASSAULT" for e in found), found
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("He has set a May 12 deadline to fix the agreement.", "set a May 12 deadline"),
+    ("The prime minister made a statement on Friday.", "made a statement"),
+    ("Agents issued an ultimatum to the rebels.", "issued an ultimatum"),
+])
+def test_a_verb_that_says_nothing_alone_takes_its_event_noun_into_the_trigger(text, trigger):
+    _event(text, trigger)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a thing, not an event, stays outside the trigger
+    ("The president, without offering specifics, said his rival lied many times.", "offering"),
+    # a verb that names the event itself keeps its own word
+    ("The company denied that it paid the bribe.", "paid"),
+])
+def test_a_verb_keeps_its_own_trigger_when_its_object_is_no_event_or_it_says_enough(text, trigger):
+    _event(text, trigger)
