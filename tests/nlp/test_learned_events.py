@@ -330,3 +330,18 @@ def test_a_verb_that_says_nothing_alone_takes_its_event_noun_into_the_trigger(te
 ])
 def test_a_verb_keeps_its_own_trigger_when_its_object_is_no_event_or_it_says_enough(text, trigger):
     _event(text, trigger)
+
+
+@pytest.mark.parametrize(("text", "word", "event"), [
+    # a plain verb of saying that introduces a clause is the chain's cue, not an event
+    ("Sen. Lindsey Graham (R-S.C.) announced Tuesday that he would introduce legislation.", "announced",
+     False),
+    ("For his part, Mr. Trump has insisted that as president he would have the leverage to compel "
+     "Mexico to pay for the wall.", "insisted", False),
+    # one with an object, one denied, one a PLOVER speech act stays an event
+    ("Deputy Attorney General Rod Rosenstein announced the charges on Friday.", "announced", True),
+    ("The White House did not assert that the files showed a violation.", "assert", True),
+    ("Susan Rice warned that the speech would be destructive.", "warned", True),
+])
+def test_a_plain_verb_of_saying_is_a_cue_not_an_event(text, word, event):
+    assert any(t.split()[0] == word for t, *_ in _events(text)) is event, _events(text)
