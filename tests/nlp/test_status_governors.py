@@ -263,6 +263,12 @@ def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plai
 #: parse: (reading, sentence, word, whether the reading applies). The readings are
 #: ``claimgraph.nlp.events.status`` functions; docs/events.md ("Status") says what each does.
 READINGS = [
+    ("plain_negation", "Mr. Moon said the North no longer insisted on the withdrawal of American troops.",
+     "insisted", True),
+    ("plain_negation", "Mr. Levin said neither Mr. Weiner's office nor any law enforcement authorities "
+     "had contacted him.", "contacted", True),
+    ("requested_noun", "Mr. Moon said the North no longer insisted on the withdrawal of American troops.",
+     "withdrawal", True),
     ("carried_out", "The 2015 deal forced that nation to dismantle its enrichment program.", "dismantle", True),
     ("carried_out", "Mr. Trump praised law enforcement officials for quickly arresting a suspect.", "arresting",
      True),

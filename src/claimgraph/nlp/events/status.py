@@ -68,13 +68,16 @@ def _clause_verb(tok: Any) -> Any:
     return t
 
 
-def _is_negated(verb: Any) -> bool:
+def _is_negated(verb: Any, ceased: bool = True) -> bool:
+    """Whether ``verb`` is denied ("did not", "never"), or with ``ceased`` no longer done."""
     for c in verb.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
             nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
             if nxt is not None and nxt.lower_ in {"only", "just", "merely"}:
                 continue
             return True
+        if ceased and c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+            return True  # "the North no longer insisted on the withdrawal"
     return False
 
 
@@ -272,7 +275,8 @@ def requested_noun(tok: Any) -> bool:
               or tok.head.lower_ == "on" and verb_lemma(gov) == "insist")
     else:
         return False
-    return ok and gov.pos_ == "VERB" and not _is_negated(gov)
+    # ("no longer insisted on the withdrawal": asked for until now, still not done)
+    return ok and gov.pos_ == "VERB" and not _is_negated(gov, ceased=False)
 
 
 #: Governors that set an event noun in the future: "ahead of his speech", "to prepare for
@@ -626,13 +630,17 @@ def plain_negation(tok: Any) -> bool:
 
 
 def _neither_nor(verb: Any) -> bool:
-    """"nor did he give any hint", "it neither confirms nor denies": a verb under "nor" or
-    "neither" (statuschain-dev: negated 6 of 6)."""
+    """"nor did he give any hint", "it neither confirms nor denies", "neither his office nor the
+    police had contacted him": a verb under "nor" or "neither", or whose subject is one
+    (statuschain-dev: negated 7 of 7)."""
     if any(c.lower_ == "nor" and c.dep_ in {"cc", "preconj", "advmod", "dep"} and c.i < verb.i
            for c in verb.children):
         return True
     if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
         return True
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and any(
+            g.lower_ == "neither" and g.dep_ in {"preconj", "det"} for g in c.children) for c in verb.children):
+        return True  # "neither Mr. Weiner's office nor any law enforcement authorities had contacted him"
     return verb.dep_ == "conj" and any(
         c.dep_ == "preconj" and c.lower_ == "neither"
         or c.dep_ == "cc" and c.lower_ == "nor" and verb.head.i < c.i < verb.i
