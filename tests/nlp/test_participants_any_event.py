@@ -536,3 +536,21 @@ def test_in_order_to_is_no_one_elses_aim():
     parts = _parts("Trump accused Cohen of lying to the special counsel in order to reduce his jail time.",
                    "reduce")
     assert not any(r == "actor" and "Trump" in n for r, n, _ in parts), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "name"), [
+    # what one moves on from, lines up behind, testifies before; the members after "including"
+    ("He insisted that he wanted to move on from the incident.", "move", "incident"),
+    ("A number of Democrats lined up behind Mr. Schumer.", "lined", "Schumer"),
+    ("Comey testified before the Senate on Thursday.", "testified", "Senate"),
+    ("He said he had misled the transition team, including then Vice President-elect Mike Pence.", "misled",
+     "Mike Pence"),
+])
+def test_what_a_verbs_preposition_names_is_its_target(text, trigger, name):
+    parts = _parts(text, trigger)
+    assert _has(parts, "target", name), parts
+
+
+def test_the_one_distracted_is_the_target_not_what_he_is_distracted_from():
+    parts = _parts("He said he would not allow the incident to distract him from his job.", "distract")
+    assert not _has(parts, "target", "job"), parts

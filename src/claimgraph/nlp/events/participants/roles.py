@@ -578,9 +578,20 @@ def _prep_roles(out: list[Role], prep: Any, event_type: str, res: EntityResolver
         _add_roles(out, "target", eids)
     elif word == "in" and head_lemma in _IN_TARGET_HEADS and pobj.ent_type_ not in _NOT_PARTICIPANT_ENTS:
         _add_roles(out, "target", res.resolve_arg(pobj))  # "interference in the election"
-    elif (word == "in" and head_lemma in _STAY_HEADS or word == "from" and head_lemma in _LEAVE_HEADS) \
+    elif word == "on" and any(c.dep_ == "prt" and c.lower_ in _ON_PARTICLES for c in prep.head.children):
+        _add_roles(out, "target", res.resolve_arg(pobj))  # "pushed back on", "cracked down on"
+    elif word == "behind" and head_lemma in _BEHIND_HEADS or word == "before" and head_lemma in _BEFORE_HEADS:
+        _add_roles(out, "target", res.resolve_arg(pobj))  # "lined up behind Schumer", "testified before the Senate"
+    elif word == "including" and prep.head.pos_ == "VERB" and any(r in {"target", "recipient"} for r, _ in out):
+        # "misled the transition team, including then Vice President-elect Mike Pence"
+        _add_roles(out, next(r for r, _ in out if r in {"target", "recipient"}), res.resolve_arg(pobj))
+    elif (word == "in" and head_lemma in _STAY_HEADS or word == "from" and (
+            head_lemma in _LEAVE_HEADS or head_lemma in _AWAY_WITH_PARTICLE and any(
+                c.dep_ == "prt" and c.lower_ in {"on", "away", "back"} for c in prep.head.children))) \
             and pobj.ent_type_ not in _NOT_PARTICIPANT_ENTS | _PLACE_TYPES \
-            and noun_lemma(pobj) not in _PLACE_NOUNS:
+            and noun_lemma(pobj) not in _PLACE_NOUNS \
+            and not (head_lemma in {"distract", "divert"} and any(c.dep_ == "dobj" for c in prep.head.children)):
+        # (not "distract him from his job": the one distracted is the target)
         _add_roles(out, "target", res.resolve_arg(pobj))  # "stay in the deal", "withdraws from the agreement"
     elif word == "at" and head_lemma in _AT_TARGET_HEADS:
         _add_roles(out, "target", res.resolve_arg(pobj))  # "took aim at Reid", "a hard look at"
@@ -596,7 +607,16 @@ _IN_TARGET_HEADS = frozenset({"interference", "interfere", "meddling", "meddle",
 #: nuclear agreement" (not "stay in Mexico", "withdraw from the border area").
 _STAY_HEADS = frozenset({"stay", "remain"})
 _LEAVE_HEADS = frozenset({"withdraw", "exit", "retreat", "resign", "step", "walk", "pull", "depart",
-                          "defect", "secede", "recuse"})
+                          "defect", "secede", "recuse", "distract", "divert", "shy", "veer", "stray"})
+#: Verbs whose "from" names what is left only with their particle: "move on from the incident",
+#: "back away from the deal", "turn away from".
+_AWAY_WITH_PARTICLE = frozenset({"move", "back", "turn", "get"})
+#: Particles that make the "on" after a verb its target: "pushed back on the objections",
+#: "cracked down on", "weighed in on", "signed off on", "doubled down on".
+_ON_PARTICLES = frozenset({"back", "down", "in", "off", "up"})
+#: Verbs whose "behind" names whom they back, and whose "before" names the body they face.
+_BEHIND_HEADS = frozenset({"line", "rally", "unite", "stand", "get", "fall", "close"})
+_BEFORE_HEADS = frozenset({"testify", "appear", "argue", "plead"})
 #: Heads whose "at" phrase names what they are aimed at: "took aim at", "a hard look at".
 _AT_TARGET_HEADS = frozenset({"aim", "look", "glance", "swipe", "jab", "shot", "dig", "lash",
                               "lunge", "laugh", "scoff", "balk", "bristle"})
