@@ -263,6 +263,13 @@ def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plai
 #: parse: (reading, sentence, word, whether the reading applies). The readings are
 #: ``claimgraph.nlp.events.status`` functions; docs/events.md ("Status") says what each does.
 READINGS = [
+    ("conditioned_future", "He said that U.S. intelligence agencies will back up Netanyahu's intel if asked.",
+     "back", True),
+    ("conditioned_future", "This nation is going to fail if it falls into the hands of a crazy man.", "fail",
+     True),
+    ("conditioned_future", "U.S. intelligence agencies will back up Netanyahu's intel.", "back", False),
+    ("conditioned_future", "If Iran threatens us, they will pay a price like no country has ever paid.",
+     "price", False),
     ("plain_negation", "Mr. Moon said the North no longer insisted on the withdrawal of American troops.",
      "insisted", True),
     ("plain_negation", "Mr. Levin said neither Mr. Weiner's office nor any law enforcement authorities "

@@ -476,7 +476,7 @@ def guideline_reading(status: str, tok: Any) -> str:
         return "negated"
     if status not in _CONDITIONABLE | {"hypothetical"}:
         return status
-    if (condition or requested(tok) or requested_noun(tok) or imperative(tok)
+    if (condition or requested(tok) or requested_noun(tok) or imperative(tok) or conditioned_future(tok)
             or speculative_past(tok) or (status == "negated" and modal_denial(tok))
             or status != "negated" and (speculative_modal(tok) or only_possible(tok))):
         return "hypothetical"
@@ -518,6 +518,25 @@ def carried_out(tok: Any) -> bool:
     if gov.pos_ != "VERB" or gov.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
         return False
     return not (_is_negated(gov) or _is_negated(tok) or _modal(gov) or in_condition(gov))
+
+
+def conditioned_future(tok: Any) -> bool:
+    """A verb in the future ("will", "'ll", "shall", "is going to") whose own clause has an "if"
+    or "unless" condition: the consequent of a conditional, ``hypothetical`` by the guideline
+    ("will back up Netanyahu's intel if asked", "This nation is going to fail if it falls into
+    the hands of a crazy man"; statuschain-dev: hypothetical 4 of 4). Nouns are left alone: a
+    threatened "price" or "consequences" stays the threat's planned act."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    anchor = tok
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and tok.head.tag_ == "VBG":
+        anchor = tok.head  # "is going to fail"
+    elif not any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "wo"} for c in tok.children):
+        return False
+    if _is_negated(tok) or _is_negated(anchor):
+        return False  # ("will not ... unless": a refusal, the rules for refusals read it)
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children)
+               for c in (*anchor.children, *tok.children))
 
 
 def failed_attempt(tok: Any) -> bool:
