@@ -263,6 +263,10 @@ def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plai
 #: parse: (reading, sentence, word, whether the reading applies). The readings are
 #: ``claimgraph.nlp.events.status`` functions; docs/events.md ("Status") says what each does.
 READINGS = [
+    ("presupposed", "Kim's announcement may simply be a ploy to ensure Trump meets with him.", "announcement",
+     True),
+    ("presupposed", "He said he would give his blessing to the two Koreas.", "blessing", False),
+    ("presupposed", "The announcement may simply be a ploy.", "announcement", False),
     ("conditioned_future", "He said that U.S. intelligence agencies will back up Netanyahu's intel if asked.",
      "back", True),
     ("conditioned_future", "This nation is going to fail if it falls into the hands of a crazy man.", "fail",
@@ -368,6 +372,9 @@ def test_each_guideline_reading_applies_where_the_guideline_says(reading, text, 
     ("He insisted that he wanted to move on from the incident.", "move", "hypothetical", "planned"),
     ("Giuliani praised Mueller's office for correcting the false story.", "correcting", "hypothetical",
      "occurred"),
+    ("Kim's announcement may simply be a ploy to ensure Trump meets with him.", "announcement", "hypothetical",
+     "occurred"),
+    ("Obama will not meet Netanyahu ahead of his speech.", "speech", "occurred", "planned"),
     ("The regime has tried and failed to hide the program from the world.", "hide", "negated", "attempted"),
     ("Many lawmakers were reluctant to oppose a measure backed by the families.", "oppose", "planned",
      "negated"),
