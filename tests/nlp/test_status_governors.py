@@ -263,6 +263,12 @@ def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plai
 #: parse: (reading, sentence, word, whether the reading applies). The readings are
 #: ``claimgraph.nlp.events.status`` functions; docs/events.md ("Status") says what each does.
 READINGS = [
+    ("awaited_noun", "\"I look forward to being fully and completely vindicated,\" he said.", "vindicated", True),
+    ("awaited_noun", "The White House mobilized the National Guard, threatened prosecution and likened them "
+     "to a threat.", "prosecution", True),
+    ("awaited_noun", "Graham said he would introduce legislation along the lines of the proposed executive order.",
+     "order", True),
+    ("awaited_noun", "The White House issued the executive order.", "order", False),
     ("presupposed", "Kim's announcement may simply be a ploy to ensure Trump meets with him.", "announcement",
      True),
     ("presupposed", "He said he would give his blessing to the two Koreas.", "blessing", False),

@@ -298,8 +298,12 @@ def awaited_noun(tok: Any) -> bool:
     possible), the object of "ahead of" or of "prepare / preparation for", the subject of
     "supposed", "scheduled", "set", "due", and what "slated / scheduled for" names; "a day
     of" or "a round of" passes the schedule on."""
+    if _looked_forward_to(tok):
+        return True  # "I look forward to being fully and completely vindicated"
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if scheduled(tok) or any(c.dep_ == "amod" and c.lower_ in _ANNOUNCED_MODIFIERS for c in tok.children):
+        return True  # "the proposed executive order", "threatened prosecution" (parsed as a modifier)
     if tok.dep_ == "dobj":
         gov = tok.head
         if verb_lemma(gov) in _CALL_OFF_OBJECT and _the_one_set(tok):
@@ -324,6 +328,25 @@ def awaited_noun(tok: Any) -> bool:
 #: Verbs whose object, a definite event, is on the calendar whatever becomes of it: one only
 #: cancels, postpones, skips or attends what is set ("cancel his meeting with Putin").
 _CALL_OFF_OBJECT = frozenset({"cancel", "postpone", "delay", "reschedule", "boycott", "skip", "attend"})
+
+
+#: Participles of announcing that put an event noun ahead beside :func:`scheduled`'s words:
+#: "threatened prosecution" (a verb and its object the parse made a modifier), "his promised
+#: wall" (statuschain-dev, with :func:`scheduled`: planned 12 of 12).
+_ANNOUNCED_MODIFIERS = frozenset({"promised", "threatened", "pledged", "vowed", "announced",
+                                  "anticipated", "looming"})
+
+
+def _looked_forward_to(tok: Any) -> bool:
+    """The event is what someone looks forward to ("look forward to being vindicated",
+    "looking forward to the summit"; statuschain-dev: planned 4 of 4)."""
+    if tok.dep_ not in {"pobj", "pcomp"} or tok.head.lower_ != "to":
+        return False
+    gov = tok.head.head
+    if gov.lower_ == "forward":
+        gov = gov.head
+    return gov.lemma_.lower() == "look" and any(c.lower_ == "forward" for c in gov.children) \
+        and not _is_negated(gov)
 
 
 def _the_one_set(noun: Any) -> bool:
