@@ -13,7 +13,10 @@ Rules, in order, all linear in the number of tokens and mentions:
    before them ("Rabbi Segal", "Mr. Jones", "President Biden").
 3. **Definite descriptions.** "the rabbi", "the newspaper": a definite noun phrase whose
    head is the head word of a role an earlier entity was given (or a publication noun
-   after a publication) refers to the most recent such entity.
+   after a publication) refers to the most recent such entity; epithets count as the
+   roles that license them ("the New York Democrat" for a congressman, "the GOP
+   front-runner" for a hopeful, "the Russian leader" for a president), never across
+   parties or for a plural.
 4. **Pronouns.** he/she and forms: the one person mentioned in this or the previous
    sentence, else the one in subject position (a person whose title or role says
    otherwise, "Mrs Blair" for "he", is no candidate); "its" (and "it" as the subject of a
