@@ -263,6 +263,10 @@ def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plai
 #: parse: (reading, sentence, word, whether the reading applies). The readings are
 #: ``claimgraph.nlp.events.status`` functions; docs/events.md ("Status") says what each does.
 READINGS = [
+    ("failed_attempt", "Weiner failed in a 2005 bid for the Democratic nomination.", "bid", True),
+    ("failed_attempt", "The White House has fought against the bill for months, to no avail.", "fought", True),
+    ("failed_attempt", "The charges were a clear attempt at silencing Roger Stone.", "silencing", True),
+    ("failed_attempt", "The White House has fought against the bill for months.", "fought", False),
     ("awaited_noun", "\"I look forward to being fully and completely vindicated,\" he said.", "vindicated", True),
     ("awaited_noun", "The White House mobilized the National Guard, threatened prosecution and likened them "
      "to a threat.", "prosecution", True),

@@ -584,9 +584,20 @@ def conditioned_future(tok: Any) -> bool:
 
 def failed_attempt(tok: Any) -> bool:
     """The event is what its actor failed to do: "has tried and failed to hide", "have failed to
-    bridge gaps" (the guideline's ``attempted``: tried and failed to achieve its aim;
-    statuschain-dev 2 of 2). A failure itself denied ("did not fail to") or only possible
+    bridge gaps", "failed in a 2005 bid", what was done "to no avail" ("has fought against the
+    bill for months, to no avail"), and what "an attempt at" names ("a clear attempt at
+    silencing") (the guideline's ``attempted``: tried, and failed or its outcome untold;
+    statuschain-dev 5 of 5). A failure itself denied ("did not fail to") or only possible
     ("could fail to") says nothing."""
+    if tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.lower_ == "avail" and any(d.lower_ == "no" for d in g.children) for g in c.children)
+            for c in tok.children):
+        return not (_is_negated(tok) or _modal(tok))
+    if tok.dep_ in {"pobj", "pcomp"} and tok.head.dep_ == "prep":
+        prep, gov = tok.head, tok.head.head
+        if prep.lower_ == "in" and verb_lemma(gov) == "fail" and gov.pos_ == "VERB":
+            return not (_is_negated(gov) or _modal(gov))  # "failed in a 2005 bid"
+        return prep.lower_ == "at" and gov.lemma_.lower() == "attempt" and gov.pos_ == "NOUN"
     if tok.dep_ != "xcomp" or tok.head.i == tok.i or not to_infinitive(tok):
         return False
     if verb_lemma(tok.head) != "fail":
