@@ -263,6 +263,12 @@ def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plai
 #: parse: (reading, sentence, word, whether the reading applies). The readings are
 #: ``claimgraph.nlp.events.status`` functions; docs/events.md ("Status") says what each does.
 READINGS = [
+    ("took_part", "Mr. Kim's announcement came just days before a scheduled summit meeting.", "announcement",
+     True),
+    ("took_part", "Mrs. Clinton gave a voluntary interview to the bureau during its investigation.",
+     "investigation", True),
+    ("took_part", "But Mr. Trump's plan met with swift pushback on Tuesday.", "plan", False),
+    ("took_part", "The announcement will come just days before the summit.", "announcement", False),
     ("failed_attempt", "Weiner failed in a 2005 bid for the Democratic nomination.", "bid", True),
     ("failed_attempt", "The White House has fought against the bill for months, to no avail.", "fought", True),
     ("failed_attempt", "The charges were a clear attempt at silencing Roger Stone.", "silencing", True),
