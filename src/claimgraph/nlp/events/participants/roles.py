@@ -281,9 +281,10 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
             else:
                 _add_roles(out, obj_role, res.resolve_arg(c))
         elif dep == "dobj":
-            if c.lower_ in {"whom", "which"} and _relative_clause(tok) is not None:
+            clause = _relative_clause(tok) if c.lower_ in {"whom", "which"} else None
+            if clause is not None:
                 # "Flynn, whom he fired"; "immigrants, whom Trump has vowed to remove"
-                _add_roles(out, obj_role, res.resolve_arg(_relative_clause(tok).head))
+                _add_roles(out, obj_role, res.resolve_arg(clause.head))
             elif _predicate_object(tok, c):
                 # "took aim at Reid", "took credit for the run": the object is part of the
                 # predicate; what its preposition names is the target
