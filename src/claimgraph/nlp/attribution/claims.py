@@ -118,6 +118,8 @@ _FRAME_BREAKERS = frozenset(
 _QUOTE_MIN_TOKENS = 5
 #: A signature after a quotation: a dash, then a name of one to six words ending the line.
 _SIGNATURE = re.compile(r"[^\S\n]*([―—–]|--)[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,5})\.?[^\S\n]*(?=\n|$)")
+#: The claim kinds that are attribution relations (a source, a cue, a content).
+_RELATION_KINDS = frozenset({"attributed", "quote", "belief"})
 #: Event types whose trigger is a physical act, never a cue of a belief or stance.
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 #: Claims carry PolNeAR's cue ("also said on Friday"), not the bare verb ("said").
@@ -138,6 +140,8 @@ class _Draft:
     quote: Range | None = None
     cue_text: str | None = None
     id: str = ""
+    #: a quotation no speech verb claims, given to the paragraph's last speaker
+    continued: bool = False
 
 
 @dataclass(slots=True)
@@ -526,7 +530,7 @@ class _Builder:
         # the same paragraph's speech verb governs the quotations that follow it
         said = self.speaker_cue.get(para)
         cue = said[1] if said is not None and said[0] is speaker else None
-        d = self.add(_Draft("quote", [*self.root, link], self.inner_quote(q), cue, q))
+        d = self.add(_Draft("quote", [*self.root, link], self.inner_quote(q), cue, q, continued=True))
         self.quote_claim[q] = d
         return d
 
@@ -582,8 +586,31 @@ class _Builder:
             for d in group:
                 d.evidence = self.doc.span(*marked[id(d)])
 
+    def quotes_in_contents(self) -> None:
+        """A quotation inside the content of a relation ("Bill Clinton said supporters were
+        subject to “vicious trolling and attack” online", "“...,” Carson continued.") is the
+        words of that relation's source, not of the paragraph's last speaker: it takes the
+        innermost such relation's chain and cue (so it is part of that relation, as PolNeAR
+        marks it: one relation per cue), unless the paragraph's speaker it went to speaks
+        inside that content too. On 150 PolNeAR train articles 78 quotations moved, content F1
+        54.6 -> 55.6 (dev 56.0 -> 56.6); source and cue unchanged."""
+        hosts = [d for d in (*self.drafts, *self.held) if d.kind in _RELATION_KINDS and d.cue is not None]
+        for d in self.drafts:
+            if not d.continued:
+                continue
+            s, e = d.evidence.start, d.evidence.end
+            around = [h for h in hosts if h is not d and h.evidence.start <= s and e <= h.evidence.end
+                      and h.evidence.end - h.evidence.start > e - s + 2]
+            if not around or d.cue is not None and any(h.evidence.start <= d.cue.start < h.evidence.end for h in around):
+                continue  # the paragraph's speaker speaks inside that content too ("X reported: Y
+                # revealed intelligence which he claimed shows Iran is “brazenly lying”"): Y's words
+            host = min(around, key=lambda h: h.evidence.end - h.evidence.start)
+            d.chain = list(host.chain)
+            d.cue, d.cue_text = host.cue, host.cue_text or (host.cue.text if host.cue else None)
+
     def finish(self) -> None:
         self.split_quotes_with_marks()
+        self.quotes_in_contents()
         self.drafts.sort(key=lambda d: (d.evidence.start, -d.evidence.end))
         self._saying_nouns_back()
         self._anaphoric_sources_back()

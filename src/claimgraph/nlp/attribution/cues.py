@@ -1079,6 +1079,16 @@ def unsaid(doc: Doc, rel: Found) -> bool:
     return False
 
 
+def spoken_quotation(rel: Found) -> bool:
+    """Is ``rel``'s content a direct quotation next to its verb ("“...,” Carson continued.",
+    "“We can win,” the crowd chanted.")? Whatever the verb, the quotation is the source's
+    words: a quote of the body, not a stance kept apart, so the quotations that follow it
+    in the paragraph go on with its cue. On 150 PolNeAR train articles the cue model kept
+    57 relations whose content was a quotation as stances ("continued" 14 times, "chanted",
+    "shouted", "asks", "jokes", "shot back")."""
+    return rel.quote and rel.kind == "verb"
+
+
 def stands_apart(doc: Doc, rel: Found) -> bool:
     """A belief kept apart from the events (added after them): the source's own intended
     act ("authorities planned to assassinate": the plot is the publisher's report, not the
@@ -1090,7 +1100,7 @@ def stands_apart(doc: Doc, rel: Found) -> bool:
     (:func:`unsaid`): the events of its content are the outlet's to tell."""
     if unsaid(doc, rel):
         return True
-    if is_report(doc, rel):
+    if is_report(doc, rel) or spoken_quotation(rel):
         return False
     if rel.cue_class != "speech" or rel.kind != "verb":
         return True  # the broader cues (stances, endorsements): measured better apart
