@@ -85,3 +85,16 @@ def test_a_quotation_stays_with_a_speaker_who_speaks_inside_the_outer_report():
     )
     q = quote_of(doc, "brazenly lying")
     assert q.chain[-1].name == "Benjamin Netanyahu"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "words"),
+    [
+        ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama.", "beamed", "Donald Hartley", "This is fantastic"),
+        ("“This is a big political win for me,” I confessed.", "confessed", "I", "a big political win"),
+    ],
+)
+def test_a_verb_outside_the_lexicons_next_to_a_quotation_is_its_cue(text, cue, source, words):
+    q = quote_of(record(text), words)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.chain[-1].span is not None and q.chain[-1].span.text.startswith(source)

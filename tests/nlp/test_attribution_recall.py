@@ -216,3 +216,16 @@ def test_an_unnamed_group_named_again_is_one_source():
     doc = analyze(text, published="2025-04-05", publisher="washingtonpost.com")
     origins = {c.chain[-1].name for c in doc.claims if len(c.chain) > 1}
     assert origins == {"Western and Middle Eastern security officials"}, origins
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("About 4 in 10 say they want the next president to have more liberal policies.", "say", "About 4 in 10"),
+        ("Less than a third agreed with the President that Britain would have to wait its turn.", "agreed", "Less than a third"),
+    ],
+)
+def test_a_share_of_those_polled_hung_on_the_verb_is_its_source(text, cue, source):
+    c = relation_by_cue(record(text), cue)
+    assert source_text(c) == source
+    assert c.kind == "attributed"

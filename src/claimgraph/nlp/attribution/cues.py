@@ -361,7 +361,7 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
     for _ in range(3):
         if v is None:
             break
-        subj = [c for c in v.children if c.dep_ in _SUBJ]
+        subj = [c for c in v.children if c.dep_ in _SUBJ] or _share_subject(v)
         if subj:
             # the subject of the clause a gerund hangs on speaks, whatever that clause's voice
             passive = not via_prep and any(c.dep_ == "nsubjpass" for c in subj)
@@ -374,6 +374,20 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
         else:
             break
     return [], False
+
+
+#: Words that, as a number does, name a share of those polled ("a third agreed", "half said").
+_SHARE_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "percent"})
+
+
+def _share_subject(verb: Token) -> list[Token]:
+    """A share of those polled that the parse hung on the verb as a number or an adverbial
+    ("About 4 in 10 say they want ...": "10" a nummod of "say"; "Less than a third agreed
+    that ...": "third" an npadvmod): the subject of a verb that has none."""
+    for c in verb.lefts:
+        if c.dep_ in ("nummod", "npadvmod", "quantmod") and (c.tag_ == "CD" or c.lower_ in _SHARE_WORDS):
+            return [c]
+    return []
 
 
 def _agent(verb: Token) -> Token | None:
@@ -784,6 +798,21 @@ def _stance_candidate(verb: Token) -> bool:
     return bool(subj) and not passive and is_source_like(subj[0])
 
 
+def _quote_candidate(verb: Token, quotes: list[Range]) -> bool:
+    """A verb outside the lexicons next to a quotation, its subject a source ("“Go back to
+    Univision,” Trump barked", "a man yelled “Stay there!”", "“This is fantastic!” beamed
+    Donald Hartley"): in news such a verb tells how the words were said; the cue model
+    decides."""
+    if verb.pos_ != "VERB" or any(q[0] <= verb.i < q[1] for q in quotes):
+        return False
+    subj, passive = _subjects(verb)
+    if not subj or passive or not is_source_like(subj[0]) or subj[0].head.i != verb.i:
+        return False
+    left = min(verb.i, subj[0].left_edge.i)
+    right = max(verb.i, subj[0].right_edge.i)
+    return any(0 <= left - q[1] <= 1 or 0 <= q[0] - right <= 2 for q in quotes)
+
+
 def _with_as_phrase(verb: Token, r: Range) -> Range:
     """An object's "as ..." complement belongs to the content ("cited X as Y")."""
     for c in verb.children:
@@ -1153,7 +1182,7 @@ def find_attributions(sent: Span, quotes: list[Range] | None = None, candidates:
             elif low in learned:
                 rel = _verb_relation(doc, sent, t, quotes, learned=True)
             elif candidates and (low in broad or any(c.dep_ in _CONTENT_DEPS and c.i > t.i for c in t.children)
-                                 or STANCE_CANDIDATES and _stance_candidate(t)):
+                                 or STANCE_CANDIDATES and _stance_candidate(t) or _quote_candidate(t, quotes)):
                 rel = _verb_relation(doc, sent, t, quotes, learned=True)
                 if rel is not None:
                     rel.cue_class = "candidate"
