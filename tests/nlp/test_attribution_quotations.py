@@ -98,3 +98,24 @@ def test_a_verb_outside_the_lexicons_next_to_a_quotation_is_its_cue(text, cue, s
     q = quote_of(record(text), words)
     assert q.cue is not None and q.cue.text == cue
     assert q.chain[-1].span is not None and q.chain[-1].span.text.startswith(source)
+
+
+def test_a_quoted_paragraph_after_a_quote_goes_on_with_its_cue():
+    doc = record(
+        "“Before long, we’ll run out of personnel to cover the region,” said Mr. Dunlap, the "
+        "county’s police chief.\n\n“I warned them years ago, but nothing. It’s irresponsible.”\n\n"
+        "The council did not respond."
+    )
+    first = quote_of(doc, "Before long")
+    second = quote_of(doc, "I warned them")
+    assert first.cue is not None and first.cue.text == "said"
+    assert second.cue == first.cue and second.chain[-1].name == first.chain[-1].name
+
+
+def test_a_quotation_inside_a_paragraph_after_a_quote_does_not_take_its_cue():
+    doc = record(
+        "“Before long, we’ll run out of personnel to cover the region,” said Mr. Dunlap, the "
+        "county’s police chief.\n\nThe council called the warning “a political stunt” on Monday."
+    )
+    stunt = [c for c in doc.claims if c.kind == "quote" and "political stunt" in c.evidence.text]
+    assert all(c.cue is None or c.cue.text != "said" for c in stunt)

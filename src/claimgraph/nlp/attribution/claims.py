@@ -529,10 +529,22 @@ class _Builder:
         link = ChainLink(speaker.name, speaker.kind, speaker.entity)
         # the same paragraph's speech verb governs the quotations that follow it
         said = self.speaker_cue.get(para)
+        if (said is None or said[0] is not speaker) and self._opens_paragraph(q):
+            said = self.speaker_cue.get(para - 1)  # a quoted paragraph goes on with the last one's
         cue = said[1] if said is not None and said[0] is speaker else None
         d = self.add(_Draft("quote", [*self.root, link], self.inner_quote(q), cue, q, continued=True))
         self.quote_claim[q] = d
         return d
+
+    def _opens_paragraph(self, q: Range) -> bool:
+        """Does quotation ``q`` open its paragraph? PolNeAR's guideline: a quotation that goes
+        on in a paragraph of its own, right after the one with its cue and source ("“...,”
+        said Mr. Dunlap. | “I warned them years ago ...”"), is part of the same attribution.
+        On 150 PolNeAR train articles 19 such quotations took the cue of the quote before
+        them (source F1 +0.4, cue +0.4, content +0.1; dev: 1, +0.1 / +0.1 / 0)."""
+        start = self.quote_marks.get(q, (self.sdoc[q[0]].idx, 0))[0]
+        para = paragraph_of(self.paras, start)
+        return not self.doc.text[self.paras[para] : start].strip()
 
     def _signature(self, q: Range) -> _Draft | None:
         """A quotation followed by a dash and a short name ending its line is signed by it."""
