@@ -229,3 +229,33 @@ def test_a_share_of_those_polled_hung_on_the_verb_is_its_source(text, cue, sourc
     c = relation_by_cue(record(text), cue)
     assert source_text(c) == source
     assert c.kind == "attributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Asked if he was ever bullied, Trump said he was not.", "Asked", "if he was ever bullied"),
+        ("When asked about the Florida Standards, Bush said he supported them.", "asked about", "the Florida Standards"),
+        ("Clinton was asked if she would schedule a press conference before Election Day.", "was asked",
+         "if she would schedule a press conference before Election Day"),
+    ],
+)
+def test_the_one_asked_is_never_the_source_of_the_question(text, cue, content):
+    c = relation_by_cue(record(text), cue)
+    assert c.evidence.text == content
+    assert source_text(c) is None and c.chain[-1].kind == "anonymous"
+
+
+def test_a_passive_asked_with_an_agent_has_the_agent_as_source():
+    c = relation_by_cue(record("Sanders was asked by host Bill Maher whether the emails mattered."), "was asked")
+    assert source_text(c) == "host Bill Maher"
+    assert c.evidence.text == "whether the emails mattered"
+
+
+def test_the_events_of_a_question_stay_the_outlets():
+    doc = record("During his hearing, William P. Barr was asked if the president would have committed a crime.")
+    asked = relation_by_cue(doc, "was asked")
+    assert asked.evidence.text.startswith("if the president")
+    ev = next(e for e in doc.events if e.trigger.text == "committed")
+    claim = next(c for c in doc.claims if c.id == ev.claim)
+    assert [link.kind for link in claim.chain] == ["publisher"]
