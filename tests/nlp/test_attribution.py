@@ -77,10 +77,12 @@ def test_attribution_seed_carries_report_to_rest_of_paragraph(seed_doc):
     ],
 )
 def test_attribution_seed_opinion_has_one_link(seed_doc, words):
-    c = claim_with(seed_doc, words)
-    assert c.kind == "opinion"
+    c = claim_with(seed_doc, words, "opinion")
     assert len(c.chain) == 1 and c.chain[0].kind == "publisher" and c.chain[0].name == "Azernews"
     assert c.cue is None
+    # what only seems so ("The rabbi plot appears to be part"): a belief of the outlet's own
+    for other in (x for x in seed_doc.claims if words in x.evidence.text):
+        assert other.kind in ("opinion", "reported", "belief") and len(other.chain) == 1
 
 
 def test_attribution_seed_conduct_verb_is_no_attribution(seed_doc):

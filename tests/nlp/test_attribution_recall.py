@@ -259,3 +259,29 @@ def test_the_events_of_a_question_stay_the_outlets():
     ev = next(e for e in doc.events if e.trigger.text == "committed")
     claim = next(c for c in doc.claims if c.id == ev.claim)
     assert [link.kind for link in claim.chain] == ["publisher"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Melania seems to have vanished from the campaign trail.", "seems",
+         "Melania seems to have vanished from the campaign trail"),
+        ("The statistics appear to be fabricated.", "appear", "The statistics appear to be fabricated"),
+        ("It appears that the game wasn’t boring to everyone.", "appears", "that the game wasn’t boring to everyone"),
+    ],
+)
+def test_what_seems_has_no_source_and_its_subject_is_content(text, cue, content):
+    c = relation_by_cue(record(text), cue)
+    assert source_text(c) is None
+    assert c.evidence.text == content
+
+
+def test_seeming_to_say_is_saying():
+    c = relation_by_cue(record("He appeared to suggest that veterans might not be as strong."), "appeared to suggest")
+    assert source_text(c) == "He"
+    assert c.evidence.text == "that veterans might not be as strong"
+
+
+def test_what_seems_so_is_the_outlets_own_view():
+    c = relation_by_cue(record("The statistics appear to be fabricated."), "appear")
+    assert [link.kind for link in c.chain] == ["publisher"]

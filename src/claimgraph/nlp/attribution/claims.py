@@ -229,6 +229,8 @@ class _Builder:
         ]
         if rel.source is not None and rel.source_head is not None:
             out.append(source_link(self.doc, self.sdoc, rel.source, rel.source_head, self.tok_ent, self.outlets))
+        elif rel.raised_head is not None:
+            pass  # "The plot appears to be part of ...": what seems so is the outlet's own view
         else:
             out.append(unnamed_link())
         return out

@@ -241,6 +241,9 @@ class Found:
     #: the words of the content before an interrupting source and cue ("The museum, Mr. Bush
     #: said, celebrated ...": "The museum"); the content is then ``lead[0]`` to ``content[1]``
     lead: Range | None = None
+    #: the head of a subject raised into the content ("Melania seems to have vanished"): no
+    #: source, but the cue model weighs it as the subject it is in the parse
+    raised_head: int | None = None
 
 
 def _hull(tokens: list[Token]) -> Range:
@@ -398,6 +401,23 @@ def _asked_participle(verb: Token) -> bool:
     "asked by host Bill Maher"), the active ones a source 120 times in 128."""
     return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
         c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _raised_subject(verb: Token, content: Range, src: Range | None) -> Range | None:
+    """The subject of "seem" / "appear" raised from its complement ("Melania seems to have
+    vanished", "The statistics appear to be fabricated", "Trump's supporters seemed
+    unperturbed"): part of what seems, not a source. PolNeAR's train split marks these cues
+    with no source 154 times in 158, the subject and the complement as content. None when
+    the subject is an expletive ("It appears that ...") or the complement is no clause or
+    predicate of the verb."""
+    if src is None or not src[1] <= verb.i < content[0]:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj or subj[0].lower_ in ("it", "there", "this", "that", "which", "who"):
+        return None
+    if not any(c.dep_ in ("xcomp", "acomp", "oprd") and content[0] <= c.i < content[1] for c in verb.children):
+        return None
+    return src
 
 
 def _asked_content(verb: Token) -> Range | None:
@@ -910,6 +930,9 @@ def _verb_relation(
             lead = _lead(doc, sent, verb, content) if content is not None else None
         if content is None:
             content = _late_that_clause(doc, sent, verb)
+    if lemma in APPEARANCE_VERBS and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_VERBS | WEAK_VERBS | BELIEF_VERBS for c in verb.children):
+        return None  # "He appeared to suggest that ...": the relation of "suggest", cued "appeared to suggest"
     cue = cue_range(verb)
     if lemma == "ask" and passive and content is None:
         content = _asked_content(verb)
@@ -976,6 +999,14 @@ def _verb_relation(
         lead = None
     else:
         lead = _with_opening_conj(doc, sent, lead)
+    raised = _raised_subject(verb, content, src) if lemma in APPEARANCE_VERBS and not is_quote else None
+    if lemma in APPEARANCE_VERBS and heads and heads[0].lower_ == "it" and heads[0].dep_ == "nsubj":
+        src, heads, cited = None, [], []  # "It appears that ...": nobody's view
+    if raised is not None:
+        # "Melania seems to have vanished": what seems is "Melania ... to have vanished", nobody's
+        # view; the content runs over the cue (PolNeAR's gap), and there is no source
+        return Found(wide, content, None, None, [], "verb", False, core=cue, cue_class=cls, lead=raised,
+                     raised_head=heads[0].i)
     return Found(wide, content, src, heads[0].i if heads else None, cited, "verb", is_quote, core=cue,
                  cue_class=cls, lead=lead)
 

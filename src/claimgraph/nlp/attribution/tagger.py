@@ -112,10 +112,12 @@ def relation_features(doc: Doc, sent: Span, rel: Found, rels: list[Found], headl
     n = rel.content[1] - rel.content[0]
     f["content.len=" + ("1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9+")] = 1.0
     f["content.verb"] = 1.0 if any(t.pos_ in ("VERB", "AUX") for t in doc[rel.content[0] : rel.content[1]]) else 0.0
-    if rel.source is None:
+    if rel.source is None and rel.raised_head is None:
         f["src.none"] = 1.0
     else:
-        sh = doc[rel.source_head] if rel.source_head is not None else doc[rel.source[0]]
+        # a subject raised into the content ("Melania seems to ...") is weighed as the subject
+        sh = doc[rel.source_head if rel.source_head is not None else rel.raised_head if rel.raised_head is not None
+                 else rel.source[0]]  # type: ignore[index]
         f["src.pos=" + sh.pos_] = 1.0
         f["src.ent=" + (sh.ent_type_ or "-")] = 1.0
         f["src.like"] = 1.0 if is_source_like(sh) else 0.0
