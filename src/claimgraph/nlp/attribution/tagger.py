@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..learned import LinearModel, committed_models_dir, lists, load_artifact, models_dir, on_clear
 from .cues import (
@@ -112,12 +112,10 @@ def relation_features(doc: Doc, sent: Span, rel: Found, rels: list[Found], headl
     n = rel.content[1] - rel.content[0]
     f["content.len=" + ("1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9+")] = 1.0
     f["content.verb"] = 1.0 if any(t.pos_ in ("VERB", "AUX") for t in doc[rel.content[0] : rel.content[1]]) else 0.0
-    if rel.source is None and rel.raised_head is None:
+    sh = _source_head(doc, rel)
+    if sh is None:
         f["src.none"] = 1.0
     else:
-        # a subject raised into the content ("Melania seems to ...") is weighed as the subject
-        sh = doc[rel.source_head if rel.source_head is not None else rel.raised_head if rel.raised_head is not None
-                 else rel.source[0]]  # type: ignore[index]
         f["src.pos=" + sh.pos_] = 1.0
         f["src.ent=" + (sh.ent_type_ or "-")] = 1.0
         f["src.like"] = 1.0 if is_source_like(sh) else 0.0
@@ -128,6 +126,17 @@ def relation_features(doc: Doc, sent: Span, rel: Found, rels: list[Found], headl
         f["headline"] = 1.0
     f["first.word"] = 1.0 if cue0 == sent.start else 0.0
     return f
+
+
+def _source_head(doc: Doc, rel: Found) -> Token | None:
+    """The head word of the relation's source, or of a subject raised into its content
+    ("Melania seems to have vanished": no source, but the model weighs the subject as it did
+    when the subject was the source, so it keeps the same relations)."""
+    if rel.source_head is not None:
+        return doc[rel.source_head]
+    if rel.raised_head is not None:
+        return doc[rel.raised_head]
+    return doc[rel.source[0]] if rel.source is not None else None
 
 
 @lru_cache(maxsize=4)
