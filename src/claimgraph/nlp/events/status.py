@@ -488,7 +488,10 @@ def guideline_reading(status: str, tok: Any) -> str:
     meeting.") are ``hypothetical`` (an attempt or a prevention keeps its own cue's
     reading); an event noun awaited, threatened or promised (:func:`awaited_noun`) and the
     infinitive of a stated intention (:func:`intended`) are ``planned``, over the
-    classifier's ``hypothetical`` too."""
+    classifier's ``hypothetical`` too. What a verb stated as done says was done
+    (:func:`carried_out`), a possessed event noun (:func:`presupposed`) and an event noun that
+    did something in the past (:func:`took_part`) are ``occurred``; a future with its own
+    condition is ``hypothetical`` (:func:`conditioned_future`)."""
     condition = in_condition(tok)
     question = condition or in_condition(_clause_verb(tok))  # its clause a condition or a question
     if failed_attempt(tok) and status != "foiled" and not question:
