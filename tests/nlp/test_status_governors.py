@@ -263,6 +263,9 @@ def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plai
 #: parse: (reading, sentence, word, whether the reading applies). The readings are
 #: ``claimgraph.nlp.events.status`` functions; docs/events.md ("Status") says what each does.
 READINGS = [
+    ("demanded_absence", "\"There should be no one-on-one meeting between this president and Putin,\" Warner said.",
+     "meeting", True),
+    ("demanded_absence", "There was no meeting between the two leaders.", "meeting", False),
     ("took_part", "Mr. Kim's announcement came just days before a scheduled summit meeting.", "announcement",
      True),
     ("took_part", "Mrs. Clinton gave a voluntary interview to the bureau during its investigation.",

@@ -508,7 +508,7 @@ def guideline_reading(status: str, tok: Any) -> str:
     if status == "planned" and took_part(tok) and not (question or awaited_noun(tok)):
         return "occurred"
     if (condition or requested(tok) or requested_noun(tok) or imperative(tok) or conditioned_future(tok)
-            or speculative_past(tok) or (status == "negated" and modal_denial(tok))
+            or speculative_past(tok) or (status == "negated" and (modal_denial(tok) or demanded_absence(tok)))
             or status != "negated" and (speculative_modal(tok) or only_possible(tok))):
         return "hypothetical"
     if status in {"occurred", "unknown", "hypothetical"} and not question and (
@@ -590,6 +590,14 @@ def took_part(tok: Any) -> bool:
     if verb is None or verb.pos_ != "VERB" or verb.tag_ != "VBD" or verb.lemma_.lower() == "be":
         return False
     return not (_is_negated(verb) or _modal(verb) or in_condition(verb))
+
+
+def demanded_absence(tok: Any) -> bool:
+    """"There should be no one-on-one meeting": an event noun under "no" whose verb carries a
+    modal of obligation or possibility is asked not to happen, not reported as not having
+    happened (statuschain-dev: hypothetical 2 of 2)."""
+    return (tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+            and speculative_modal(tok))
 
 
 def conditioned_future(tok: Any) -> bool:
