@@ -263,6 +263,11 @@ def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plai
 #: parse: (reading, sentence, word, whether the reading applies). The readings are
 #: ``claimgraph.nlp.events.status`` functions; docs/events.md ("Status") says what each does.
 READINGS = [
+    ("no_occasion", "\"There is no circumstance whatsoever under which I will bear false witness against the "
+     "president, nor will I make up lies,\" he said.", "bear", True),
+    ("no_occasion", "\"There is no circumstance whatsoever under which I will bear false witness against the "
+     "president, nor will I make up lies,\" he said.", "make", True),
+    ("no_occasion", "There is a circumstance under which I will testify.", "testify", False),
     ("demanded_absence", "\"There should be no one-on-one meeting between this president and Putin,\" Warner said.",
      "meeting", True),
     ("demanded_absence", "There was no meeting between the two leaders.", "meeting", False),

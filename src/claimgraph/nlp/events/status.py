@@ -592,6 +592,20 @@ def took_part(tok: Any) -> bool:
     return not (_is_negated(verb) or _modal(verb) or in_condition(verb))
 
 
+def no_occasion(tok: Any) -> bool:
+    """The event is what a clause on "no" occasion says will happen: "There is no circumstance
+    whatsoever under which I will bear false witness, nor will I make up lies" (the guideline's
+    own example of a future act ruled out, ``negated``; statuschain-dev 4 of 4)."""
+    verb = tok
+    for _ in range(3):
+        if verb.dep_ == "relcl":
+            return any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children)
+        if verb.dep_ not in {"conj", "xcomp", "ccomp"} or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def demanded_absence(tok: Any) -> bool:
     """"There should be no one-on-one meeting": an event noun under "no" whose verb carries a
     modal of obligation or possibility is asked not to happen, not reported as not having
@@ -784,6 +798,8 @@ def _reads_negated(status: str, tok: Any) -> bool:
             plain_negation(tok) or left_undone(tok)):
         return True
     if status in {"occurred", "unknown", "hypothetical"} and denied_act(tok):
+        return True
+    if status in {"occurred", "unknown", "hypothetical", "planned"} and no_occasion(tok):
         return True
     return status in _CONDITIONABLE | {"hypothetical"} and ruled_out(tok)
 
