@@ -263,6 +263,11 @@ def test_plain_negation_is_a_denied_past_or_present_not_a_modal(text, word, plai
 #: parse: (reading, sentence, word, whether the reading applies). The readings are
 #: ``claimgraph.nlp.events.status`` functions; docs/events.md ("Status") says what each does.
 READINGS = [
+    ("reported_future", "Secretary of State John Kerry said Tuesday that he would be in Switzerland negotiating "
+     "with the Iranians.", "negotiating", True),
+    ("reported_future", "Mensing told reporters that the migrants would remain at the gate.", "remain", True),
+    ("reported_future", "Rouhani warned that Iran would consider leaving the treaty if Mr. Trump pulls out.",
+     "leaving", False),
     ("no_occasion", "\"There is no circumstance whatsoever under which I will bear false witness against the "
      "president, nor will I make up lies,\" he said.", "bear", True),
     ("no_occasion", "\"There is no circumstance whatsoever under which I will bear false witness against the "

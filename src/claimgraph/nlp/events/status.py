@@ -512,7 +512,7 @@ def guideline_reading(status: str, tok: Any) -> str:
             or status != "negated" and (speculative_modal(tok) or only_possible(tok))):
         return "hypothetical"
     if status in {"occurred", "unknown", "hypothetical"} and not question and (
-            awaited_noun(tok) or intended(tok)):
+            awaited_noun(tok) or intended(tok) or reported_future(tok)):
         return "planned"
     return status
 
@@ -604,6 +604,33 @@ def no_occasion(tok: Any) -> bool:
             return False
         verb = verb.head
     return False
+
+
+#: Verbs that report or announce what someone will do: their "would" clause is the
+#: backshifted "will" of an announcement.
+_ANNOUNCE_HEADS = frozenset({"say", "tell", "announce", "add", "decide", "promise", "pledge", "vow",
+                             "declare", "state", "confirm", "insist", "assure", "warn"})
+
+
+def reported_future(tok: Any) -> bool:
+    """"Kerry said that he would be in Switzerland negotiating", "decided that he would remain
+    behind": a "would" clause reported by a past verb of saying or deciding, with no condition
+    in it, is the backshifted "will" of an announcement, ``planned``."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else None
+    if verb is None:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in verb.children):
+        if verb.dep_ not in {"advcl", "xcomp"} or verb.head.lemma_.lower() != "be":
+            return False
+        verb = verb.head  # "would be in Switzerland negotiating": the participle's "be"
+        if not any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in verb.children):
+            return False
+    if _is_negated(verb) or verb.dep_ != "ccomp":
+        return False
+    head = verb.head
+    if verb_lemma(head) not in _ANNOUNCE_HEADS or head.tag_ not in {"VBD", "VBN"} or _is_negated(head):
+        return False
+    return not any(t.lower_ in {"if", "unless", "whether"} for t in verb.sent)
 
 
 def demanded_absence(tok: Any) -> bool:
