@@ -554,3 +554,9 @@ def test_what_a_verbs_preposition_names_is_its_target(text, trigger, name):
 def test_the_one_distracted_is_the_target_not_what_he_is_distracted_from():
     parts = _parts("He said he would not allow the incident to distract him from his job.", "distract")
     assert not _has(parts, "target", "job"), parts
+
+
+def test_a_host_of_people_is_the_people_but_the_host_of_a_summit_is_a_person():
+    assert _has(_parts("The bombs were sent to a host of Democrats.", "sent"), "target", "Democrats")
+    parts = _parts("The host of the summit, Emmanuel Macron, welcomed the leaders.", "welcomed")
+    assert _has(parts, "actor", "Macron") and not _has(parts, "actor", "summit"), parts

@@ -47,10 +47,16 @@ def _pobj(prep: Any) -> Any | None:
     return None
 
 
+#: Heads that quantify only after "a": "sent to a host of Democrats", not "the host of the
+#: summit" (a person).
+_A_QUANTIFIER_HEADS = frozenset({"host", "score", "raft"})
+
+
 def _quantified(tok: Any) -> Any:
     """``tok``, or the noun after "of" when ``tok`` only quantifies it ("some of them",
     "hundreds of participants", "more than 150 of the migrants")."""
-    if tok.lemma_.lower() in _QUANTIFIER_HEADS or tok.lower_ in _QUANTIFIER_HEADS or tok.pos_ == "NUM":
+    if tok.lemma_.lower() in _QUANTIFIER_HEADS or tok.lower_ in _QUANTIFIER_HEADS or tok.pos_ == "NUM" or (
+            tok.lower_ in _A_QUANTIFIER_HEADS and any(c.dep_ == "det" and c.lower_ == "a" for c in tok.children)):
         inner = _of_object(tok)
         if inner is not None:
             return inner

@@ -124,8 +124,7 @@ _INDEFINITE_PEOPLE = frozenset({"someone", "somebody", "anyone", "anybody", "eve
 _QUANTIFIER_HEADS = frozenset({"part", "some", "all", "most", "many", "rest", "portion", "half",
                                "number", "majority", "series", "one", "none", "each", "any",
                                "several", "both", "few", "dozens", "hundreds", "thousands",
-                               "handful", "dozen", "couple", "chorus", "host", "slew", "score",
-                               "scores", "raft"})
+                               "handful", "dozen", "couple", "chorus", "slew", "scores"})
 
 
 
