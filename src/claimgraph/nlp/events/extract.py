@@ -303,11 +303,10 @@ def _without_report_cues(kept: list[Mention]) -> list[Mention]:
     """Drop a plain verb of saying (:data:`PLAIN_REPORT_VERBS`) that introduces a clause and
     takes no object, stated plainly: "confirmed that the suspect was in custody", "tweeted
     that ...". One denied, framed or only possible ("did not assert that", "attempted to
-    explain that", "may reveal that") stays, as the guideline lists such acts; so does a demand
-    ("insisted that he resign") and one with
-    an object or a preposition ("announced the charges", "argued over which country's weapons
-    were more powerful"). On statuschain-dev, 25
-    such events in sentences holding a gold event matched none of it."""
+    explain that", "may reveal that") stays, as the guideline lists such acts; so do a demand
+    ("insisted that he resign") and one with an object or a preposition ("announced the
+    charges", "argued over which country's weapons were more powerful"). On statuschain-dev,
+    25 such events in sentences holding a gold event matched none of it."""
     out = []
     for m in kept:
         t = m.tok
