@@ -268,6 +268,8 @@ READINGS = [
     ("reported_future", "Mensing told reporters that the migrants would remain at the gate.", "remain", True),
     ("reported_future", "Rouhani warned that Iran would consider leaving the treaty if Mr. Trump pulls out.",
      "leaving", False),
+    ("reported_future", "The administration has argued that such a measure would put Americans at legal risk.",
+     "put", False),
     ("no_occasion", "\"There is no circumstance whatsoever under which I will bear false witness against the "
      "president, nor will I make up lies,\" he said.", "bear", True),
     ("no_occasion", "\"There is no circumstance whatsoever under which I will bear false witness against the "

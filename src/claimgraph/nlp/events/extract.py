@@ -23,7 +23,7 @@ from ...pipeline import step
 from ..learned import linear_model
 from ..temporal.timex import event_time as _event_time
 from .amounts import find_amounts
-from .features import detect_features, is_candidate, lexicon_trigger, type_features
+from .features import MODALS, detect_features, is_candidate, lexicon_trigger, type_features
 from .lexicon import (
     ANAPHORIC_EVENT_NOUNS,
     ATTEMPT_VERBS,
@@ -254,6 +254,7 @@ def detect(mentions: list[Mention]) -> list[Mention]:
     detector = linear_model(DETECT_MODEL)
     typer = linear_model(TYPE_MODEL)
     kept: list[Mention] = []
+    scores: dict[int, float] = {}  # token -> the detector's event probability
     for m in mentions:
         if m.kind not in {"trigger", "learned"}:
             kept.append(m)
@@ -261,7 +262,7 @@ def detect(mentions: list[Mention]) -> list[Mention]:
         if m.kind == "trigger" and m.trigger.type in PROTECTED_TYPES:
             kept.append(m)
             continue
-        p = detector.proba(detect_features(m.tok))["event"]
+        p = scores[m.tok.i] = detector.proba(detect_features(m.tok))["event"]
         floor = m.kind == "trigger" or is_happening(m.tok)
         need = detector.threshold * (LEXICON_FLOOR if floor else 1.0)
         if p < need:
@@ -273,7 +274,8 @@ def detect(mentions: list[Mention]) -> list[Mention]:
                 etype = "OTHER"
             m.trigger = Trigger(etype, other_mode(m.tok) if etype == "OTHER" else None)
         kept.append(m)
-    return _with_predicate_nouns(_without_frame_verbs(_without_light_verbs(_without_report_cues(kept))), detector)
+    kept = _without_frame_verbs(_without_light_verbs(_without_report_cues(kept)))
+    return _with_predicate_nouns(kept, scores, detector.threshold)
 
 
 #: Verbs that only carry the event their object names ("carried out a raid", "made the
@@ -296,7 +298,6 @@ PLAIN_REPORT_VERBS = frozenset({
     "observe", "comment", "indicate", "disclose", "concede", "admit", "complain", "suggest", "point",
     "echo", "joke", "refer",
 })
-_MODAL_WORDS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "'ll", "'d"})
 
 
 def _without_report_cues(kept: list[Mention]) -> list[Mention]:
@@ -316,7 +317,7 @@ def _without_report_cues(kept: list[Mention]) -> list[Mention]:
             demand = clause is not None and t.doc[clause].tag_ == "VB" and not any(
                 g.dep_ in {"aux", "auxpass"} for g in t.doc[clause].children)  # "insisted that he resign"
             if clause is not None and not demand and not kids & {"dobj", "neg"} and not any(
-                    c.dep_ == "aux" and c.lower_ in _MODAL_WORDS
+                    c.dep_ == "aux" and c.lower_ in MODALS
                     or c.dep_ == "prep" and t.i < c.i < clause for c in t.children):
                 continue
         out.append(m)
@@ -334,12 +335,13 @@ PREDICATE_VERBS = LIGHT_VERBS | {"lay", "set", "issue", "offer", "execute", "del
 PREDICATE_NOUN_FLOOR = 0.3
 
 
-def _with_predicate_nouns(kept: list[Mention], detector: Any) -> list[Mention]:
+def _with_predicate_nouns(kept: list[Mention], scores: dict[int, float], threshold: float) -> list[Mention]:
     """Widen a kept verb of :data:`PREDICATE_VERBS` that says nothing of its own (typed
     ``OTHER``) to its common-noun object when the object is no event of its own: the trigger is
     the phrase ("lay the groundwork", "set a deadline"), so a reader sees what happened and
     either word names the same event. The object must read as an event: a lexicon noun, or
-    one the detector rates at :data:`PREDICATE_NOUN_FLOOR` of its threshold or more."""
+    one the detector scored (``scores``) at :data:`PREDICATE_NOUN_FLOOR` of its threshold or
+    more."""
     heads = {m.tok.i for m in kept}
     for m in kept:
         if m.nominal or verb_lemma(m.tok) not in PREDICATE_VERBS or m.trigger.type != "OTHER":
@@ -352,8 +354,8 @@ def _with_predicate_nouns(kept: list[Mention], detector: Any) -> list[Mention]:
         # an object that reads at all as an event, not a thing: "offering specifics" stays
         # "offering" (the detector's score for "specifics" or "details" is under a fifth of its
         # threshold, for "deadline", "warrant", "statement" above a third)
-        if obj.lemma_.lower() not in NOUN_TRIGGERS and \
-                detector.proba(detect_features(obj))["event"] < detector.threshold * PREDICATE_NOUN_FLOOR:
+        # (every common noun a candidate, the detector scored it already)
+        if obj.lemma_.lower() not in NOUN_TRIGGERS and scores.get(obj.i, 0.0) < threshold * PREDICATE_NOUN_FLOOR:
             continue
         m.end = obj.idx + len(obj.text)
     return kept

@@ -34,7 +34,8 @@ FACTUALITY_FILE = "event_factuality.json.gz"
 #: Distributional word classes (unlabelled news; ``claimgraph.training.clusters``).
 CLUSTERS_FILE = "word_clusters.json.gz"
 
-_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must",
+#: Modal auxiliaries, contracted forms included ("wo" of "won't", "ca" of "can't").
+MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must",
                      "'ll", "wo", "ca", "'d"})
 _NEG = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "without"})
 _UP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "dobj", "pobj", "prep",
@@ -303,7 +304,7 @@ def _clause_features(f: dict[str, float], tok: Any, prefix: str) -> None:
     for c in tok.children:
         low = c.lower_
         if c.dep_ in {"aux", "auxpass"}:
-            f[prefix + "aux=" + (low if low in _MODALS or low in {"to", "have", "has", "had",
+            f[prefix + "aux=" + (low if low in MODALS or low in {"to", "have", "has", "had",
                                                                   "been", "be", "going"} else c.tag_)] = 1.0
         elif c.dep_ == "neg" or low in _NEG and c.dep_ in {"advmod", "det", "neg"}:
             f[prefix + "neg"] = 1.0
@@ -505,4 +506,4 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
 
 __all__ = ["is_candidate", "lexicon_trigger", "detect_features", "type_features",
            "status_features", "priors", "word_classes", "PRIORS_FILE", "FACTUALITY_FILE",
-           "CLUSTERS_FILE"]
+           "CLUSTERS_FILE", "MODALS"]

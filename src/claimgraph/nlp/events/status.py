@@ -352,12 +352,8 @@ def _looked_forward_to(tok: Any) -> bool:
 def _the_one_set(noun: Any) -> bool:
     """A definite event noun: "his meeting", "the summit", "this week's talks", "the upcoming
     vote"."""
-    for c in noun.children:
-        if c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}:
-            return True
-        if c.dep_ == "amod" and c.lower_ in {"upcoming", "planned", "scheduled", "coming"}:
-            return True
-    return False
+    return scheduled(noun) or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
+                                  for c in noun.children)
 
 
 #: Verbs and adjectives of intention whose infinitive is the actor's plan: "planned to
@@ -606,16 +602,20 @@ def no_occasion(tok: Any) -> bool:
     return False
 
 
-#: Verbs that report or announce what someone will do: their "would" clause is the
-#: backshifted "will" of an announcement.
+#: Verbs that announce or decide what someone will do: their "would" clause is the backshifted
+#: "will" of an announcement. Narrower than the attribution cues' SPEECH_VERBS on purpose: the
+#: "would" after "argued", "believe" or "predicted" is a forecast ("has argued that such a
+#: measure would put Americans at legal risk"), not a plan.
 _ANNOUNCE_HEADS = frozenset({"say", "tell", "announce", "add", "decide", "promise", "pledge", "vow",
                              "declare", "state", "confirm", "insist", "assure", "warn"})
 
 
 def reported_future(tok: Any) -> bool:
     """"Kerry said that he would be in Switzerland negotiating", "decided that he would remain
-    behind": a "would" clause reported by a past verb of saying or deciding, with no condition
-    in it, is the backshifted "will" of an announcement, ``planned``."""
+    behind": a "would" clause a past verb of announcing or deciding reports, with no condition
+    in the sentence, is the backshifted "will" of an announcement, ``planned``
+    (statuschain-dev: 7 of 7; the status features' ``would_reported`` reads the same clause
+    for the classifier)."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else None
     if verb is None:
         return False

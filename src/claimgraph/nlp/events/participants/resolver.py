@@ -299,12 +299,7 @@ class EntityResolver:
         own = self._clause_subjects(tok)
         if low in _SUBJECT_PRONOUNS_PERSON:
             found = self.recent(tok, {"PERSON"}, 1, skip=own | self._quoted_speakers(tok), singular=True)
-            if found:
-                return found
-            for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
-                if prev.pos_ == "NOUN" and prev.tag_ == "NN" and unnamed_type(prev.lemma_) == "PERSON":
-                    return self._unnamed_for(prev)
-            return []
+            return found or self._described_before(tok, "PERSON")
         if low in _FIRST_PERSON:
             return self._speaker(tok)
         if low in _FIRST_PLURAL:
@@ -318,11 +313,7 @@ class EntityResolver:
             found = [e for e in found if self.is_named(e)]
             if found or low != "its":
                 return found
-            for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
-                # "an interview to the bureau during its investigation": the bureau
-                if prev.pos_ == "NOUN" and prev.tag_ == "NN" and unnamed_type(prev.lemma_) == "ORG":
-                    return self._unnamed_for(prev)
-            return []
+            return self._described_before(tok, "ORG")  # "an interview to the bureau during its investigation"
         if low in _PLURAL_PRONOUNS:
             group = _plural_subject(tok)
             if group is not None:
@@ -339,6 +330,14 @@ class EntityResolver:
                 if found:
                     return found
             return self.recent(tok, {"PERSON", "ORG"}, 1, skip=self.victims | own)
+        return []
+
+    def _described_before(self, pron: Any, etype: str) -> list[str]:
+        """The nearest singular description of an ``etype`` before the pronoun in its sentence
+        ("the bureau", "the congressman"), when no named one fits."""
+        for prev in reversed(list(pron.sent[: pron.i - pron.sent.start])):
+            if prev.pos_ == "NOUN" and prev.tag_ == "NN" and unnamed_type(prev.lemma_) == etype:
+                return self._unnamed_for(prev)
         return []
 
     def _thing_antecedent(self, pron: Any) -> Any | None:
