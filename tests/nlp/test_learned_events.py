@@ -140,6 +140,8 @@ def test_learned_detect_finds_the_event(text, trigger):
 def test_learned_detect_light_verb_gives_one_event_on_its_noun():
     text = "Soldiers carried out a raid on the village."
     assert [e[0] for e in _events(text)] == ["raid"]
+    assert [e[0] for e in _events("The army launched an offensive against the rebels.")] == ["offensive"]
+    assert [e[0] for e in _events("He committed the attack on the night of May 22.")] == ["attack"]
     assert _event(text, "raid")[1:] == ("ASSAULT", "raid", "occurred")
     assert [e[0] for e in _events("The two leaders held talks in Helsinki on Monday.")] == ["talks"]
 
@@ -202,8 +204,17 @@ TYPED = [
                  marks=_miss("typer gives COERCE (mode None) to 'indicted'")),
     pytest.param("The Senate voted 52-48 to confirm the nominee.", "voted", "OTHER", ANY_MODE,
                  marks=_miss("typer gives REJECT to 'voted'")),
-    pytest.param("Protesters marched through the capital on Saturday.", "marched", "PROTEST", ANY_MODE,
-                 marks=_miss("typer gives OTHER (mode None) to 'marched'")),
+    # conflict words the labelled articles never show, typed as the news event corpora type them
+    ("Protesters marched through the capital on Saturday.", "marched", "PROTEST", ANY_MODE),
+    ("Russian airstrikes killed 30 civilians in Aleppo on Monday.", "airstrikes", "ASSAULT", ANY_MODE),
+    ("Clashes between police and protesters left two dead.", "Clashes", "ASSAULT", ANY_MODE),
+    # a lexicon noun refused for its position (a modifier), not its meaning, keeps its type
+    ("A court convicted a friend of Boston Marathon bombing suspect Dzhokhar Tsarnaev.", "bombing",
+     "ASSAULT", ANY_MODE),
+    ("Republicans launched attacks on Obama's Iran deal.", "attacks", "OTHER", ANY_MODE),
+    pytest.param("Demonstrators held a rally in the capital.", "rally", "PROTEST", ANY_MODE,
+                 marks=_miss("the news corpora split 'rally' between PROTEST and CONSULT (ACE codes a "
+                             "campaign rally as a meeting): under the 80 % agreement, so OTHER")),
 ]
 
 

@@ -339,6 +339,10 @@ def test_he_is_never_a_plural_noun_before_it():
      "attend", "actor", "Biden"),
     ("CNN, which happened to be staking out Stone's home, posted video of the arrest.", "staking",
      "actor", "CNN"),
+    # ... and carries out the event its object names; a description beside a name stands for it
+    ("Salman Abedi, the British-Libyan who carried out the concert bombing, was known to police.",
+     "bombing", "actor", "Salman Abedi"),
+    ("Police said someone committed a prank on the internet.", "prank", "actor", "someone"),
     # a passive's agent does the gerund of means or time, not the thing done
     ("The speech was arranged by Mr. Boehner without consulting the White House.", "consulting",
      "actor", "Boehner"),

@@ -12,7 +12,7 @@ from ..nlp.attribution.bounds import ARTIFACT as BOUNDS_FILE
 from ..nlp.attribution.tagger import ARTIFACT as ATTRIBUTION_FILE
 from ..nlp.events.features import CLUSTERS_FILE, FACTUALITY_FILE
 from ..nlp.events.scope import SCOPE_MODEL
-from . import cameo
+from . import cameo, newsevents
 from . import ecbplus as ecb
 from .events import (
     Examples,
@@ -198,6 +198,9 @@ def train_all(data: Path, out: Path, clusters: dict[str, Any], *, limit: int | N
     plover = data / "events-extra" / "plover"
     if (plover / cameo.VERBS_FILE).is_file():  # PLOVER types per verb, a typing feature
         priors["cameo"] = cameo.verb_types(plover)
+    extra = data / "events-extra"
+    if extra.is_dir():  # trigger words of news event corpora: detection and typing features
+        priors["news"] = newsevents.trigger_forms(extra)
     write_artifact(out, "event_priors.json.gz", priors)
     write_artifact(out, CLUSTERS_FILE, clusters)
     shared = {"event_priors.json.gz": priors, CLUSTERS_FILE: clusters, **_attribution_model(out)}

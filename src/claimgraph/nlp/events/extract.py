@@ -23,7 +23,7 @@ from ...pipeline import step
 from ..learned import linear_model
 from ..temporal.timex import event_time as _event_time
 from .amounts import find_amounts
-from .features import MODALS, detect_features, is_candidate, lexicon_trigger, type_features
+from .features import MODALS, detect_features, is_candidate, lexicon_trigger, news_type, type_features
 from .lexicon import (
     ANAPHORIC_EVENT_NOUNS,
     ATTEMPT_VERBS,
@@ -270,21 +270,35 @@ def detect(mentions: list[Mention]) -> list[Mention]:
         if m.kind == "learned":
             etype, _ = typer.predict(type_features(m.tok))
             refused = lexicon_trigger(m.tok)
-            if refused is not None and refused.type == etype:
+            if refused is not None and refused.type == etype and _refused_for_meaning(m.tok):
                 etype = "OTHER"
+            if etype == "OTHER" and refused is None:
+                etype = news_type(m.tok) or "OTHER"
             m.trigger = Trigger(etype, other_mode(m.tok) if etype == "OTHER" else None)
         kept.append(m)
     kept = _without_frame_verbs(_without_light_verbs(_without_report_cues(kept)))
     return _with_predicate_nouns(kept, scores, detector.threshold)
 
 
+def _refused_for_meaning(tok: Any) -> bool:
+    """Whether the lexicon refused its word here for what it means in this context ("killed the
+    bill", "attacks on Obama's Iran deal"), not only for where it stands: a noun that modifies
+    another ("the Boston Marathon bombing suspect") or a bare plural keeps its kind of event."""
+    if tok.pos_ == "VERB" or _case_damaged_verb(tok):
+        return True
+    trig = NOUN_TRIGGERS.get(tok.lemma_.lower())
+    return not (trig is not None and (tok.dep_ == "compound" or _is_generic_plural(tok))
+                and not _abstract_target(tok))
+
+
 #: Verbs that only carry the event their object names ("carried out a raid", "made the
-#: secret visit", "held talks", "paid a visit"): the event is the noun's, as the guideline
+#: secret visit", "held talks", "paid a visit", "launched an offensive", "committed the
+#: attack"): the event is the noun's, as the guideline
 #: annotates it, and the verb beside it is no second event. Narrower than the participants'
 #: light and carrying verbs, which pass their subject on: "signed an agreement",
 #: "announced a decision", "ordered an attack" are events of their own.
 LIGHT_VERBS = frozenset({"make", "give", "have", "hold", "take", "carry", "conduct", "perform",
-                         "stage", "do", "pay", "mount"})
+                         "stage", "do", "pay", "mount", "launch", "commit", "wage", "perpetrate"})
 
 
 #: Plain verbs of saying: introducing a reported clause they are the chain's cue, not an
@@ -399,9 +413,7 @@ def _noun_mention(tok: Any) -> Mention | None:
     end = tok.idx + len(tok.text)
     if lemma in NOUN_TRIGGERS:
         trig = NOUN_TRIGGERS[lemma]
-        if trig.type == "ASSAULT" and any(
-                c.dep_ == "prep" and c.lower_ in {"on", "against"} and (p := _pobj(c)) is not None
-                and p.lemma_.lower() in _ABSTRACT_OBJECTS for c in tok.children):
+        if trig.type == "ASSAULT" and _abstract_target(tok):
             return None  # "attacks on Obama's Iran deal", "an attack on our democracy"
         if tok.dep_ == "compound":
             head = tok.head
@@ -434,6 +446,12 @@ def _noun_mention(tok: Any) -> Mention | None:
         if any(c.dep_ == "det" and c.lower_ in {"this", "that", "the"} for c in tok.children):
             return Mention(tok, tok.idx, end, Trigger("ASSAULT", None), True, kind="anaphor")
     return None
+
+
+def _abstract_target(tok: Any) -> bool:
+    """An event noun aimed "on" or "against" an idea, a policy or a process."""
+    return any(c.dep_ == "prep" and c.lower_ in {"on", "against"} and (p := _pobj(c)) is not None
+               and p.lemma_.lower() in _ABSTRACT_OBJECTS for c in tok.children)
 
 
 def _attempt_on_life(tok: Any) -> bool:

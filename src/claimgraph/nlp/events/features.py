@@ -76,6 +76,38 @@ on_clear(cameo_types.cache_clear)
 
 
 @lru_cache(maxsize=1)
+def news_triggers() -> dict[str, list[Any]]:
+    """word -> [times it ends a trigger, times seen, {PLOVER type: share}] in the M2E2, GENEVA
+    and CASIE news corpora (``training.newsevents``; empty for priors trained without them)."""
+    return dict((load_artifact(PRIORS_FILE).get("news") or {}).get("forms") or {})
+
+
+on_clear(news_triggers.cache_clear)
+
+
+def _news_entry(tok: Any) -> list[Any] | None:
+    table = news_triggers()
+    return table.get(tok.lower_) or table.get(tok.lemma_.lower())
+
+
+#: A news corpus type is trusted for a word the typer leaves ``OTHER`` when this many of its
+#: triggers were typed and this share of them agree.
+NEWS_TYPE_MIN = 5
+NEWS_TYPE_SHARE = 0.8
+
+
+def news_type(tok: Any) -> str | None:
+    """The PLOVER type news event corpora give this word's triggers ("airstrikes" ->
+    ASSAULT, "rally" -> PROTEST, "custody" -> COERCE), where they agree (:data:`NEWS_TYPE_MIN`,
+    :data:`NEWS_TYPE_SHARE`); None elsewhere."""
+    news = _news_entry(tok)
+    if news is None or news[0] < NEWS_TYPE_MIN:
+        return None
+    best = max(news[2].items(), key=lambda kv: kv[1], default=None)
+    return best[0] if best is not None and best[1] >= NEWS_TYPE_SHARE else None
+
+
+@lru_cache(maxsize=1)
 def word_classes() -> dict[str, tuple[int, ...]]:
     """word -> its class id at each granularity of the clusters artifact (coarse to fine)."""
     data = load_artifact(CLUSTERS_FILE)
@@ -276,6 +308,10 @@ def type_features(tok: Any) -> dict[str, float]:
             f["cm=" + coded[0]] = 1.0
         for t, share in coded[1].items():
             f["cd=" + t] = share
+    news = _news_entry(tok)
+    if news is not None:  # the PLOVER types news event corpora give this word's triggers
+        for t, share in news[2].items():
+            f["nt=" + t] = share
     for c in tok.children:
         if c.dep_ == "prep":
             f["cp=" + c.lower_] = 1.0
@@ -504,6 +540,6 @@ def status_features(tok: Any, rule_status: str, claim_kind: str | None,
     return f
 
 
-__all__ = ["is_candidate", "lexicon_trigger", "detect_features", "type_features",
+__all__ = ["is_candidate", "lexicon_trigger", "detect_features", "type_features", "news_type",
            "status_features", "priors", "word_classes", "PRIORS_FILE", "FACTUALITY_FILE",
            "CLUSTERS_FILE", "MODALS"]

@@ -702,10 +702,15 @@ def _listed_after(person: Any, appos: Any) -> bool:
 
 def _clause_arg(arg: Any, res: EntityResolver) -> list[str]:
     """A verb's argument, a relative pronoun standing for the noun its clause describes
-    ("Biden, who would be expected to attend": Biden)."""
+    ("Biden, who would be expected to attend": Biden), or for the name that noun stands beside
+    when the noun itself names no one ("Abedi, the British-Libyan who carried out")."""
     verb = arg.head
     if arg.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != verb.i:
-        return res.resolve_arg(verb.head)
+        ante = verb.head
+        found = res.resolve_arg(ante)
+        if not found and ante.dep_ == "appos" and ante.head.i != ante.i:
+            return res.resolve_arg(ante.head)  # "Abedi, the British-Libyan who carried out": Abedi
+        return found
     return res.resolve_arg(arg)
 
 

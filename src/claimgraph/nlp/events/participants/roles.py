@@ -951,8 +951,8 @@ def _carrier(tok: Any, res: EntityResolver) -> list[str]:
     if t.dep_ in {"dobj", "nsubjpass"} and verb_lemma(t.head) in _CARRY_VERBS:
         verb = t.head
         for c in verb.children:
-            if c.dep_ == "nsubj" and t.dep_ == "dobj":
-                return res.resolve(c)
+            if c.dep_ == "nsubj" and t.dep_ == "dobj":  # "Abedi, who carried out the bombing"
+                return _clause_arg(c, res)
             if c.dep_ == "agent":
                 p = _pobj(c)
                 if p is not None:
