@@ -77,6 +77,17 @@ class Item:
     triggers: list[GoldTrigger]
 
 
+def _triggers(text: str, tok_char: list[tuple[int, int]], events: list[dict], sep: str) -> list[GoldTrigger]:
+    """Gold triggers from token-indexed event mentions (``trigger.start`` / ``end`` tokens);
+    the coarse type is the event type up to ``sep``."""
+    out = []
+    for ev in events:
+        t = ev["trigger"]
+        a, b = tok_char[t["start"]][0], tok_char[t["end"] - 1][1]
+        out.append(GoldTrigger(a, b, text[a:b], ev["event_type"].split(sep)[0], plover_of(ev["event_type"])))
+    return out
+
+
 def wikievents(folder: Path) -> list[Item]:
     """WikiEvents dev documents, their sentences joined by one space (the corpus' own text
     runs sentences together without one)."""
@@ -92,12 +103,7 @@ def wikievents(folder: Path) -> list[Item]:
             tok_char.extend((pos + s - base, pos + e - base) for _, s, e in toks)
             pos += len(sent_text) + 1
         text = " ".join(parts)
-        gold = []
-        for ev in doc["event_mentions"]:
-            t = ev["trigger"]
-            s, e = tok_char[t["start"]][0], tok_char[t["end"] - 1][1]
-            gold.append(GoldTrigger(s, e, text[s:e], ev["event_type"].split(".")[0], plover_of(ev["event_type"])))
-        items.append(Item(doc["doc_id"], text, gold))
+        items.append(Item(doc["doc_id"], text, _triggers(text, tok_char, doc["event_mentions"], ".")))
     return items
 
 
@@ -114,12 +120,7 @@ def m2e2(folder: Path, limit: int | None) -> list[Item]:
             offsets.append((pos, pos + len(w)))
             pos += len(w) + 1
         text = " ".join(s["words"])
-        gold = []
-        for ev in s["golden-event-mentions"]:
-            t = ev["trigger"]
-            a, b = offsets[t["start"]][0], offsets[t["end"] - 1][1]
-            gold.append(GoldTrigger(a, b, text[a:b], ev["event_type"].split(":")[0], plover_of(ev["event_type"])))
-        items.append(Item(s["sentence_id"], text, gold))
+        items.append(Item(s["sentence_id"], text, _triggers(text, offsets, s["golden-event-mentions"], ":")))
         if limit and len(items) >= limit:
             break
     return items

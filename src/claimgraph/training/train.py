@@ -199,7 +199,7 @@ def train_all(data: Path, out: Path, clusters: dict[str, Any], *, limit: int | N
     if (plover / cameo.VERBS_FILE).is_file():  # PLOVER types per verb, a typing feature
         priors["cameo"] = cameo.verb_types(plover)
     extra = data / "events-extra"
-    if extra.is_dir():  # trigger words of news event corpora: detection and typing features
+    if extra.is_dir():  # trigger words of news event corpora: PLOVER types for the typer
         priors["news"] = newsevents.trigger_forms(extra)
     write_artifact(out, "event_priors.json.gz", priors)
     write_artifact(out, CLUSTERS_FILE, clusters)

@@ -293,10 +293,10 @@ def _refused_for_meaning(tok: Any) -> bool:
 
 #: Verbs that only carry the event their object names ("carried out a raid", "made the
 #: secret visit", "held talks", "paid a visit", "launched an offensive", "committed the
-#: attack"): the event is the noun's, as the guideline
-#: annotates it, and the verb beside it is no second event. Narrower than the participants'
-#: light and carrying verbs, which pass their subject on: "signed an agreement",
-#: "announced a decision", "ordered an attack" are events of their own.
+#: attack"): the event is the noun's, as the guideline annotates it, and the verb beside it
+#: is no second event. Narrower than the participants' light and carrying verbs, which pass
+#: their subject on: "signed an agreement", "announced a decision", "ordered an attack" are
+#: events of their own.
 LIGHT_VERBS = frozenset({"make", "give", "have", "hold", "take", "carry", "conduct", "perform",
                          "stage", "do", "pay", "mount", "launch", "commit", "wage", "perpetrate"})
 

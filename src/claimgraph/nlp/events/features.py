@@ -98,7 +98,7 @@ NEWS_TYPE_SHARE = 0.8
 
 def news_type(tok: Any) -> str | None:
     """The PLOVER type news event corpora give this word's triggers ("airstrikes" ->
-    ASSAULT, "rally" -> PROTEST, "custody" -> COERCE), where they agree (:data:`NEWS_TYPE_MIN`,
+    ASSAULT, "marched" -> PROTEST, "custody" -> COERCE), where they agree (:data:`NEWS_TYPE_MIN`,
     :data:`NEWS_TYPE_SHARE`); None elsewhere."""
     news = _news_entry(tok)
     if news is None or news[0] < NEWS_TYPE_MIN:
