@@ -92,13 +92,13 @@ def _news_entry(tok: Any) -> list[Any] | None:
 
 #: A news corpus type is trusted for a word the typer leaves ``OTHER`` when this many of its
 #: triggers were typed and this share of them agree.
-NEWS_TYPE_MIN = 5
+NEWS_TYPE_MIN = 10
 NEWS_TYPE_SHARE = 0.8
 
 
 def news_type(tok: Any) -> str | None:
     """The PLOVER type news event corpora give this word's triggers ("airstrikes" ->
-    ASSAULT, "marched" -> PROTEST, "custody" -> COERCE), where they agree (:data:`NEWS_TYPE_MIN`,
+    ASSAULT, "clashes" -> ASSAULT, "arrested" -> COERCE), where they agree (:data:`NEWS_TYPE_MIN`,
     :data:`NEWS_TYPE_SHARE`); None elsewhere."""
     news = _news_entry(tok)
     if news is None or news[0] < NEWS_TYPE_MIN:
