@@ -90,15 +90,15 @@ def _news_entry(tok: Any) -> list[Any] | None:
     return table.get(tok.lower_) or table.get(tok.lemma_.lower())
 
 
-#: A news corpus type is trusted for a word the typer leaves ``OTHER`` when this many of its
-#: triggers were typed and this share of them agree.
+#: A news corpus type is trusted for a word the typer leaves ``OTHER`` when the word ends a
+#: trigger this many times and this share of its typed triggers agree.
 NEWS_TYPE_MIN = 10
 NEWS_TYPE_SHARE = 0.8
 
 
 def news_type(tok: Any) -> str | None:
-    """The PLOVER type news event corpora give this word's triggers ("airstrikes" ->
-    ASSAULT, "clashes" -> ASSAULT, "arrested" -> COERCE), where they agree (:data:`NEWS_TYPE_MIN`,
+    """The PLOVER type news event corpora give this word's triggers ("airstrikes",
+    "offensive" -> ASSAULT, "talks" -> CONSULT), where they agree (:data:`NEWS_TYPE_MIN`,
     :data:`NEWS_TYPE_SHARE`); None elsewhere."""
     news = _news_entry(tok)
     if news is None or news[0] < NEWS_TYPE_MIN:
