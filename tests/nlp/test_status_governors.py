@@ -418,3 +418,45 @@ def test_the_guideline_readings_outrank_the_classifier(text, word, read, final):
     from claimgraph.nlp.events.status import guideline_reading
 
     assert guideline_reading(read, _word(text, word)) == final
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # the target got away: the act was carried out and missed (the guideline's attempted)
+    ("Police confirmed that the candidate escaped a dynamite attack by a rebel cell on 6 May.", "attack",
+     "attempted"),
+    ("The mayor narrowly escaped from the ambush near the bridge.", "ambush", "attempted"),
+    # ... but an escape that did not happen leaves the act done
+    ("The guard did not survive the attack on the depot.", "attack", "occurred"),
+    # a device that never went off makes the act that delivered it an attempt
+    ("A device made up of 10 kg of dynamite, which was thrown from a motorcycle at a bank, failed to"
+     " explode because its mechanism malfunctioned.", "thrown", "attempted"),
+    ("The rocket that the guerrillas fired at the embassy did not explode.", "fired", "attempted"),
+    ("Terrorists placed a bomb that failed to explode at the station.", "placed", "attempted"),
+    # ... and one that did go off leaves it done
+    ("Terrorists placed a bomb that exploded at the station.", "placed", "occurred"),
+])
+def test_a_missed_target_or_a_dud_device_makes_an_attempt(text, trigger, status):
+    assert _status(text, trigger) == status
+
+
+def test_a_dud_device_needs_a_device():
+    """"The plan they made did not go ahead" is no bomb: nothing was delivered."""
+    from claimgraph.nlp.events.status import failed_device
+
+    doc = load_nlp()("The rebels sent a letter that did not arrive, and the plan they made did not go ahead.")
+    assert not any(failed_device(t) for t in doc)
+    doc = load_nlp()("The rebels planted a bomb that was defused by the police.")
+    assert failed_device(next(t for t in doc if t.text == "planted"))
+
+
+def test_a_delivered_device_is_a_bombing_with_the_weapon_as_its_means():
+    doc = analyze("Rebels planted a bomb outside the police station on Monday.", published="2024-05-01")
+    ents = {e.id: e.name for e in doc.entities}
+    ev = next(e for e in doc.events if e.trigger.text == "planted")
+    assert (ev.type, ev.mode) == ("ASSAULT", "bombing")
+    roles = {(p.role, ents[p.entity]) for p in ev.participants}
+    assert ("instrument", "a bomb") in roles and ("actor", "Rebels") in roles
+    assert not any(r == "target" and n == "a bomb" for r, n in roles)
+    # a device put down is no attack
+    doc = analyze("She placed the device on the table and left.", published="2024-05-01")
+    assert all(e.type != "ASSAULT" for e in doc.events)

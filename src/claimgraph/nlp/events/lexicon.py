@@ -148,6 +148,14 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("hold", "hostage"): _t("COERCE", "abduction"),
     ("take", "prisoner"): _t("COERCE", "abduction"),
     ("set", "ablaze"): _t("ASSAULT", "arson"),
+    # a device delivered is the bombing itself ("planted a bomb", "hurled a grenade at the
+    # patrol"); "device" and "mine" only where no other reading is common ("placed the device
+    # on the table", "left the mine" are not attacks)
+    **{(verb, device): _t("ASSAULT", "bombing")
+       for verb in ("plant", "place", "throw", "hurl", "lob", "toss", "detonate", "set")
+       for device in ("bomb", "bombs", "grenade", "grenades", "explosive", "explosives", "dynamite")},
+    **{(verb, device): _t("ASSAULT", "bombing")
+       for verb in ("plant", "detonate") for device in ("device", "devices", "mine", "mines", "landmines")},
 }
 
 #: Nominal triggers, by lemma.

@@ -490,7 +490,7 @@ def guideline_reading(status: str, tok: Any) -> str:
     condition is ``hypothetical`` (:func:`conditioned_future`)."""
     condition = in_condition(tok)
     question = condition or in_condition(_clause_verb(tok))  # its clause a condition or a question
-    if failed_attempt(tok) and status != "foiled" and not question:
+    if (failed_attempt(tok) or escaped(tok) or failed_device(tok)) and status != "foiled" and not question:
         return "attempted"
     if carried_out(tok) and not question:
         return "occurred"
@@ -681,6 +681,92 @@ def failed_attempt(tok: Any) -> bool:
     if verb_lemma(tok.head) != "fail":
         return False
     return not (_is_negated(tok.head) or _modal(tok.head))
+
+
+#: Verbs whose object is an act that missed them: "escaped a dynamite attack", "survived an
+#: ambush", "evaded the kidnappers' attempt".
+_ESCAPE_VERBS = frozenset({"escape", "evade", "elude", "dodge", "survive"})
+
+
+def escaped(tok: Any) -> bool:
+    """The event is an act its target got away from: "Fujimori escaped a dynamite attack",
+    "survived an assassination attempt", "escaped unharmed from the ambush" (the guideline's
+    ``attempted``: carried out, its aim failed). Not when the escape itself is denied or only
+    possible ("did not survive the attack", "could escape")."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.lower_ == "from" and gov.dep_ == "prep":
+        gov = gov.head
+    elif tok.dep_ != "dobj":
+        return False
+    return (gov.pos_ == "VERB" and verb_lemma(gov) in _ESCAPE_VERBS
+            and not (_is_negated(gov) or _modal(gov)))
+
+
+#: What a bomb that did not go off "failed" to do, and what is done to one found in time.
+_GO_OFF = frozenset({"explode", "detonate", "blow", "go", "fire", "work"})
+_DISARM_VERBS = frozenset({"defuse", "deactivate", "disarm", "dismantle", "disable", "neutralize",
+                           "neutralise", "defuze"})
+#: Things that go off (or are meant to): a failed one makes the act that delivered it an attempt.
+DEVICE_NOUNS = frozenset({"bomb", "device", "charge", "explosive", "explosives", "dynamite", "grenade",
+                          "rocket", "mine", "shell", "missile", "package", "parcel", "detonator", "mortar",
+                          "gun", "rifle", "pistol", "weapon", "ied", "firebomb"})
+
+
+def _device_failed(device: Any) -> bool:
+    """The device never went off: "failed to explode", "did not explode", "was defused"."""
+    gov = device.head
+    if device.dep_ in {"dobj", "nsubjpass"} and verb_lemma(gov) in _DISARM_VERBS:
+        return not (_is_negated(gov) or _modal(gov))
+    if device.dep_ != "nsubj":
+        return False
+    if verb_lemma(gov) == "fail":
+        return any(c.dep_ == "xcomp" and verb_lemma(c) in _GO_OFF for c in gov.children) and not _is_negated(gov)
+    return verb_lemma(gov) in _GO_OFF and _is_negated(gov)
+
+
+#: Acts that deliver a device to where it is to go off.
+_DELIVER_VERBS = frozenset({"place", "plant", "throw", "hurl", "fire", "launch", "leave", "send", "mail",
+                            "deliver", "drop", "set", "lob", "toss", "hide", "park", "attach", "detonate"})
+#: How far up from a relative clause's noun the device may stand ("10 kg of dynamite, which
+#: was thrown ..." hangs the clause on "dynamite"; the device is "a device made up of" it).
+_NOUN_PATH = frozenset({"pobj", "prep", "acl", "appos", "compound", "agent"})
+
+
+def _device_nouns(tok: Any) -> list[Any]:
+    """The delivered things: the act's object, and the noun (or a noun above it) whose
+    relative clause the act is."""
+    out = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if tok.dep_ in {"relcl", "acl"}:
+        n = tok.head
+        for _ in range(8):
+            if n.pos_ in {"NOUN", "PROPN"}:
+                out.append(n)
+            if n.dep_ not in _NOUN_PATH or n.head.i == n.i:
+                break
+            n = n.head
+    return [d for d in out if d.lemma_.lower() in DEVICE_NOUNS]
+
+
+def failed_device(tok: Any) -> bool:
+    """The act sent, placed or threw a device that never went off: "a device ..., which was
+    thrown from a motorcycle at a bank, failed to explode", "the rocket they fired did not
+    explode", "planted a bomb that was defused" (the guideline's ``attempted``: "bombs mailed
+    that never exploded")."""
+    if tok.pos_ != "VERB" or verb_lemma(tok) not in _DELIVER_VERBS:
+        return False
+    for dev in _device_nouns(tok):
+        if _device_failed(dev):
+            return True
+        for rel in dev.children:  # "a bomb that failed to explode": the device's own clause
+            if rel.dep_ != "relcl" or rel.i == tok.i:
+                continue
+            subject = next((c for c in rel.children if c.dep_ in {"nsubj", "nsubjpass"}
+                            and c.lower_ in {"that", "which"}), None)
+            if subject is not None and _device_failed(subject):
+                return True
+    return False
 
 
 #: Modals of possibility and obligation: what they govern is speculated, demanded or
@@ -878,7 +964,8 @@ def mention_status(tok: Any, cues: set[str], nominal: bool) -> str:
         if verb.i != tok.i and verb.pos_ in {"VERB", "AUX"}:
             if _in_counterfactual(verb):
                 return "hypothetical"
-            if (_is_negated(verb) or _denied(verb)) and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+            if ((_is_negated(verb) or _denied(verb)) and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}
+                    and verb_lemma(verb) not in _ESCAPE_VERBS):  # "did not survive the attack": it hit
                 return "negated"
             if _modal(verb) and tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}:
                 return "planned"

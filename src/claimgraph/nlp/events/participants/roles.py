@@ -292,7 +292,11 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                     if g.dep_ == "prep" and g.lower_ in _PREDICATE_PREPS and _pobj(g) is not None:
                         _add_roles(out, "target", res.resolve_arg(_pobj(g)))
             else:
-                _add_roles(out, obj_role, res.resolve_arg(c))
+                found = res.resolve_arg(c)
+                if event_type == "ASSAULT":  # "hurled a grenade at the patrol": the weapon is the means
+                    _add_roles(out, "instrument", [e for e in found if res.entity_type(e) == "WEAPON"])
+                    found = [e for e in found if res.entity_type(e) != "WEAPON"]
+                _add_roles(out, obj_role, found)
                 _add_roles(out, obj_role, _object_phrase_objects(c, res))
         elif dep == "dative":
             # "gave him the award"; "sent to prominent Democrats" (the preposition as dative)
