@@ -19,7 +19,8 @@ What it does:
 * finds the template's event: among the events of an incident type (``ASSAULT``, ``COERCE``,
   ``THREATEN``, ``CRIME``), the one whose participants name the most of the template's
   fillers (a filler is named when its last word is the last word of a participant's name or
-  mention); a template no event names is "not found";
+  mention), one whose type fits the incident first (an attack is no arrest, a kidnapping may
+  be a ``COERCE`` abduction); a template no event names is "not found";
 * compares: ACCOMPLISHED asks for ``occurred``; ATTEMPTED for ``attempted`` or ``foiled``;
   THREATENED for ``planned`` (the guideline: a threatened act is planned) or an ``occurred``
   ``THREATEN`` event (the threat itself, when its act has no event of its own). A key that
@@ -126,17 +127,33 @@ def _event_names(ev: Any, ents: dict[str, Any]) -> set[str]:
     return words
 
 
+#: The event types that can be each incident type's own event (an arrest that follows an
+#: attack names its perpetrators too, but is not the attack).
+KIND_TYPES = {"ATTACK": {"ASSAULT", "THREATEN"}, "BOMBING": {"ASSAULT", "THREATEN"},
+              "ARSON": {"ASSAULT", "THREATEN"}, "KIDNAPPING": {"COERCE", "ASSAULT", "THREATEN"},
+              "ROBBERY": {"CRIME", "ASSAULT"}, "FORCED WORK STOPPAGE": {"COERCE", "THREATEN"}}
+
+
+def _fits(tpl: Template, ev: Any) -> bool:
+    kinds = [k.strip() for k in tpl.kind.split("/")]
+    if ev.type == "COERCE" and ev.mode not in (None, "abduction") and "KIDNAPPING" not in kinds:
+        return False
+    return any(ev.type in KIND_TYPES.get(k, INCIDENT_TYPES) for k in kinds)
+
+
 def find_event(doc: Any, tpl: Template) -> Any | None:
-    """The incident event whose participants name most of the template's fillers."""
+    """The incident event whose participants name most of the template's fillers, one of a
+    type that fits the incident first (an attack's "arrested" names its perpetrators too)."""
     heads = {w for w in (_last_word(f) for f in tpl.fillers) if w}
     ents = {e.id: e for e in doc.entities}
-    best, best_n = None, 0
+    best, best_key = None, (False, 0)
     for ev in doc.events:
         if ev.type not in INCIDENT_TYPES:
             continue
         n = len(heads & _event_names(ev, ents))
-        if n > best_n:
-            best, best_n = ev, n
+        key = (_fits(tpl, ev), n)
+        if n and key > best_key:
+            best, best_key = ev, key
     return best
 
 

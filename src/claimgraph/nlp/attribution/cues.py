@@ -116,7 +116,8 @@ SOURCE_NOUNS = frozenset(
     insider member voter candidate nominee team spokesperson commentator journalist reporter
     editor correspondent columnist writer author professor scholar historian average analysis
     research review audit investigation assessment estimate projection tally filing record
-    data figure""".split()
+    data figure army military navy command commander general colonel soldier troops force
+    rebel guerrilla militant insurgent""".split()
 )
 
 #: Sources that are documents: their "show"/"find" takes the finding as object.
@@ -199,6 +200,17 @@ INFERENCE_VERBS = frozenset(
 #: Modal verbs of obligation/recommendation and of speculation.
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 SPECULATION_MODALS = frozenset({"may", "might", "could"})
+
+
+def modal_misread(verb: Token) -> bool:
+    """A past form with no "have" or "be" before it cannot be a modal's verb: the "modal"
+    beside it is a misread word, most often a date in case-less text ("on 11 may a bomb
+    destroyed a building"), since "may" governs "destroy", "have destroyed" or "be
+    destroyed" only."""
+    return verb.tag_ in {"VBD", "VBN"} and not any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ in {"have", "be"} for c in verb.children)
+
+
 #: Predicates of appearance in the writer's voice ("appears to be", "seems").
 APPEARANCE_VERBS = frozenset({"appear", "seem"})
 #: Adverbs of likelihood in the writer's voice.

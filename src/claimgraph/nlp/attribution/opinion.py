@@ -32,6 +32,7 @@ from .cues import (
     OPINION_ADVERBS,
     SPECULATION_MODALS,
     is_source_like,
+    modal_misread,
 )
 
 _OPENERS = frozenset({"but", "and", "yet", "so", "still", "now", "instead", ","})
@@ -75,7 +76,7 @@ def _is_counterfactual(verb: Token, sent: Span) -> bool:
 def _verb_cue(verb: Token, sent: Span) -> Token | None:
     for c in verb.children:
         low = c.lower_
-        if c.dep_ == "aux" and (low in OBLIGATION_MODALS or low in SPECULATION_MODALS):
+        if c.dep_ == "aux" and (low in OBLIGATION_MODALS or low in SPECULATION_MODALS) and not modal_misread(verb):
             return c
         if c.dep_ == "advmod" and (low in OPINION_ADVERBS or low in LIKELIHOOD_ADVERBS):
             return c

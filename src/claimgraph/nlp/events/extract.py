@@ -276,8 +276,20 @@ def detect(mentions: list[Mention]) -> list[Mention]:
                 etype = news_type(m.tok) or "OTHER"
             m.trigger = Trigger(etype, other_mode(m.tok) if etype == "OTHER" else None)
         kept.append(m)
-    kept = _without_frame_verbs(_without_light_verbs(_without_report_cues(kept)))
+    kept = _without_frame_verbs(_without_light_verbs(_without_report_cues(_without_phrasal_words(kept))))
     return _with_predicate_nouns(kept, scores, detector.threshold)
+
+
+_PHRASAL_DEPS = frozenset({"dobj", "oprd", "attr", "npadvmod", "advmod", "acomp", "prt"})
+
+
+def _without_phrasal_words(kept: list[Mention]) -> list[Mention]:
+    """A word that makes a kept verb a phrasal trigger is no event of its own: "set fire to a
+    car" is one arson, not a setting and a fire; "planted a bomb" one bombing."""
+    verbs = {m.tok.i for m in kept if m.kind in {"trigger", "learned"} and not m.nominal}
+    return [m for m in kept if not (
+        m.nominal and m.tok.head.i in verbs and m.tok.dep_ in _PHRASAL_DEPS
+        and (verb_lemma(m.tok.head), m.tok.lower_) in PHRASAL_TRIGGERS)]
 
 
 def _refused_for_meaning(tok: Any) -> bool:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ...models import Document, Event
 from ...pipeline import step
-from ..attribution.cues import unsaid
+from ..attribution.cues import modal_misread, unsaid
 from .features import governor_class, imperative, negative_argument
 from .lexicon import FOIL_VERBS, PLOT_NOUNS, plot_of, refuses, to_infinitive, verb_lemma
 
@@ -47,10 +47,10 @@ _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should"
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 _DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 #: Verbs whose object event is only intended: "planning a bombing", "prepared an attack",
-#: "threatened prosecution", "promised a stern, swift response".
+#: "threatened prosecution", "promised a stern, swift response". Not "mastermind": who
+#: "masterminded the attack" planned one that was carried out.
 _PLAN_OBJ_VERBS = frozenset({"plan", "plot", "prepare", "intend", "contemplate", "organize",
-                             "organise", "scheme", "mastermind", "threaten", "promise", "vow",
-                             "pledge"})
+                             "organise", "scheme", "threaten", "promise", "vow", "pledge"})
 _BEFORE_AUX = frozenset({"could", "can", "would", "might", "had"})
 
 
@@ -124,14 +124,26 @@ def _modal(verb: Any) -> bool:
     auxes = _children(verb, {"aux", "auxpass"})
     if any(a.lower_ == "have" for a in auxes):
         return False  # "may have been carried out": about the past, not a plan
+    if modal_misread(verb):
+        return False  # no modal governs a bare past form: "on 11 may a bomb destroyed" is a date
     for a in auxes:
         if a.lower_ in _MODALS or a.lemma_ in _MODALS:
             return True
     if verb.dep_ in {"xcomp", "ccomp"} and verb_lemma(verb.head) in _PLANNED_HEADS:
-        return True
+        # "announced that it will close", not "announced that gunmen placed 11 bombs": a
+        # complement clause in a past tense of its own reports what was done
+        return verb.dep_ == "xcomp" or not _past_clause(verb)
     if verb.dep_ == "pobj" and verb.head.lower_ == "to" and verb_lemma(verb.head.head) in _PLANNED_HEADS:
         return True  # "were going to Explode" parsed as a prepositional object
     return False
+
+
+def _past_clause(verb: Any) -> bool:
+    """A finite clause in a past tense: "placed", "had placed", "was placed", "has been seen"."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(a.dep_ in {"aux", "auxpass"} and a.lower_ in {"had", "has", "have", "was", "were", "did"}
+               for a in verb.children)
 
 
 def _denied(verb: Any) -> bool:
@@ -492,7 +504,7 @@ def guideline_reading(status: str, tok: Any) -> str:
     question = condition or in_condition(_clause_verb(tok))  # its clause a condition or a question
     if (failed_attempt(tok) or escaped(tok) or failed_device(tok)) and status != "foiled" and not question:
         return "attempted"
-    if carried_out(tok) and not question:
+    if (carried_out(tok) or condemned(tok)) and not question:
         return "occurred"
     if _reads_negated(status, tok) and not condition:
         return "negated"
@@ -516,6 +528,8 @@ def guideline_reading(status: str, tok: Any) -> str:
 #: Verbs whose infinitive, when they are stated as done, was done too: "forced that nation to
 #: dismantle its program", "managed to leave" (implicatives).
 _IMPLICATIVE_HEADS = frozenset({"force", "compel", "manage", "cause", "oblige"})
+#: Verbs of phase: what one began, started, continued or kept doing is being done.
+_PHASE_HEADS = frozenset({"begin", "start", "continue", "resume", "keep"})
 #: Verbs that praise, blame or punish someone "for" a deed: the deed was done ("praised the
 #: officers for quickly arresting a suspect", "fired him for lying").
 _DEED_FOR_HEADS = frozenset({"praise", "thank", "blame", "criticize", "criticise", "fault", "punish",
@@ -525,14 +539,19 @@ _DEED_FOR_HEADS = frozenset({"praise", "thank", "blame", "criticize", "criticise
 
 def carried_out(tok: Any) -> bool:
     """The event is what a verb stated as done says was done: the infinitive of an implicative
-    ("forced that nation to dismantle") or the deed someone was praised, thanked, blamed or
+    ("forced that nation to dismantle"), what was begun or continued ("started to attack",
+    "continued to allege": statuschain-dev occurred 6 of 8, the other two modal) or the deed someone was praised, thanked, blamed or
     fired for ("praised law enforcement officials for quickly arresting a suspect";
     statuschain-dev: occurred 6 of 6). The governor must be a plain statement of the past or
     present: not denied, not modal, not in a condition ("would thank them for").
     """
     if tok.pos_ != "VERB":
         return False
-    if tok.dep_ == "xcomp" and to_infinitive(tok):
+    if tok.dep_ == "xcomp" and verb_lemma(tok.head) in _PHASE_HEADS:
+        gov = tok.head  # "started to attack", "began crossing", "were continuing to occupy"
+        if gov.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in gov.children):
+            return not (_is_negated(gov) or _is_negated(tok) or in_condition(gov))
+    elif tok.dep_ == "xcomp" and to_infinitive(tok):
         gov = tok.head
         if verb_lemma(gov) not in _IMPLICATIVE_HEADS:
             return False
@@ -562,6 +581,21 @@ def presupposed(tok: Any) -> bool:
     if tok.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in tok.children):
         return False
     return not (tok.dep_ == "dobj" and verb_lemma(tok.head) in _OWN_OBJECT_VERBS)
+
+
+#: Verbs that judge or answer a deed done: their event object happened ("condemned the
+#: murders", "repudiate the violent murder of a policeman", "mourned the victims of the attack").
+_CONDEMN_VERBS = frozenset({"condemn", "denounce", "repudiate", "deplore", "decry", "lament", "mourn",
+                            "avenge", "protest"})
+
+
+def condemned(tok: Any) -> bool:
+    """An event noun that a verb of condemnation takes as its object: the deed condemned was
+    done, whatever mood the condemning verb is in ("we would like to say that we condemn the
+    murders"). Not a generic or denied one ("condemned any attack on civilians")."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or verb_lemma(tok.head) not in _CONDEMN_VERBS:
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in {"any", "all", "every", "no", "future"} for c in tok.children)
 
 
 #: Nouns of a plan or a demand: their own status is ahead even when they did something.
@@ -788,7 +822,7 @@ def speculative_modal(tok: Any) -> bool:
     for _ in range(3):
         kids = list(verb.children)
         auxes = [c.lower_ for c in kids if c.dep_ in {"aux", "auxpass"}]
-        if any(a in _SPECULATIVE_MODALS for a in auxes):
+        if any(a in _SPECULATIVE_MODALS for a in auxes) and not modal_misread(verb):
             # "so that he could meet Mattis" states a purpose, the guideline's plan
             purpose = verb.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in {"so", "that"} for c in kids)
