@@ -106,3 +106,33 @@ def test_an_army_that_indicates_is_a_source_not_an_inference():
     assert ev.status == "occurred"
     claim = next(c for c in doc.claims if c.id == ev.claim)
     assert claim.kind != "opinion" and claim.chain[-1].name.lower().endswith("army")
+
+
+def test_a_foiled_plot_with_its_plotters_after_it():
+    """"foiled a plot by two men to attack": the parse hangs "by two men" and "to attack" on
+    "foiled"; the attack is still the plot's, foiled, and the two men (not the police) its actors."""
+    doc = analyze("Police in Berlin said they had foiled a plot by two men to attack a Christmas market"
+                  " with a truck.", published="2024-05-01")
+    ents = {e.id: e.name for e in doc.entities}
+    ev = next(e for e in doc.events if e.trigger.text == "attack")
+    assert ev.status == "foiled"
+    actors = {ents[p.entity] for p in ev.participants if p.role == "actor"}
+    assert actors == {"two men"}
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # what a "before ... could" clause names was stopped by the arrest or the shooting
+    ("The suspects were arrested before they could carry out the attack.", "attack", "foiled"),
+    ("Police shot the gunman before he could open fire on the crowd.", "open", "foiled"),
+    # ... an arrest after the act stops nothing
+    ("The suspects were arrested after they carried out the attack.", "attack", "occurred"),
+    # a plan whose people were stopped before they acted is foiled; a date before is no stop
+    ("The cell had been planning attacks on police stations for months before it was dismantled.",
+     "attacks", "foiled"),
+    ("The men planned to bomb the station before the election.", "bomb", "planned"),
+    ("The men bombed the station before they were arrested.", "bombed", "occurred"),
+    # an attack that missed its target was carried out and failed
+    ("The rocket attack missed its target and landed in an empty field.", "attack", "attempted"),
+])
+def test_stopped_before_it_could_and_missed(text, trigger, status):
+    assert _status(text, trigger) == status

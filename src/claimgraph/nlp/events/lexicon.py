@@ -336,8 +336,22 @@ def plot_of(verb: Any) -> Any | None:
         return t.head
     if t.dep_ in {"advcl", "xcomp"}:
         for c in t.head.children:
-            if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PLOT_NOUNS and c.right_edge.i + 1 == to.i:
+            if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PLOT_NOUNS and (
+                    c.right_edge.i + 1 == to.i or plot_agent(c) is not None
+                    and plot_agent(c).right_edge.i + 1 == to.i):
                 return c
+    return None
+
+
+def plot_agent(plot: Any) -> Any | None:
+    """The "by" phrase right after a plot noun that the parse hangs on the verb instead
+    ("foiled a plot by two men to attack a market"): the plot's own agent."""
+    after = plot.right_edge.i + 1
+    if after >= len(plot.doc):
+        return None
+    prep = plot.doc[after]
+    if prep.lower_ == "by" and prep.dep_ == "prep" and prep.head.i == plot.head.i:
+        return prep
     return None
 
 

@@ -724,12 +724,15 @@ _ESCAPE_VERBS = frozenset({"escape", "evade", "elude", "dodge", "survive"})
 
 def escaped(tok: Any) -> bool:
     """The event is an act its target got away from: "Fujimori escaped a dynamite attack",
-    "survived an assassination attempt", "escaped unharmed from the ambush" (the guideline's
+    "survived an assassination attempt", "escaped unharmed from the ambush", "the rocket
+    attack missed its target" (the guideline's
     ``attempted``: carried out, its aim failed). Not when the escape itself is denied or only
     possible ("did not survive the attack", "could escape")."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
     gov = tok.head
+    if tok.dep_ == "nsubj" and gov.pos_ == "VERB" and verb_lemma(gov) == "miss":
+        return not (_is_negated(gov) or _modal(gov))  # "the rocket attack missed its target"
     if tok.dep_ == "pobj" and gov.lower_ == "from" and gov.dep_ == "prep":
         gov = gov.head
     elif tok.dep_ != "dobj":
@@ -1037,10 +1040,12 @@ def combine(statuses: list[str]) -> str:
 
 
 def _prevention_arrests(doc: Document, sdoc: Any) -> list[tuple[Event, int]]:
+    """Arrests, and shootings of the actor ("shot dead by police before he could reach the
+    checkpoint"), with a "before ... could" clause: what that clause names was stopped."""
     mentions = doc.scratch.get("event_mentions", {})
     out = []
     for ev in doc.events:
-        if ev.type != "COERCE" or ev.mode not in {"arrest", None}:
+        if not (ev.type == "COERCE" and ev.mode in {"arrest", None} or ev.type == "ASSAULT"):
             continue
         for i in mentions.get(ev.id, []):
             tok = sdoc[i]
@@ -1092,9 +1097,47 @@ def _plotted_under_arrest(tok: Any, arrests: set[int]) -> bool:
     return False
 
 
+#: What stops a plot's people before they act: "planning attacks ... before it was dismantled".
+_STOPPING_VERBS = frozenset({"arrest", "detain", "dismantle", "catch", "capture", "stop", "foil", "thwart",
+                             "disrupt", "intercept", "apprehend", "raid", "bust", "kill", "shoot", "neutralize",
+                             "neutralise", "break"})
+
+
+def _stopped_before(tok: Any) -> bool:
+    """A planned act whose clause goes on "before [its plotters] were arrested / it was
+    dismantled": the plan was stopped ("The cell had been planning attacks on police
+    stations for months before it was dismantled")."""
+    t = tok
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and verb_lemma(c) in _STOPPING_VERBS and any(
+                    m.dep_ == "mark" and m.lower_ == "before" for m in c.children) and not (
+                    _is_negated(c) or _modal(c)):
+                return True
+        if t.head.i == t.i or t.dep_ not in {"dobj", "xcomp", "ccomp", "conj", "pobj", "prep", "acl"}:
+            return False
+        t = t.head
+    return False
+
+
 def _foil_prevented(doc: Document, sdoc: Any) -> None:
     _arrested_plotters(doc, sdoc)
+    mentions = doc.scratch.get("event_mentions", {})
+    for ev in doc.events:
+        if ev.type in {"ASSAULT", "COERCE", "CRIME", "THREATEN"} and ev.status == "planned" and any(
+                _stopped_before(sdoc[i]) for i in mentions.get(ev.id, [])):
+            ev.status = "foiled"
     for arrest, tok_i in _prevention_arrests(doc, sdoc):
+        # what the "before ... could" clause itself names was stopped: "arrested before they
+        # could carry out the attack"
+        stopped = {t.i for c in sdoc[tok_i].subtree if c.dep_ == "advcl" and _before_could(c)
+                   for t in c.subtree}
+        for ev in doc.events:
+            if ev is not arrest and ev.status in {"planned", "hypothetical", "unknown"} and any(
+                    i in stopped for i in mentions.get(ev.id, [])):
+                ev.status = "foiled"
+        if arrest.type != "COERCE":
+            continue
         arrested = {p.entity for p in arrest.participants if p.role == "target"}
         sent_start = sdoc[tok_i].sent.start
         candidates = [ev for ev in doc.events if ev.status in {"planned", "unknown"}
@@ -1102,7 +1145,6 @@ def _foil_prevented(doc: Document, sdoc: Any) -> None:
         hit = [ev for ev in candidates
                if arrested & {p.entity for p in ev.participants if p.role == "actor"}]
         if not hit:
-            mentions = doc.scratch.get("event_mentions", {})
             sent_end = sdoc[tok_i].sent.end
             hit = [ev for ev in candidates
                    if any(sent_start - 120 < i < sent_end and i != tok_i

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..lexicon import FOIL_VERBS, NOUN_TRIGGERS, plot_of, refuses, to_infinitive, verb_lemma
+from ..lexicon import FOIL_VERBS, NOUN_TRIGGERS, plot_agent, plot_of, refuses, to_infinitive, verb_lemma
 from .resolver import EntityResolver, _clause_arg, _of_object, _pobj, _with_conjuncts
 from .vocabulary import (
     _NOT_PARTICIPANT_ENTS,
@@ -165,7 +165,9 @@ def _intent_owner(noun: Any, res: EntityResolver) -> list[str]:
     """Whose plan, attempt or threat ``noun`` is: its possessor, its "by" phrase, a people or
     state before it ("an Iranian plot"), or the subject of the light verb that has it ("Iran
     made an attempt")."""
-    for c in noun.children:
+    for c in (*noun.children, plot_agent(noun)):
+        if c is None:
+            continue
         if c.dep_ == "poss":
             return res.resolve(c)
         if c.dep_ == "prep" and c.lower_ == "by" and _pobj(c) is not None:

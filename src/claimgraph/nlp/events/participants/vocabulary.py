@@ -23,6 +23,8 @@ PERSON_HEADS = frozenset({
     "secretary", "spokesman", "spokeswoman", "governor", "envoy", "bishop",
     "archbishop", "congressman", "legislator", "businesswoman", "engineer", "technician", "pedestrian", "villager", "inhabitant", "family", "wife", "son",
     "daughter", "brother", "father", "mother", "husband", "relative", "friend",
+    "plotter", "conspirator", "bomber", "hijacker", "abductor", "perpetrator", "shooter",
+    "smuggler", "recruiter", "defendant", "detainee", "prisoner", "captive",
 })
 
 #: Modifiers of an attack noun that name who carried it out ("a terrorist attack").
