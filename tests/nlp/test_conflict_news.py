@@ -136,3 +136,46 @@ def test_a_foiled_plot_with_its_plotters_after_it():
 ])
 def test_stopped_before_it_could_and_missed(text, trigger, status):
     assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # an event called off or cancelled, as stated, will not happen
+    ("A planned bombing of the embassy was called off after the cell leader was arrested.", "bombing",
+     "negated"),
+    ("The rebels called off the attack.", "attack", "negated"),
+    # ... a cancellation asked for or only possible says nothing of the kind
+    ("Democrats called on the president to cancel the summit.", "cancel", "hypothetical"),
+])
+def test_an_event_called_off_is_negated(text, trigger, status):
+    assert _status(text, trigger) == status
+
+
+def test_violence_done_to_what_its_of_phrase_names():
+    doc = analyze("The shooting of two protesters by police sparked riots.", published="2024-05-01")
+    ents = {e.id: e.name for e in doc.entities}
+    ev = next(e for e in doc.events if e.trigger.text == "shooting")
+    roles = {(p.role, ents[p.entity]) for p in ev.participants}
+    assert ("target", "two protesters") in roles and ("actor", "police") in roles
+
+
+@pytest.mark.parametrize("text", [
+    "The Washington Post, citing Western security officials, reported that the plot was foiled in March.",
+    "According to The Washington Post, which cited Western security officials, the plot was foiled in March.",
+])
+def test_a_source_that_cites_another_lengthens_the_chain(text):
+    """The outlet cites the Post, which cites the security officials: the chain ends at the
+    officials (anonymous), and "citing" is a link of it, no event."""
+    doc = analyze(text, published="2024-05-01")
+    assert [e.trigger.text for e in doc.events] == ["foiled"]
+    ev = doc.events[0]
+    chain = next(c for c in doc.claims if c.id == ev.claim).chain
+    assert [link.name for link in chain[1:]] == ["The Washington Post", "Western security officials"]
+    assert chain[-1].kind == "anonymous"
+
+
+def test_citing_a_reason_cites_no_source():
+    doc = analyze("The Post, citing security concerns, reported that the embassy was closed.",
+                  published="2024-05-01")
+    ev = next(e for e in doc.events if e.trigger.text == "closed")
+    chain = next(c for c in doc.claims if c.id == ev.claim).chain
+    assert chain[-1].name.endswith("Post") and chain[-1].kind != "anonymous"

@@ -101,6 +101,7 @@ from .cues import (
     SPECULATION_MODALS,
     Found,
     Range,
+    citing_sources,
     find_attributions,
     is_report,
     stands_apart,
@@ -229,6 +230,9 @@ class _Builder:
         ]
         if rel.source is not None and rel.source_head is not None:
             out.append(source_link(self.doc, self.sdoc, rel.source, rel.source_head, self.tok_ent, self.outlets))
+            # the sources it says it relies on: "The Post, citing Western security officials"
+            out += [source_link(self.doc, self.sdoc, src, head, self.tok_ent, self.outlets)
+                    for src, head in citing_sources(self.sdoc, rel)]
         elif rel.raised_head is not None:
             pass  # "The plot appears to be part of ...": what seems so is the outlet's own view
         else:

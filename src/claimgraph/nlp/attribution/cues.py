@@ -354,6 +354,32 @@ def _citing_agent(participle: Token) -> Token | None:
     return None
 
 
+#: Verbs by which a source names the source it relies on ("The Post, citing officials, reported").
+CITING_VERBS = frozenset({"cite", "quote"})
+
+
+def citing_sources(doc: Doc, rel: Found) -> list[tuple[Range, int]]:
+    """The sources a relation's own source says it relies on, innermost last: "The Washington
+    Post, citing Western security officials, reported that ...", "reported, citing two police
+    sources, that ...", "According to Reuters, which cited two police sources, ...". Only
+    what can be a source ("citing security concerns" cites none)."""
+    if rel.source_head is None:
+        return []
+    anchors = [doc[rel.source_head]]
+    anchors += [t for t in doc[rel.cue[0]:rel.cue[1]] if t.pos_ in {"VERB", "AUX"}]
+    out: list[tuple[Range, int]] = []
+    for a in anchors:
+        for c in a.children:
+            if c.dep_ not in {"acl", "advcl", "relcl", "xcomp"} or c.lemma_.lower() not in CITING_VERBS:
+                continue
+            if c.dep_ != "relcl" and c.tag_ != "VBG":
+                continue
+            for obj in c.children:
+                if obj.dep_ == "dobj" and is_source_like(obj) and all(h != obj.i for _, h in out):
+                    out.append((_strip(doc, _subtree(obj)), obj.i))
+    return out
+
+
 def cue_range(verb: Token) -> Range:
     """The verb with its auxiliaries and negation ("has reported", "did not say", "pointed out")."""
     s = verb.i

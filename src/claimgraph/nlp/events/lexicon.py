@@ -148,6 +148,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("hold", "hostage"): _t("COERCE", "abduction"),
     ("take", "prisoner"): _t("COERCE", "abduction"),
     ("set", "ablaze"): _t("ASSAULT", "arson"),
+    ("call", "off"): _t("RETREAT"),  # "called off the attack": no request, a plan given up
     # a device delivered is the bombing itself ("planted a bomb", "hurled a grenade at the
     # patrol"); "device" and "mine" only where no other reading is common ("placed the device
     # on the table", "left the mine" are not attacks)
@@ -253,6 +254,10 @@ PATIENT_NOMINALS = frozenset({
     "indictment", "prosecution", "conviction", "impeachment", "arraignment", "sentencing",
     "extradition", "firing", "ouster", "dismissal", "removal", "confirmation", "nomination",
     "appointment", "release", "rescue", "interrogation",
+    # violence done to what its "of" names: "the bombing of the embassy", "the shooting of
+    # two protesters", "the hijacking of the plane"
+    "bombing", "shelling", "bombardment", "shooting", "stabbing", "beating", "torture", "hijacking",
+    "burning", "torching", "looting", "lynching", "invasion", "occupation", "siege", "blockade",
 })
 
 #: Types whose grammatical object is a recipient rather than a target.
@@ -336,9 +341,10 @@ def plot_of(verb: Any) -> Any | None:
         return t.head
     if t.dep_ in {"advcl", "xcomp"}:
         for c in t.head.children:
-            if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PLOT_NOUNS and (
-                    c.right_edge.i + 1 == to.i or plot_agent(c) is not None
-                    and plot_agent(c).right_edge.i + 1 == to.i):
+            if c.dep_ not in {"dobj", "nsubjpass"} or c.lemma_.lower() not in PLOT_NOUNS:
+                continue
+            agent = plot_agent(c)
+            if to.i in {c.right_edge.i + 1, agent.right_edge.i + 1 if agent is not None else -1}:
                 return c
     return None
 

@@ -506,6 +506,8 @@ def guideline_reading(status: str, tok: Any) -> str:
         return "attempted"
     if (carried_out(tok) or condemned(tok)) and not question:
         return "occurred"
+    if called_off(tok) and not question:
+        return "negated"
     if _reads_negated(status, tok) and not condition:
         return "negated"
     if status not in _CONDITIONABLE | {"hypothetical"}:
@@ -581,6 +583,33 @@ def presupposed(tok: Any) -> bool:
     if tok.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in tok.children):
         return False
     return not (tok.dep_ == "dobj" and verb_lemma(tok.head) in _OWN_OBJECT_VERBS)
+
+
+#: Verbs that undo a planned event: what they take will not happen.
+_CANCEL_VERBS = frozenset({"cancel", "scrap", "abandon", "scuttle", "annul", "axe"})
+
+
+def called_off(tok: Any) -> bool:
+    """An event noun called off, cancelled or scrapped, in a plain statement that it was: it
+    will not take place, ``negated`` ("A planned bombing of the embassy was called off", "Trump
+    cancelled the summit"). Not a cancellation asked for, planned or only possible ("called on
+    him to cancel the meeting", "may scrap the deal": another cue's reading)."""
+    if tok.pos_ != "NOUN":
+        return False
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.lower_ == "off" and gov.dep_ in {"prep", "prt"}:
+        gov = gov.head  # "called off the attack", parsed with "off" as a preposition
+        off = verb_lemma(gov) == "call"
+    elif tok.dep_ in {"dobj", "nsubjpass"}:
+        off = verb_lemma(gov) == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in gov.children)
+    else:
+        return False
+    if gov.pos_ != "VERB" or gov.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} or gov.dep_ in {"xcomp", "advcl"}:
+        return False
+    lemma = verb_lemma(gov)
+    if not (off or lemma in _CANCEL_VERBS):
+        return False
+    return not (_is_negated(gov) or _modal(gov) or in_condition(gov))
 
 
 #: Verbs that judge or answer a deed done: their event object happened ("condemned the

@@ -25,6 +25,9 @@ PERSON_HEADS = frozenset({
     "daughter", "brother", "father", "mother", "husband", "relative", "friend",
     "plotter", "conspirator", "bomber", "hijacker", "abductor", "perpetrator", "shooter",
     "smuggler", "recruiter", "defendant", "detainee", "prisoner", "captive",
+    "protester", "protestor", "demonstrator", "marcher", "worshipper", "tourist", "bystander",
+    "reporter", "photographer", "pilot", "sailor", "migrant", "refugee", "settler", "pilgrim",
+    "spectator", "shopper", "voter", "patient", "hostage-taker", "rioter", "looter",
 })
 
 #: Modifiers of an attack noun that name who carried it out ("a terrorist attack").
