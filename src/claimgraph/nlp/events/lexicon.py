@@ -137,7 +137,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "steal": _t("CRIME", "robbery"),
 }
 
-#: Phrasal verbs: (lemma, particle) -> trigger.
+#: Phrasal verbs and fixed verb-object pairs: (lemma, particle or object word) -> trigger.
 PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("blow", "up"): _t("ASSAULT", "bombing"),
     ("open", "fire"): _t("ASSAULT", "shooting"),

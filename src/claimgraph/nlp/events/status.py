@@ -542,9 +542,9 @@ _DEED_FOR_HEADS = frozenset({"praise", "thank", "blame", "criticize", "criticise
 def carried_out(tok: Any) -> bool:
     """The event is what a verb stated as done says was done: the infinitive of an implicative
     ("forced that nation to dismantle"), what was begun or continued ("started to attack",
-    "continued to allege": statuschain-dev occurred 6 of 8, the other two modal) or the deed someone was praised, thanked, blamed or
-    fired for ("praised law enforcement officials for quickly arresting a suspect";
-    statuschain-dev: occurred 6 of 6). The governor must be a plain statement of the past or
+    "continued to allege": statuschain-dev occurred 6 of 8, the other two modal) or the deed
+    someone was praised, thanked, blamed or fired for ("praised law enforcement officials for
+    quickly arresting a suspect"; statuschain-dev: occurred 6 of 6). The governor must be a plain statement of the past or
     present: not denied, not modal, not in a condition ("would thank them for").
     """
     if tok.pos_ != "VERB":
@@ -752,11 +752,11 @@ _ESCAPE_VERBS = frozenset({"escape", "evade", "elude", "dodge", "survive"})
 
 
 def escaped(tok: Any) -> bool:
-    """The event is an act its target got away from: "Fujimori escaped a dynamite attack",
-    "survived an assassination attempt", "escaped unharmed from the ambush", "the rocket
-    attack missed its target" (the guideline's
-    ``attempted``: carried out, its aim failed). Not when the escape itself is denied or only
-    possible ("did not survive the attack", "could escape")."""
+    """The event is an act its target got away from, or that missed it: "Fujimori escaped a
+    dynamite attack", "survived an assassination attempt", "escaped unharmed from the ambush",
+    "the rocket attack missed its target" (the guideline's ``attempted``: carried out, its aim
+    failed). Not when the escape itself is denied or only possible ("did not survive the
+    attack", "could escape")."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
     gov = tok.head
@@ -1068,9 +1068,10 @@ def combine(statuses: list[str]) -> str:
 # -- document-level prevention: "arrested ... before they could act" -----------------------
 
 
-def _prevention_arrests(doc: Document, sdoc: Any) -> list[tuple[Event, int]]:
-    """Arrests, and shootings of the actor ("shot dead by police before he could reach the
-    checkpoint"), with a "before ... could" clause: what that clause names was stopped."""
+def _preventions(doc: Document, sdoc: Any) -> list[tuple[Event, int]]:
+    """Arrests, and attacks on the actor ("shot dead by police before he could reach the
+    checkpoint"), with a "before ... could" clause (event, mention token): what that clause
+    names was stopped."""
     mentions = doc.scratch.get("event_mentions", {})
     out = []
     for ev in doc.events:
@@ -1156,7 +1157,7 @@ def _foil_prevented(doc: Document, sdoc: Any) -> None:
         if ev.type in {"ASSAULT", "COERCE", "CRIME", "THREATEN"} and ev.status == "planned" and any(
                 _stopped_before(sdoc[i]) for i in mentions.get(ev.id, [])):
             ev.status = "foiled"
-    for arrest, tok_i in _prevention_arrests(doc, sdoc):
+    for arrest, tok_i in _preventions(doc, sdoc):
         # what the "before ... could" clause itself names was stopped: "arrested before they
         # could carry out the attack"
         stopped = {t.i for c in sdoc[tok_i].subtree if c.dep_ == "advcl" and _before_could(c)
