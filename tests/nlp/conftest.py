@@ -43,3 +43,19 @@ def models_copy(committed_models: Path, tmp_path: Path) -> Callable[..., Path]:
         return copy
 
     return make
+
+
+def _status_of(text: str, trigger: str) -> str:
+    from claimgraph import analyze
+
+    doc = analyze(text, published="2024-05-01")
+    found = [e.status for e in doc.events if e.trigger.text == trigger]
+    assert found, f"no event {trigger!r} in {[e.trigger.text for e in doc.events]}"
+    return found[0]
+
+
+@pytest.fixture
+def status_of() -> Callable[[str, str], str]:
+    """The status of the first event whose trigger reads ``trigger`` in the analysis of ``text``
+    (published 2024-05-01); fails when there is none."""
+    return _status_of

@@ -11,13 +11,6 @@ from claimgraph import analyze
 from claimgraph.nlp.model import load_nlp
 
 
-def _status(text: str, trigger: str) -> str:
-    doc = analyze(text, published="2024-05-01")
-    found = [e.status for e in doc.events if e.trigger.text == trigger]
-    assert found, f"no event {trigger!r} in {[e.trigger.text for e in doc.events]}"
-    return found[0]
-
-
 @pytest.mark.parametrize(("text", "trigger", "status"), [
     # the target got away: the act was carried out and missed (the guideline's attempted)
     ("Police confirmed that the candidate escaped a dynamite attack by a rebel cell on 6 May.", "attack",
@@ -33,8 +26,8 @@ def _status(text: str, trigger: str) -> str:
     # ... and one that did go off leaves it done
     ("Terrorists placed a bomb that exploded at the station.", "placed", "occurred"),
 ])
-def test_a_missed_target_or_a_dud_device_makes_an_attempt(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_a_missed_target_or_a_dud_device_makes_an_attempt(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 def test_a_dud_device_needs_a_device():
@@ -67,8 +60,8 @@ def test_a_delivered_device_is_a_bombing_with_the_weapon_as_its_means():
     # ... a complement of the future stays the announced plan
     ("The company announced that it will close the plant next year.", "close", "planned"),
 ])
-def test_an_announced_past_is_done_an_announced_future_planned(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_an_announced_past_is_done_an_announced_future_planned(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 @pytest.mark.parametrize(("text", "trigger", "status"), [
@@ -86,8 +79,8 @@ def test_an_announced_past_is_done_an_announced_future_planned(text, trigger, st
     ("on 11 may a bomb destroyed a building owned by the family of the mayor.", "destroyed", "occurred"),
     ("The rebels may destroy the bridge.", "destroy", "hypothetical"),
 ])
-def test_phase_verbs_masterminds_condemnations_and_misread_modals(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_phase_verbs_masterminds_condemnations_and_misread_modals(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 
@@ -134,8 +127,8 @@ def test_a_foiled_plot_with_its_plotters_after_it():
     # an attack that missed its target was carried out and failed
     ("The rocket attack missed its target and landed in an empty field.", "attack", "attempted"),
 ])
-def test_stopped_before_it_could_and_missed(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_stopped_before_it_could_and_missed(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 @pytest.mark.parametrize(("text", "trigger", "status"), [
@@ -146,8 +139,8 @@ def test_stopped_before_it_could_and_missed(text, trigger, status):
     # ... a cancellation asked for or only possible says nothing of the kind
     ("Democrats called on the president to cancel the summit.", "cancel", "hypothetical"),
 ])
-def test_an_event_called_off_is_negated(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_an_event_called_off_is_negated(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 def test_violence_done_to_what_its_of_phrase_names():

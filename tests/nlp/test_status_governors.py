@@ -21,12 +21,6 @@ def _word(text: str, word: str):
     return next(t for t in load_nlp()(text) if t.text == word)
 
 
-def _status(text: str, trigger: str) -> str:
-    doc = analyze(text, published="2024-05-01")
-    found = [e.status for e in doc.events if e.trigger.text == trigger]
-    assert found, f"no event {trigger!r} in {[e.trigger.text for e in doc.events]}"
-    return found[0]
-
 
 @pytest.mark.parametrize(("text", "trigger", "status"), [
     # request: the demanded act is hypothetical (the guideline's convention)
@@ -40,8 +34,8 @@ def _status(text: str, trigger: str) -> str:
     ("The minister refused to testify before the committee.", "testify", "negated"),
     ("The suspects tried to flee the country, police said.", "flee", "attempted"),
 ])
-def test_status_from_the_governing_verb(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_status_from_the_governing_verb(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 @pytest.mark.parametrize(("text", "trigger", "status"), [
@@ -49,8 +43,8 @@ def test_status_from_the_governing_verb(text, trigger, status):
     ("The president will attend an upcoming summit in Geneva.", "summit", "planned"),
     ("Talks opened on a visit by the foreign minister to Seoul, scheduled for June.", "visit", "planned"),
 ])
-def test_nominal_schedule_and_speculation(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_nominal_schedule_and_speculation(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 def test_scheduled_reads_a_participle_after_the_noun_phrase():
@@ -97,8 +91,8 @@ def test_detector_sees_word_class_and_repeated_mention():
     ("Analysts said the sanctions would hurt the economy if they were extended.", "hurt",
      "hypothetical"),
 ])
-def test_reported_would_is_planned_conditional_would_is_hypothetical(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_reported_would_is_planned_conditional_would_is_hypothetical(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 def test_reported_would_feature():
@@ -122,8 +116,8 @@ def test_reported_would_feature():
     # a noun governs like a verb of its class: "the capability to" is "able to"
     ("The militia has the capability to strike the capital within hours.", "strike", "hypothetical"),
 ])
-def test_status_from_negative_arguments_imperatives_and_governing_nouns(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_status_from_negative_arguments_imperatives_and_governing_nouns(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
@@ -135,10 +129,10 @@ def test_adjectives_and_title_case_words_that_mostly_name_events_are_candidates(
     assert trigger in [e.trigger.text for e in doc.events], [e.trigger.text for e in doc.events]
 
 
-def test_a_prevention_only_tried_foils_nothing():
+def test_a_prevention_only_tried_foils_nothing(status_of):
     """"tried to stop the plan" is no foiled plan: the prevention itself did not happen."""
-    assert _status("The officials tried to stop the plan to build a wall.", "build") != "foiled"
-    assert _status("Police foiled a plot to bomb the embassy.", "bomb") == "foiled"
+    assert status_of("The officials tried to stop the plan to build a wall.", "build") != "foiled"
+    assert status_of("Police foiled a plot to bomb the embassy.", "bomb") == "foiled"
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
@@ -147,13 +141,13 @@ def test_a_prevention_only_tried_foils_nothing():
      "attack"),
     ("Two men were arrested on charges of conspiring to assassinate the prime minister.", "assassinate"),
 ])
-def test_the_act_the_arrested_were_plotting_is_foiled(text, trigger):
-    assert _status(text, trigger) == "foiled"
+def test_the_act_the_arrested_were_plotting_is_foiled(text, trigger, status_of):
+    assert status_of(text, trigger) == "foiled"
 
 
-def test_an_arrest_for_a_done_act_or_a_threat_foils_nothing():
-    assert _status("Police arrested a man who had attacked a synagogue.", "attacked") == "occurred"
-    assert _status("He was arrested for threatening to kill his neighbour.", "kill") != "foiled"
+def test_an_arrest_for_a_done_act_or_a_threat_foils_nothing(status_of):
+    assert status_of("Police arrested a man who had attacked a synagogue.", "attacked") == "occurred"
+    assert status_of("He was arrested for threatening to kill his neighbour.", "kill") != "foiled"
 
 
 @pytest.mark.parametrize(("text", "trigger", "status"), [
@@ -174,8 +168,8 @@ def test_an_arrest_for_a_done_act_or_a_threat_foils_nothing():
      "hypothetical"),
     ("The bill would allow families to sue Saudi Arabia.", "sue", "hypothetical"),
 ])
-def test_an_act_refused_or_not_allowed_is_negated(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_an_act_refused_or_not_allowed_is_negated(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
@@ -183,8 +177,8 @@ def test_an_act_refused_or_not_allowed_is_negated(text, trigger, status):
     ("He said the photo could have been sent from his account.", "sent"),
     ("A telephone call would have done the job, and he would have appeared.", "appeared"),
 ])
-def test_a_modal_perfect_is_hypothetical(text, trigger):
-    assert _status(text, trigger) == "hypothetical"
+def test_a_modal_perfect_is_hypothetical(text, trigger, status_of):
+    assert status_of(text, trigger) == "hypothetical"
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
@@ -192,20 +186,20 @@ def test_a_modal_perfect_is_hypothetical(text, trigger):
     ("None of the devices inside have exploded on their own so far.", "exploded"),
     ("By Monday morning, they had yet to speak to immigration officials.", "speak"),
 ])
-def test_nothing_done_is_negated(text, trigger):
-    assert _status(text, trigger) == "negated"
+def test_nothing_done_is_negated(text, trigger, status_of):
+    assert status_of(text, trigger) == "negated"
 
 
-def test_a_negative_argument_in_a_condition_stays_hypothetical():
-    assert _status("If nothing happens to her, the case will close.", "happens") == "hypothetical"
+def test_a_negative_argument_in_a_condition_stays_hypothetical(status_of):
+    assert status_of("If nothing happens to her, the case will close.", "happens") == "hypothetical"
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
     ("Trump over the weekend denied that he asked Comey to stop investigating Flynn.", "asked"),
     ("Iran's leaders repeatedly deny ever pursuing nuclear weapons, Netanyahu said.", "pursuing"),
 ])
-def test_what_a_denial_denies_is_negated(text, trigger):
-    assert _status(text, trigger) == "negated"
+def test_what_a_denial_denies_is_negated(text, trigger, status_of):
+    assert status_of(text, trigger) == "negated"
 
 
 def test_a_governor_without_a_class_reads_as_what_cameo_codes_it():
@@ -235,8 +229,8 @@ def test_a_governor_without_a_class_reads_as_what_cameo_codes_it():
     ("The nominee, who is awaiting confirmation by the Senate, declined to comment.", "confirmation",
      "planned"),
 ])
-def test_status_of_an_event_noun_from_its_governor(text, trigger, status):
-    assert _status(text, trigger) == status
+def test_status_of_an_event_noun_from_its_governor(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
 
 
 @pytest.mark.parametrize(("text", "word", "plain"), [
