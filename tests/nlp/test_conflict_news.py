@@ -172,3 +172,34 @@ def test_citing_a_reason_cites_no_source():
     ev = next(e for e in doc.events if e.trigger.text == "closed")
     chain = next(c for c in doc.claims if c.id == ev.claim).chain
     assert chain[-1].name.endswith("Post") and chain[-1].kind != "anonymous"
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # an event carried out inside an infinitive takes the infinitive's reading
+    ("Prosecutors said Aslanov was paid $200,000 to carry out the killing.", "killing", "planned"),
+    ("The rebels tried to carry out an attack on the base.", "attack", "attempted"),
+    ("The rebels failed to carry out the attack.", "attack", "attempted"),
+    ("The rebels managed to carry out the attack.", "attack", "occurred"),
+    ("The rebels did not try to carry out the attack.", "attack", "negated"),
+    # stopped by a verb of stopping before he could act
+    ("The would-be assassin was tackled by bystanders before he could fire a second shot.", "fire",
+     "foiled"),
+])
+def test_carried_out_in_an_infinitive_and_tackled_before(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
+
+
+def test_the_planner_of_a_conjoined_plan_is_the_subject_it_shares():
+    """"The teenager had been radicalised and was planning a knife attack": the teenager plans
+    it, not the police who said so."""
+    doc = analyze("Counter-terrorism police said the teenager had been radicalised online and was planning"
+                  " a knife attack on worshippers.", published="2024-05-01")
+    ents = {e.id: e.name for e in doc.entities}
+    ev = next(e for e in doc.events if e.trigger.text == "attack")
+    assert ev.status == "planned"
+    roles = {(p.role, ents[p.entity]) for p in ev.participants}
+    assert ("actor", "the teenager") in roles and ("target", "worshippers") in roles
+    hired = analyze("The gang was hired to carry out the attack.", published="2024-05-01")
+    ents = {e.id: e.name for e in hired.entities}
+    ev = next(e for e in hired.events if e.trigger.text == "attack")
+    assert {ents[p.entity] for p in ev.participants if p.role == "actor"} == {"The gang"}

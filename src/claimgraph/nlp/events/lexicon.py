@@ -149,6 +149,8 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("take", "prisoner"): _t("COERCE", "abduction"),
     ("set", "ablaze"): _t("ASSAULT", "arson"),
     ("call", "off"): _t("RETREAT"),  # "called off the attack": no request, a plan given up
+    ("fire", "shot"): _t("ASSAULT", "shooting"),
+    ("fire", "shots"): _t("ASSAULT", "shooting"),
     # a device delivered is the bombing itself ("planted a bomb", "hurled a grenade at the
     # patrol"); "device" and "mine" only where no other reading is common ("placed the device
     # on the table", "left the mine" are not attacks)

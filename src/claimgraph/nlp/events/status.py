@@ -1037,6 +1037,9 @@ def mention_status(tok: Any, cues: set[str], nominal: bool) -> str:
                 return "planned"
         if "attempt" in cues:
             return "attempted"
+        carried = _carried_status(tok, verb)
+        if carried is not None:
+            return carried
         if plot_like:
             return "planned"
         return WEAK_OCCURRED
@@ -1056,6 +1059,33 @@ def mention_status(tok: Any, cues: set[str], nominal: bool) -> str:
     return s or "unknown"
 
 
+#: Verbs that only carry out the event their object names.
+_CARRY_OUT_VERBS = frozenset({"carry", "conduct", "commit", "perpetrate", "stage", "launch", "execute",
+                              "mount"})
+
+
+def _carried_status(noun: Any, verb: Any) -> str | None:
+    """The status of an event noun a carrying verb takes inside an infinitive: "tried to
+    carry out an attack", "failed to carry out" are ``attempted``; "was paid $200,000 to
+    carry out the killing", "hired a gang to carry out the attack", "planned to carry out"
+    are ``planned`` (a purpose or a plan says nothing of it being done); "managed to carry
+    out" (an implicative) says it was, and is left to the other readings (None); a governor
+    denied ("did not try to carry out") leaves it ``negated``."""
+    if noun.dep_ != "dobj" or noun.head.i != verb.i or verb_lemma(verb) not in _CARRY_OUT_VERBS:
+        return None
+    if verb.dep_ not in {"xcomp", "advcl", "acl"} or not to_infinitive(verb):
+        return None
+    gov = verb.head
+    if _is_negated(gov):
+        return "negated"  # "did not try to carry out the attack", "never planned to"
+    if _modal(gov):
+        return None
+    lemma = verb_lemma(gov)
+    if lemma in {"try", "attempt", "seek", "fail"}:
+        return "attempted"
+    return None if lemma in _IMPLICATIVE_HEADS else "planned"
+
+
 def combine(statuses: list[str]) -> str:
     for s in PRECEDENCE:
         if s in statuses:
@@ -1069,16 +1099,18 @@ def combine(statuses: list[str]) -> str:
 
 
 def _preventions(doc: Document, sdoc: Any) -> list[tuple[Event, int]]:
-    """Arrests, and attacks on the actor ("shot dead by police before he could reach the
-    checkpoint"), with a "before ... could" clause (event, mention token): what that clause
-    names was stopped."""
+    """Arrests, attacks on the actor and verbs of stopping him ("shot dead by police before he
+    could reach the checkpoint", "was tackled by bystanders before he could fire a second
+    shot"), with a "before ... could" clause (event, mention token): what that clause names
+    was stopped."""
     mentions = doc.scratch.get("event_mentions", {})
     out = []
     for ev in doc.events:
-        if not (ev.type == "COERCE" and ev.mode in {"arrest", None} or ev.type == "ASSAULT"):
-            continue
+        stopping = ev.type == "COERCE" and ev.mode in {"arrest", None} or ev.type == "ASSAULT"
         for i in mentions.get(ev.id, []):
             tok = sdoc[i]
+            if not (stopping or tok.pos_ == "VERB" and verb_lemma(tok) in _STOPPING_VERBS):
+                continue
             if any(_before_could(c) for c in tok.subtree if c.dep_ == "advcl"):
                 out.append((ev, i))
     return out
@@ -1130,7 +1162,8 @@ def _plotted_under_arrest(tok: Any, arrests: set[int]) -> bool:
 #: What stops a plot's people before they act: "planning attacks ... before it was dismantled".
 _STOPPING_VERBS = frozenset({"arrest", "detain", "dismantle", "catch", "capture", "stop", "foil", "thwart",
                              "disrupt", "intercept", "apprehend", "raid", "bust", "kill", "shoot", "neutralize",
-                             "neutralise", "break"})
+                             "neutralise", "break", "tackle", "overpower", "subdue", "restrain", "disarm",
+                             "wrestle", "block"})
 
 
 def _stopped_before(tok: Any) -> bool:

@@ -131,6 +131,14 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
         if "nsubjpass" in deps and _shares_passive(tok):
             # "were charged with lying and accused of destroying evidence": the officials
             return _clause_arg(deps["nsubjpass"], res)
+        if (tok.dep_ == "conj" and "nsubjpass" in deps and "nsubj" not in deps and tok.tag_ != "VBN"
+                and any(c.dep_ == "aux" for c in tok.children)):
+            # "the teenager had been radicalised online and was planning a knife attack":
+            # an active verb with its own auxiliary conjoined to a passive one shares its
+            # subject, not the reporter's ("police said ..."); a bare past form after a
+            # passive is more often the parse's wrong attachment ("said that the account had
+            # been hacked and dismissed the episode")
+            return _clause_arg(deps["nsubjpass"], res)
         if "nsubj" in deps:
             if head.lemma_.lower() == "be" and noun_lemma(deps["nsubj"]) in _INTENT_NOUNS | _AIM_NOUNS:
                 # "my sole intention was to voice", "the goal is to end": whoever has the aim
@@ -965,6 +973,10 @@ def _carrier(tok: Any, res: EntityResolver) -> list[str]:
                     return res.resolve(p)
         if t.dep_ == "dobj" and verb.dep_ == "pcomp":
             return _suspect_of(verb, res)
+        if t.dep_ == "dobj" and (verb.dep_ in {"xcomp", "advcl"} and to_infinitive(verb) or verb.dep_ == "conj"):
+            # "the gang was hired to carry out the attack", "planned to carry out", "was
+            # radicalised and was planning a knife attack": whoever the governing verb has do it
+            return [e for e in _controller(verb, res, frozenset()) if res.entity_type(e) != "OBJECT"]
     return []
 
 

@@ -28,6 +28,7 @@ PERSON_HEADS = frozenset({
     "protester", "protestor", "demonstrator", "marcher", "worshipper", "tourist", "bystander",
     "reporter", "photographer", "pilot", "sailor", "migrant", "refugee", "settler", "pilgrim",
     "spectator", "shopper", "voter", "patient", "hostage-taker", "rioter", "looter",
+    "teenager", "teen", "adolescent", "youngster", "juvenile", "minor", "adult",
 })
 
 #: Modifiers of an attack noun that name who carried it out ("a terrorist attack").
