@@ -203,3 +203,28 @@ def test_the_planner_of_a_conjoined_plan_is_the_subject_it_shares():
     ents = {e.id: e.name for e in hired.entities}
     ev = next(e for e in hired.events if e.trigger.text == "attack")
     assert {ents[p.entity] for p in ev.participants if p.role == "actor"} == {"The gang"}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # "which was thwarted" foils the plot, also when the parse hangs it on the plot's last noun
+    ("Israeli officials said Iran was behind a plot to assassinate the rabbi, which was thwarted by"
+     " Azerbaijani security services.", "foiled"),
+    ("Iran was behind a plot to assassinate the rabbi.", "planned"),
+    ("Iran was behind a plot to assassinate the rabbi, which was not thwarted.", "planned"),
+])
+def test_a_plot_thwarted_in_a_relative_clause(text, status, status_of):
+    assert status_of(text, "assassinate") == status
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # kept from doing it: stopped before it was done
+    ("Police prevented the suicide bomber from detonating his vest.", "detonating", "foiled"),
+    ("Security forces foiled an attempt to smuggle weapons into the prison.", "smuggle", "foiled"),
+    # ... what a law keeps people from doing, in the present, does not happen
+    ("The bill prevents Saudi Arabia and other countries from invoking their legal immunity in U.S."
+     " courts.", "invoking", "negated"),
+    # ... a keeping only possible keeps nobody from anything
+    ("The law could prevent them from voting.", "voting", "hypothetical"),
+])
+def test_kept_from_doing_it(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status

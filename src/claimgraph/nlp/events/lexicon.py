@@ -330,8 +330,8 @@ def refuses(verb: Any) -> bool:
 
 def plot_of(verb: Any) -> Any | None:
     """The plot noun (:data:`PLOT_NOUNS`) whose infinitive ``verb`` is ("a plot to bomb", "the
-    plan to kill ... and (to) seize", and "foiled a plot to bomb" when the parse hangs "to
-    bomb" on "foiled"), None for any other verb. Status reads the plot's fate from it, and
+    plan to kill ... and (to) seize", and "foiled a plot to bomb" or "was behind a plot to
+    kill" when the parse hangs "to bomb" on the verb), None for any other verb. Status reads the plot's fate from it, and
     participants its plotters."""
     t = verb
     while t.dep_ == "conj" and t.head.i != t.i:
@@ -342,8 +342,11 @@ def plot_of(verb: Any) -> Any | None:
     if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in PLOT_NOUNS:
         return t.head
     if t.dep_ in {"advcl", "xcomp"}:
-        for c in t.head.children:
-            if c.dep_ not in {"dobj", "nsubjpass"} or c.lemma_.lower() not in PLOT_NOUNS:
+        # "was behind a plot to assassinate": the parse may hang the infinitive on the verb
+        # whose preposition holds the plot
+        objects = [g for c in t.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for c in (*t.head.children, *objects):
+            if c.dep_ not in {"dobj", "nsubjpass", "pobj"} or c.lemma_.lower() not in PLOT_NOUNS:
                 continue
             agent = plot_agent(c)
             if to.i in {c.right_edge.i + 1, agent.right_edge.i + 1 if agent is not None else -1}:

@@ -151,13 +151,54 @@ def _denied(verb: Any) -> bool:
 
 
 def _prevented(tok: Any) -> bool:
-    """The mention is the object of "foil/thwart/prevent", or the subject of "fail"."""
+    """The mention is the object of "foil/thwart/prevent", or the subject of "fail"; or the
+    antecedent of "which was thwarted" (also when the parse hangs the clause on the last noun
+    of the plot's own phrase: "a plot to assassinate the rabbi, which was thwarted by ...")."""
+    if any(_foiling_clause(r) for t in tok.subtree if t.i >= tok.i for r in t.children if r.dep_ == "relcl"):
+        return True
     head = tok.head
     if tok.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head) in FOIL_VERBS:
         # only a prevention that happened: not "tried to stop the plan", "could thwart it"
         return not (_is_negated(head) or any(
             c.dep_ in {"aux", "auxpass"} and (c.lower_ == "to" or c.lower_ in _MODALS) for c in head.children))
     return False
+
+
+#: Verbs that keep someone "from" doing something.
+_KEEP_FROM = FOIL_VERBS | {"stop", "block", "keep", "deter"}
+#: Attempt nouns whose infinitive a foiling verb stops: "foiled an attempt to smuggle weapons".
+_ATTEMPT_NOUNS = frozenset({"attempt", "bid", "effort"})
+
+
+def _kept_from(verb: Any) -> str | None:
+    """What someone was kept from doing was stopped before it was done: "prevented the suicide
+    bomber from detonating his vest", "stopped the men from boarding the plane" (the guideline's
+    ``foiled``); and the infinitive of an attempt that was foiled ("foiled an attempt to
+    smuggle weapons"). What a law or rule keeps people from doing, in the present, is
+    ``negated`` ("the bill prevents Saudi Arabia from invoking its immunity": statuschain-dev's
+    reading). None when the keeping is denied or only possible ("did not stop him from
+    leaving", "could prevent them from voting")."""
+    gov = None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.dep_ == "prep":
+        gov = verb.head.head
+        if gov.pos_ != "VERB" or verb_lemma(gov) not in _KEEP_FROM:
+            return None
+    elif verb.dep_ == "acl" and verb.head.lemma_.lower() in _ATTEMPT_NOUNS and to_infinitive(verb):
+        noun = verb.head
+        if not (noun.dep_ in {"dobj", "nsubjpass"} and verb_lemma(noun.head) in FOIL_VERBS):
+            return None
+        gov = noun.head
+    if gov is None or _is_negated(gov) or _modal(gov) or in_condition(gov):
+        return None
+    return "negated" if gov.tag_ in {"VBZ", "VBP"} else "foiled"
+
+
+def _foiling_clause(rel: Any) -> bool:
+    """"which was thwarted / foiled / disrupted ...": a relative clause that stopped what it
+    describes (passive, with "which" or "that" as its subject; not denied, not modal)."""
+    return (verb_lemma(rel) in FOIL_VERBS
+            and any(c.dep_ == "nsubjpass" and c.lower_ in {"which", "that"} for c in rel.children)
+            and not (_is_negated(rel) or _modal(rel)))
 
 
 def _failed_subject(tok: Any) -> bool:
@@ -1043,9 +1084,15 @@ def mention_status(tok: Any, cues: set[str], nominal: bool) -> str:
         if plot_like:
             return "planned"
         return WEAK_OCCURRED
+    kept = _kept_from(tok)
+    if kept is not None:
+        return kept  # "police prevented the bomber from detonating his vest"
     plot = plot_of(tok)
-    if plot is not None and _nominal_status(plot, True) == "foiled":
-        return "foiled"  # "police foiled a plot to bomb the embassy": the bombing was foiled
+    if plot is not None and (_nominal_status(plot, True) == "foiled" or any(
+            _foiling_clause(r) for t in tok.subtree for r in t.children if r.dep_ == "relcl")):
+        # "police foiled a plot to bomb the embassy": the bombing was foiled; so in "a plot to
+        # assassinate the rabbi, which was thwarted", the clause hung on the plot's last noun
+        return "foiled"
     s = _verbal_status(tok)
     if s in {"hypothetical", "negated"}:
         return s
