@@ -181,6 +181,10 @@ def _kept_from(verb: Any) -> str | None:
     gov = None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.dep_ == "prep":
         gov = verb.head.head
+        for _ in range(4):  # "prevents countries with ties to terrorist groups from invoking":
+            if gov.pos_ not in {"NOUN", "PROPN", "ADP"} or gov.head.i == gov.i:  # "from" on a noun
+                break
+            gov = gov.head
         if gov.pos_ != "VERB" or verb_lemma(gov) not in _KEEP_FROM:
             return None
     elif verb.dep_ == "acl" and verb.head.lemma_.lower() in _ATTEMPT_NOUNS and to_infinitive(verb):
@@ -188,7 +192,9 @@ def _kept_from(verb: Any) -> str | None:
         if not (noun.dep_ in {"dobj", "nsubjpass"} and verb_lemma(noun.head) in FOIL_VERBS):
             return None
         gov = noun.head
-    if gov is None or _is_negated(gov) or _modal(gov) or in_condition(gov):
+    if gov is None or _is_negated(gov) or _modal(gov) or in_condition(gov) or to_infinitive(gov):
+        return None  # nor "any practical way to stop them from crossing"
+    if gov.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
         return None
     return "negated" if gov.tag_ in {"VBZ", "VBP"} else "foiled"
 
@@ -549,6 +555,9 @@ def guideline_reading(status: str, tok: Any) -> str:
         return "occurred"
     if called_off(tok) and not question:
         return "negated"
+    kept = _kept_from(tok)
+    if kept is not None and not question:
+        return kept  # over the classifier too: "the bill prevents ... from invoking"
     if _reads_negated(status, tok) and not condition:
         return "negated"
     if status not in _CONDITIONABLE | {"hypothetical"}:
