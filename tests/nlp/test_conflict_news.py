@@ -228,3 +228,12 @@ def test_a_plot_thwarted_in_a_relative_clause(text, status, status_of):
 ])
 def test_kept_from_doing_it(text, trigger, status, status_of):
     assert status_of(text, trigger) == status
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a counterfactual clause imagines its event, negated or not
+    ("Had the plot not been discovered, the rabbi could have been killed.", "discovered"),
+    ("Had the plot not been discovered, the rabbi could have been killed.", "killed"),
+])
+def test_a_counterfactual_negation_is_still_imagined(text, trigger, status_of):
+    assert status_of(text, trigger) == "hypothetical"

@@ -558,6 +558,10 @@ def guideline_reading(status: str, tok: Any) -> str:
     kept = _kept_from(tok)
     if kept is not None and not question:
         return kept  # over the classifier too: "the bill prevents ... from invoking"
+    if status in {"negated", "occurred", "planned", "unknown", "hypothetical"} and in_counterfactual(tok):
+        # "Had the plot not been discovered, ...", "I wouldn't have won": imagined either way
+        # (statuschain-dev: 13 of 13 events in counterfactual clauses hypothetical)
+        return "hypothetical"
     if _reads_negated(status, tok) and not condition:
         return "negated"
     if status not in _CONDITIONABLE | {"hypothetical"}:
