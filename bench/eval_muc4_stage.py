@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eval_muc4 import analyze_rows
 from jsonl_rows import read_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,30 +171,14 @@ def right(tpl: Template, ev: Any) -> bool:
     return ev.status in ok
 
 
-def analyze(texts: dict[str, str], ids: list[str]) -> dict[str, Any]:
-    from claimgraph.api import get_pipeline
-    from claimgraph.ingest import make_info
-    from claimgraph.models import Document
-
-    pipe = get_pipeline()
-    out = {}
-    for docid in ids:
-        doc = Document(info=make_info(texts[docid], docid))
-        for s in pipe.steps:
-            doc = s.batch([doc], pipe.settings)[0] if s.batch is not None else s.func(doc)
-        out[docid] = doc
-    return out
-
-
 def run(split: str = "dev", limit: int | None = None, verbose: bool = False) -> dict[str, Any]:
     corpora = MUC / "raw_muc34" / "TASK" / "CORPORA"
     templates = parse_keys([corpora / p for p in KEYS[split]])
-    texts = {r["docid"]: r["doctext"] for r in read_jsonl(MUC / "gtt_templates" / f"{split}.json")}
-    templates = [t for t in templates if t.doc in texts]
-    ids = sorted({t.doc for t in templates})[:limit] if limit else sorted({t.doc for t in templates})
+    rows = {r["docid"]: r for r in read_jsonl(MUC / "gtt_templates" / f"{split}.json")}
+    ids = sorted({t.doc for t in templates if t.doc in rows})[:limit]
     templates = [t for t in templates if t.doc in set(ids)]
     t0 = time.time()
-    docs = analyze(texts, ids)
+    docs = dict(zip(ids, analyze_rows([rows[i] for i in ids]), strict=True))
     table: dict[str, Counter[str]] = {s: Counter() for s in STAGES}
     confusion: Counter[tuple[str, str]] = Counter()
     for tpl in templates:

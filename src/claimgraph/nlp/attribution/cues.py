@@ -358,25 +358,30 @@ def _citing_agent(participle: Token) -> Token | None:
 CITING_VERBS = frozenset({"cite", "quote"})
 
 
+def cited_source(verb: Token) -> Token | None:
+    """The source a "citing" participle or a "which cited" clause names ("citing Western
+    security officials" -> officials), None for any other verb or for what cannot be a source
+    ("citing security concerns")."""
+    if verb.lemma_.lower() not in CITING_VERBS:
+        return None
+    if not (verb.dep_ == "relcl" or verb.tag_ == "VBG" and verb.dep_ in {"acl", "advcl", "xcomp"}):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and is_source_like(c)), None)
+
+
 def citing_sources(doc: Doc, rel: Found) -> list[tuple[Range, int]]:
     """The sources a relation's own source says it relies on, innermost last: "The Washington
     Post, citing Western security officials, reported that ...", "reported, citing two police
-    sources, that ...", "According to Reuters, which cited two police sources, ...". Only
-    what can be a source ("citing security concerns" cites none)."""
+    sources, that ...", "According to Reuters, which cited two police sources, ..."."""
     if rel.source_head is None:
         return []
     anchors = [doc[rel.source_head]]
     anchors += [t for t in doc[rel.cue[0]:rel.cue[1]] if t.pos_ in {"VERB", "AUX"}]
     out: list[tuple[Range, int]] = []
-    for a in anchors:
-        for c in a.children:
-            if c.dep_ not in {"acl", "advcl", "relcl", "xcomp"} or c.lemma_.lower() not in CITING_VERBS:
-                continue
-            if c.dep_ != "relcl" and c.tag_ != "VBG":
-                continue
-            for obj in c.children:
-                if obj.dep_ == "dobj" and is_source_like(obj) and all(h != obj.i for _, h in out):
-                    out.append((_strip(doc, _subtree(obj)), obj.i))
+    for c in (c for a in anchors for c in a.children):
+        obj = cited_source(c)
+        if obj is not None and all(h != obj.i for _, h in out):
+            out.append((_strip(doc, _subtree(obj)), obj.i))
     return out
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from ...models import Document, Event, EventTime, Participant
 from ...pipeline import step
-from ..attribution.cues import CITING_VERBS, is_source_like
+from ..attribution.cues import cited_source
 from ..learned import linear_model
 from ..temporal.timex import event_time as _event_time
 from .amounts import find_amounts
@@ -327,17 +327,6 @@ PLAIN_REPORT_VERBS = frozenset({
 })
 
 
-def citing_cue(verb: Any) -> bool:
-    """A "citing" or "which cited" that names the source a report relies on ("The Post, citing
-    Western security officials, reported", "according to Reuters, which cited two police
-    sources"): a chain's link, no event ("cited security concerns" is one)."""
-    if verb_lemma(verb) not in CITING_VERBS:
-        return False
-    if not (verb.dep_ == "relcl" or verb.tag_ == "VBG" and verb.dep_ in {"acl", "advcl", "xcomp"}):
-        return False
-    return any(c.dep_ == "dobj" and is_source_like(c) for c in verb.children)
-
-
 def _without_report_cues(kept: list[Mention]) -> list[Mention]:
     """Drop a plain verb of saying (:data:`PLAIN_REPORT_VERBS`) that introduces a clause and
     takes no object, stated plainly: "confirmed that the suspect was in custody", "tweeted
@@ -349,8 +338,8 @@ def _without_report_cues(kept: list[Mention]) -> list[Mention]:
     out = []
     for m in kept:
         t = m.tok
-        if not m.nominal and citing_cue(t):
-            continue  # "The Post, citing security officials, reported": a link of the chain
+        if not m.nominal and cited_source(t) is not None:
+            continue  # "The Post, citing security officials, reported": a link of the chain, no event
         if not m.nominal and verb_lemma(t) in PLAIN_REPORT_VERBS and t.dep_ not in {"xcomp", "pcomp"}:
             kids = {c.dep_ for c in t.children}
             clause = min((c.i for c in t.children if c.dep_ in {"ccomp", "parataxis"}), default=None)

@@ -28,6 +28,7 @@ from ...pipeline import step
 from ..attribution.cues import modal_misread, unsaid
 from .features import governor_class, imperative, negative_argument
 from .lexicon import FOIL_VERBS, PLOT_NOUNS, plot_of, refuses, to_infinitive, verb_lemma
+from .participants.vocabulary import WEAPON_HEADS
 
 PRECEDENCE = ("foiled", "attempted", "occurred", "planned", "negated", "hypothetical")
 WEAK_OCCURRED = "occurred?"
@@ -154,14 +155,17 @@ def _prevented(tok: Any) -> bool:
     """The mention is the object of "foil/thwart/prevent", or the subject of "fail"; or the
     antecedent of "which was thwarted" (also when the parse hangs the clause on the last noun
     of the plot's own phrase: "a plot to assassinate the rabbi, which was thwarted by ...")."""
-    if any(_foiling_clause(r) for t in tok.subtree if t.i >= tok.i for r in t.children if r.dep_ == "relcl"):
-        return True
     head = tok.head
-    if tok.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head) in FOIL_VERBS:
-        # only a prevention that happened: not "tried to stop the plan", "could thwart it"
-        return not (_is_negated(head) or any(
-            c.dep_ in {"aux", "auxpass"} and (c.lower_ == "to" or c.lower_ in _MODALS) for c in head.children))
-    return False
+    if tok.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head) in FOIL_VERBS and not (_is_negated(head) or any(
+            c.dep_ in {"aux", "auxpass"} and (c.lower_ == "to" or c.lower_ in _MODALS) for c in head.children)):
+        return True  # only a prevention that happened: not "tried to stop the plan", "could thwart it"
+    return _thwarted_within(tok)
+
+
+def _thwarted_within(tok: Any) -> bool:
+    """A "which was thwarted" clause on ``tok`` or on a noun of its own phrase after it (where
+    the parse may hang the clause that describes the whole)."""
+    return any(_foiling_clause(r) for t in tok.subtree if t.i >= tok.i for r in t.children if r.dep_ == "relcl")
 
 
 #: Verbs that keep someone "from" doing something.
@@ -828,10 +832,9 @@ def escaped(tok: Any) -> bool:
 _GO_OFF = frozenset({"explode", "detonate", "blow", "go", "fire", "work"})
 _DISARM_VERBS = frozenset({"defuse", "deactivate", "disarm", "dismantle", "disable", "neutralize",
                            "neutralise", "defuze"})
-#: Things that go off (or are meant to): a failed one makes the act that delivered it an attempt.
-DEVICE_NOUNS = frozenset({"bomb", "device", "charge", "explosive", "explosives", "dynamite", "grenade",
-                          "rocket", "mine", "shell", "missile", "package", "parcel", "detonator", "mortar",
-                          "gun", "rifle", "pistol", "weapon", "ied", "firebomb"})
+#: Things that go off (or are meant to): a failed one makes the act that delivered it an attempt
+#: (the participants' weapon heads, and what a bomb is sent or hidden in).
+DEVICE_NOUNS = WEAPON_HEADS | {"charge", "explosives", "package", "parcel", "detonator", "ied", "firebomb"}
 
 
 def _device_failed(device: Any) -> bool:
@@ -1101,8 +1104,7 @@ def mention_status(tok: Any, cues: set[str], nominal: bool) -> str:
     if kept is not None:
         return kept  # "police prevented the bomber from detonating his vest"
     plot = plot_of(tok)
-    if plot is not None and (_nominal_status(plot, True) == "foiled" or any(
-            _foiling_clause(r) for t in tok.subtree for r in t.children if r.dep_ == "relcl")):
+    if plot is not None and (_nominal_status(plot, True) == "foiled" or _thwarted_within(tok)):
         # "police foiled a plot to bomb the embassy": the bombing was foiled; so in "a plot to
         # assassinate the rabbi, which was thwarted", the clause hung on the plot's last noun
         return "foiled"
