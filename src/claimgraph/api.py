@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -76,26 +77,24 @@ def analyze_inputs(
     """Analyze files, directories, URLs, feeds or ``-``; one :class:`Outcome` per document, in order."""
     settings = settings or load_settings(**overrides)
     pipeline = get_pipeline(settings)
-    pending: list[Outcome] = []
+    # every input in order, failed reads included; the documents stream through the pipeline
+    # (which parses the next batch while the steps run on this one)
+    waiting: deque[Outcome] = deque()
 
-    def flush() -> Iterator[Outcome]:
-        docs = [o.document for o in pending if o.document is not None]
-        done = iter(pipeline.pipe_outcomes(docs, batch_size=len(docs) or 1))
-        for o in pending:
-            if o.document is not None:
-                doc, error = next(done)
-                if error is not None:
-                    o.document, o.error = None, error
-                else:
-                    o.document = doc
-            yield o
-        pending.clear()
+    def documents() -> Iterator[Document]:
+        for item in read_inputs(inputs, settings):
+            if isinstance(item, InputError):
+                waiting.append(Outcome(source=item.source, error=item))
+            else:
+                outcome = Outcome(source=item.source, document=Document(info=item))
+                waiting.append(outcome)
+                yield outcome.document  # type: ignore[misc]
 
-    for item in read_inputs(inputs, settings):
-        if isinstance(item, InputError):
-            pending.append(Outcome(source=item.source, error=item))
-        else:
-            pending.append(Outcome(source=item.source, document=Document(info=item)))
-        if len(pending) >= settings.batch_size:
-            yield from flush()
-    yield from flush()
+    for doc, error in pipeline.pipe_outcomes(documents(), batch_size=settings.batch_size):
+        while waiting[0].document is not doc:
+            yield waiting.popleft()  # inputs that failed to read before this one
+        done = waiting.popleft()
+        if error is not None:
+            done.document, done.error = None, error
+        yield done
+    yield from waiting

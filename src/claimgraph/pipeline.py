@@ -13,8 +13,11 @@ loaded once per process.
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import import_module
 
 from .config import Settings, load_settings
@@ -146,22 +149,55 @@ class Pipeline:
     def pipe_outcomes(
         self, docs: Iterable[Document], batch_size: int | None = None
     ) -> Iterator[tuple[Document, AnalysisError | None]]:
-        """Like :meth:`pipe`, but yield ``(document, error)``: one failure stops nothing else."""
-        size = batch_size or self.settings.batch_size
-        batch: list[Document] = []
-        for d in docs:
-            batch.append(d)
-            if len(batch) >= size:
-                yield from self.run_batch(batch)
-                batch = []
-        if batch:
+        """Like :meth:`pipe`, but yield ``(document, error)``: one failure stops nothing else.
+
+        With the ``parse_ahead`` setting (the default) and a batched first step, the next
+        batch goes through that step (the parse) in a background thread while the other
+        steps run on this one: spaCy leaves Python's lock while it parses, so the rule steps
+        use the time. Every document gets the same record either way, in input order.
+        """
+        batches = _batches(docs, batch_size or self.settings.batch_size)
+        if self.settings.parse_ahead and len(self.steps) > 1 and self.steps[0].batch is not None:
+            yield from self._pipe_ahead(batches)
+            return
+        for batch in batches:
             yield from self.run_batch(batch)
+
+    def _pipe_ahead(self, batches: Iterator[list[Document]]) -> Iterator[tuple[Document, AnalysisError | None]]:
+        head, rest = self.steps[:1], self.steps[1:]
+
+        def first(batch: list[Document]) -> tuple[list[Document], list[Document], dict[int, AnalysisError]]:
+            errors: dict[int, AnalysisError] = {}
+            try:
+                return batch, self._run_steps(head, list(batch), errors), errors
+            finally:
+                _trim_heap()
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-parse") as pool:
+            ahead: Future[tuple[list[Document], list[Document], dict[int, AnalysisError]]] | None = None
+            for batch in batches:
+                following = pool.submit(first, batch)
+                if ahead is not None:
+                    yield from self._finish(*ahead.result(), rest)
+                ahead = following
+            if ahead is not None:
+                yield from self._finish(*ahead.result(), rest)
+
+    def _finish(self, batch: list[Document], live: list[Document], errors: dict[int, AnalysisError],
+                steps: list[Step]) -> list[tuple[Document, AnalysisError | None]]:
+        self._run_steps(steps, live, errors)
+        return _outcomes(batch, errors)
 
     def run_batch(self, batch: list[Document]) -> list[tuple[Document, AnalysisError | None]]:
         """Run all steps over one batch; a step failing on one document fails only that one."""
         errors: dict[int, AnalysisError] = {}
-        live = list(batch)
-        for s in self.steps:
+        self._run_steps(self.steps, list(batch), errors)
+        return _outcomes(batch, errors)
+
+    def _run_steps(self, steps: list[Step], live: list[Document],
+                   errors: dict[int, AnalysisError]) -> list[Document]:
+        """Run ``steps`` over the documents still alive; returns those that are still alive."""
+        for s in steps:
             if s.batch is not None:
                 try:
                     live = s.batch(live, self.settings)
@@ -179,11 +215,43 @@ class Pipeline:
                 except Exception as exc:  # a bug in a step must not sink the batch
                     errors[id(d)] = _analysis_error(d, s.name, exc)
             live = kept
-        out: list[tuple[Document, AnalysisError | None]] = []
-        for d in batch:
-            d.scratch.clear()
-            out.append((d, errors.get(id(d))))
-        return out
+        return live
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):  # not glibc: nothing to do
+        return None
+
+
+def _trim_heap() -> None:
+    """Hand the memory the parse freed back to the system. glibc gives the parse thread a
+    heap (arena) of its own and keeps what it freed there for that thread alone: without
+    this, peak memory on 200 BBC articles went from 800 MB to 1,200 MB (838 MB with it)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for d in docs:
+        batch.append(d)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _outcomes(batch: list[Document], errors: dict[int, AnalysisError]) -> list[tuple[Document, AnalysisError | None]]:
+    out: list[tuple[Document, AnalysisError | None]] = []
+    for d in batch:
+        d.scratch.clear()
+        out.append((d, errors.get(id(d))))
+    return out
 
 
 def _analysis_error(doc: Document, step_name: str, exc: BaseException) -> AnalysisError:

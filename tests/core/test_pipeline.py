@@ -55,3 +55,65 @@ def test_pipeline_a_failing_step_fails_only_that_document():
     err = out[1][1]
     assert isinstance(err, AnalysisError) and err.source == "doc1" and "explode_on_boom" in str(err)
     assert any(e.name == "Tehran" for e in out[2][0].entities)
+
+
+def _records(outcomes) -> list[str]:
+    import json
+
+    out = []
+    for o in outcomes:
+        if o.document is None:
+            out.append(f"error {o.source}: {o.error}")
+        else:
+            d = o.document.to_dict()
+            d.pop("analyzed_at", None)
+            out.append(json.dumps(d, sort_keys=True))
+    return out
+
+
+def test_parse_ahead_gives_the_same_outcomes_in_the_same_order(tmp_path, example_path):
+    """The parse of the next batch runs in a thread while the steps run on this one: every
+    record is the same as one batch at a time, unreadable inputs keep their place, and a
+    document a step fails on fails alone."""
+    from claimgraph.api import analyze_inputs
+
+    seed = example_path.read_text(encoding="utf-8")
+    paragraphs = [p for p in seed.split("\n\n") if len(p) > 300]
+    paths = []
+    for i, p in enumerate(paragraphs[:7]):
+        path = tmp_path / f"{i:02d}.txt"
+        path.write_text(p, encoding="utf-8")
+        paths.append(str(path))
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    paths.insert(3, str(tmp_path / "binary.txt"))
+    paths.insert(5, str(tmp_path / "missing.txt"))
+    ahead = _records(analyze_inputs(paths, batch_size=2, parse_ahead=True))
+    serial = _records(analyze_inputs(paths, batch_size=2, parse_ahead=False))
+    assert len(ahead) == len(paths)
+    assert ahead == serial
+    assert ahead[3].startswith("error ") and "binary.txt" in ahead[3]
+    assert ahead[5].startswith("error ") and "missing.txt" in ahead[5]
+    assert sum(r.startswith("error ") for r in ahead) == 2
+    assert all('"events": [' in r for i, r in enumerate(ahead) if i not in (3, 5))
+
+
+def test_parse_ahead_a_failing_step_fails_only_that_document():
+    from claimgraph.pipeline import step
+
+    @step("explode_on_bang", requires=("sdoc",), assigns=("bang",))
+    def _explode(doc: Document) -> Document:
+        """Fail on documents that say bang (a deliberately broken step for this test)."""
+        if "bang" in doc.text:
+            raise ValueError("bang seen")
+        return doc
+
+    texts = ["Police arrested two men in Baku.", "Then bang, said nobody.", "Talks resumed in Tehran.",
+             "Ministers met in Ankara.", "A bang in Kyiv.", "Protesters marched in Tbilisi."]
+    docs = [Document(info=DocumentInfo(id=str(i), source=f"doc{i}", text=t)) for i, t in enumerate(texts)]
+    settings = load_settings(parse_ahead=True)
+    pipe = Pipeline(names=("parse", "explode_on_bang", "entities"), settings=settings)
+    out = list(pipe.pipe_outcomes(docs, batch_size=2))
+    assert [d.info.id for d, _ in out] == ["0", "1", "2", "3", "4", "5"]
+    assert [err is None for _, err in out] == [True, False, True, True, False, True]
+    assert all(not d.scratch for d, _ in out)
+    assert any(e.name == "Tbilisi" for e in out[5][0].entities)

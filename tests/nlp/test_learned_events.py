@@ -358,3 +358,34 @@ def test_a_verb_keeps_its_own_trigger_when_its_object_is_no_event_or_it_says_eno
 ])
 def test_a_plain_verb_of_saying_is_a_cue_not_an_event(text, word, event):
     assert any(t.split()[0] == word for t, *_ in _events(text)) is event, _events(text)
+
+
+def test_learned_scores_are_the_plain_per_class_sums_to_the_bit():
+    """The scoring loop's fast paths add the same terms in the same order as the plain loop
+    (bias, then each known feature's weight times its value), so every float is identical:
+    on the committed status and factuality models, for real status features."""
+    from claimgraph.nlp.events.status import STATUS_MODEL
+    from claimgraph.nlp.model import load_nlp
+
+    def plain(model: learned.LinearModel, feats: dict[str, float]) -> list[float]:
+        out = list(model.bias)
+        for name, value in feats.items():
+            w = model.weights.get(name)
+            if w is not None:
+                for k, x in enumerate(w):
+                    out[k] = out[k] + x * value
+        return out
+
+    doc = load_nlp()("Officials said the talks would resume if Iran halted its tests, "
+                     "but Tehran denied that it had agreed to anything.")
+    checked = 0
+    for name in (STATUS_MODEL, features.FACTUALITY_FILE):
+        model = learned.linear_model(name)
+        for tok in doc:
+            if tok.pos_ not in {"VERB", "NOUN"}:
+                continue
+            feats = features.status_features(tok, "occurred", "reported")
+            assert any(v != 1.0 for v in feats.values())  # the factuality shares
+            assert model.scores(feats) == plain(model, feats)
+            checked += 1
+    assert checked >= 10

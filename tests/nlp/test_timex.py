@@ -334,3 +334,38 @@ def test_times_decade_durations_in_years(pipeline: Pipeline) -> None:
     got = _times(pipeline, "The feud lasted two decades, and decades-long mistrust remains.")
     assert got["two decades"] == ("DURATION", "P20Y")
     assert got["decades-long"] == ("DURATION", "PXY")
+
+
+def _every_rule_everywhere(text: str) -> list[tuple[int, int, str, tuple[tuple[str, str], ...]]]:
+    from claimgraph.nlp.temporal.rules import RULES, _windows
+
+    found = set()
+    for lo, hi in _windows(text):
+        for rule in RULES:
+            for m in rule.pattern.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    groups = tuple(sorted((k, v) for k, v in m.groupdict().items() if v is not None))
+                    found.add((m.start(), m.end(), rule.name, groups))
+    return sorted(found)
+
+
+def test_rule_gates_skip_only_searches_that_cannot_match(example_path):
+    """A rule runs only in windows holding one of its words; the candidates are those of every
+    rule searched in every window, on the seed and on text dense with time expressions, in
+    any case."""
+    from claimgraph.nlp.temporal.rules import find_candidates
+
+    dense = (
+        "On Tuesday, Jan. 5, 2021 at 10:30 a.m. EST, three weeks ago, the 1990s and the '80s, "
+        "mid-April, the first half of 2019, fiscal 2020's third quarter, every other Monday, "
+        "nightly, Christmas Eve, the following week, two decades from now, a 12-month-long "
+        "freeze, year-earlier profits, the twenty-first century, nineteen ninety-four, "
+        "Mondays and Friday mornings, this past weekend, at present, as soon as possible, "
+        "the week of March 3, 3/14/15, 2024-06-01T12:00, noon tomorrow, spring 2018."
+    )
+    for text in (example_path.read_text(encoding="utf-8"), dense):
+        for variant in (text, text.lower(), text.upper()):
+            got = sorted({(c.start, c.end, c.rule, tuple(sorted(c.groups.items())))
+                          for c in find_candidates(variant)})
+            assert got == _every_rule_everywhere(variant)
+            assert got or variant is not dense

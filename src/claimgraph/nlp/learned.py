@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +181,8 @@ class LinearModel:
 
     def scores(self, features: dict[str, float]) -> list[float]:
         # the hot loop of every learned step: one dict lookup per feature, and the same
-        # additions in the same order as the plain per-class loop (identical floats)
+        # additions in the same order as the plain per-class loop (identical floats: most
+        # features are 1.0, and o + x is o + x * 1.0 exactly)
         get = self.weights.get
         if len(self.bias) == 1:
             s = self.bias[0]
@@ -192,7 +194,11 @@ class LinearModel:
         out = list(self.bias)
         for name, value in features.items():
             w = get(name)
-            if w is not None:
+            if w is None:
+                continue
+            if value == 1.0:
+                out = list(map(add, out, w))
+            else:
                 out = [o + x * value for o, x in zip(out, w, strict=True)]
         return out
 

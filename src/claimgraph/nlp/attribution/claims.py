@@ -383,8 +383,8 @@ class _Builder:
     def _quotes_in(self, sent: SpacySpan) -> list[Range]:
         # a quotation opening right after a sentence that ends in a colon ("Said Ellis: | “...”")
         # is offered too
-        words = [t for t in sent if not t.is_space]
-        reach = sent.end + 2 if words and words[-1].text == ":" else sent.end
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        reach = sent.end + 2 if last is not None and last.text == ":" else sent.end
         return [q for q in self.quotes if q[0] < reach and sent.start < q[1]]
 
     def sentence(self, sent: SpacySpan, span: Span, para: int, rels: list[Found]) -> _Draft:

@@ -226,40 +226,50 @@ def _lemma(tok: Any) -> str:
 def detect_features(tok: Any) -> dict[str, float]:
     """Sparse features for "is this token an event trigger?"."""
     lem = _lemma(tok)
+    pos, dep, head = tok.pos_, tok.dep_, tok.head
+    head_pos = head.pos_
     f: dict[str, float] = {
-        "bias:" + tok.pos_: 1.0,
+        "bias:" + pos: 1.0,
         "l=" + lem: 1.0,
         "t=" + tok.tag_: 1.0,
-        "d=" + tok.dep_: 1.0,
-        "hp=" + tok.head.pos_: 1.0,
-        "hd=" + tok.head.dep_: 1.0,
-        "dhp=" + tok.dep_ + "_" + tok.head.pos_: 1.0,
+        "d=" + dep: 1.0,
+        "hp=" + head_pos: 1.0,
+        "hd=" + head.dep_: 1.0,
+        "dhp=" + dep + "_" + head_pos: 1.0,
         "s3=" + lem[-3:]: 1.0,
         "s4=" + lem[-4:]: 1.0,
     }
-    if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "NOUN"}:
-        f["hl=" + _lemma(tok.head)] = 1.0
+    if head.i != tok.i and head_pos in {"VERB", "NOUN"}:
+        f["hl=" + _lemma(head)] = 1.0
     if tok.text[:1].isupper() and tok.i > tok.sent.start:
         f["cap"] = 1.0
-    for c in tok.children:
-        f["c=" + c.dep_] = 1.0
-        if c.ent_type_ and c.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "compound", "amod"}:
-            f["ce=" + c.dep_ + "_" + c.ent_type_] = 1.0
-        if c.dep_ == "prep":
+    children = list(tok.children)
+    has_part = False
+    dets = []
+    for c in children:
+        c_dep = c.dep_
+        f["c=" + c_dep] = 1.0
+        if c_dep in _PARTICIPANT_DEPS:
+            has_part = True
+        if c.ent_type_ and c_dep in {"nsubj", "nsubjpass", "dobj", "poss", "compound", "amod"}:
+            f["ce=" + c_dep + "_" + c.ent_type_] = 1.0
+        if c_dep == "prep":
             f["cp=" + c.lower_] = 1.0
-        if c.dep_ == "prt":
+            has_part = has_part or c.lower_ in _PARTICIPANT_PREPS
+        if c_dep == "prt":
             f["prt=" + lem + "_" + c.lower_] = 1.0
-        if c.dep_ == "dobj" and lem in {"have", "take", "make", "give", "hold", "do", "get", "reach"}:
+        if c_dep == "dobj" and lem in {"have", "take", "make", "give", "hold", "do", "get", "reach"}:
             f["light=" + lem + "_" + c.lemma_.lower()] = 1.0
-        if c.dep_ == "det":
+        if c_dep == "det":
             f["det=" + c.lower_] = 1.0
+            dets.append(c.lower_)
     trig = lexicon_trigger(tok)
     if trig is not None:
         f["lex"] = 1.0
         f["lex=" + trig.type] = 1.0
     coded = cameo_types().get(lem)
     if coded is not None and coded[0]:  # a verb event data code as a PLOVER event
-        f["cameo:" + tok.pos_] = 1.0
+        f["cameo:" + pos] = 1.0
     if lem in PLOT_NOUNS:
         f["plotnoun"] = 1.0
     if lem in SPEECH_VERBS:
@@ -268,22 +278,21 @@ def detect_features(tok: Any) -> dict[str, float]:
         f["weakcue"] = 1.0
     if lem in {"be", "have", "seem", "appear", "become", "remain", "get"}:
         f["copula-like"] = 1.0
-    f["ld=" + lem + "_" + tok.dep_] = 1.0
-    if any(c.dep_ in _PARTICIPANT_DEPS or c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS
-           for c in tok.children):
+    f["ld=" + lem + "_" + dep] = 1.0
+    if has_part:
         f["haspart"] = 1.0  # the guideline's events have a participant
+    lowers = _lowers(tok.doc)
     if tok.i > 0:
-        f["prev=" + tok.nbor(-1).lower_] = 1.0
-    if tok.i + 1 < len(tok.doc):
-        f["next=" + tok.nbor(1).lower_] = 1.0
+        f["prev=" + lowers[tok.i - 1]] = 1.0
+    if tok.i + 1 < len(lowers):
+        f["next=" + lowers[tok.i + 1]] = 1.0
     if _earlier_mentions(tok):
         f["rep"] = 1.0
-        f["rep=" + tok.pos_] = 1.0
-        dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+        f["rep=" + pos] = 1.0
         if dets:
             f["repdet=" + dets[0]] = 1.0
     else:
-        f["first=" + tok.pos_] = 1.0
+        f["first=" + pos] = 1.0
     _class_features(f, tok)
     _prior_features(f, tok)
     return f

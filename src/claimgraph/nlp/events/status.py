@@ -1353,9 +1353,9 @@ def status(doc: Document) -> Document:
     learned: set[str] = doc.scratch.get("learned_events", set())
     for ev in doc.events:
         idxs = mentions.get(ev.id, [])
-        got = [mention_status(sdoc[i], cues.get(i, set()), _is_nominal(sdoc[i], cues.get(i)))
-               for i in idxs]
-        combined = combine(got)
+        own = {i: mention_status(sdoc[i], cues.get(i, set()), _is_nominal(sdoc[i], cues.get(i)))
+               for i in idxs}
+        combined = combine([own[i] for i in idxs])
         main = mains.get(ev.id, idxs[0] if idxs else None)
         if main is None or combined in {"foiled", "attempted"} and len(idxs) > 1:
             ev.status = combined  # a merged plot: its mentions together say what became of it
@@ -1369,7 +1369,7 @@ def status(doc: Document) -> Document:
             ev.status = guideline_reading(ev.status, sdoc[main])
             continue
         nominal = _is_nominal(sdoc[main], cues.get(main))
-        rule = mention_status(sdoc[main], cues.get(main, set()), nominal)
+        rule = own[main] if main in own else mention_status(sdoc[main], cues.get(main, set()), nominal)
         if rule in TRUSTED_RULES or rule == "planned" and nominal and scheduled(sdoc[main]):
             ev.status = rule  # the schedule is the noun's own word (13 of 14 planned on dev)
             continue

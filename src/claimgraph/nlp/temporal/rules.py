@@ -367,12 +367,62 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _words(*groups: object) -> frozenset[str]:
+    out: set[str] = set()
+    for g in groups:
+        for w in (g.split() if isinstance(g, str) else g):  # type: ignore[attr-defined]
+            out.update(_WORD.findall(str(w).lower()))
+    return frozenset(out)
+
+
+_DIGIT = "0"  # every digit reads as this word in a window's words
+_UNIT_WORDS = _words(UNIT_SG.strip("(?:)").split("|"), UNIT_PL.strip("(?:)").split("|"))
+#: Words one of which every match of a rule contains, as a whole word of the text ("0" for a
+#: digit): a rule runs only in the windows that hold one. A window is searched as if the text
+#: ended at its edges, so a match lies inside it and its words are among the window's words;
+#: the gates only skip searches that cannot match (same candidates on every text).
+_GATES: dict[str, frozenset[str]] = {
+    "iso": _words(_DIGIT), "slash": _words(_DIGIT), "half_year": _words(_DIGIT), "year": _words(_DIGIT),
+    "month_day": _words(MONTHS), "day_month": _words(MONTHS), "month": _words(MONTHS),
+    "week_of": _words("week"),
+    "year_words": _words("nineteen twenty thousand"),
+    "decade": _words(_DIGIT, DECADE_WORDS),
+    "century": _words("century"),
+    "quarter": _words("quarter half period"),
+    "weekday": _words(WEEKDAYS), "weekday_pods": _words(WEEKDAYS),
+    "weekdays_pl": _words([w + "s" for w in _WD_FULL]),
+    "clock": _words(_DIGIT, "noon midnight midday"),
+    "deictic_day": _words("today yesterday tomorrow"),
+    "pod": _words("morning afternoon evening night tonight overnight"),
+    "holiday": _words(HOLIDAYS),
+    "anaphoric": _words("day week month year morning afternoon evening night"),
+    "relative": _words("week weekend month year decade century season", SEASONS),
+    "season": _words(SEASONS),
+    "duration": _UNIT_WORDS, "duration_hyphen": _UNIT_WORDS, "unit_long": _UNIT_WORDS,
+    "vague_units": _UNIT_WORDS,
+    "year_ago": _words("year"),
+    "set_every": _words("every each per"),
+    "set_adverb": _words(SET_ADVERBS),
+    "deictic": _words(DEICTIC),
+    "current_adj": _words("current"),
+}
+_GATED: tuple[tuple[int, Rule, frozenset[str]], ...] = tuple(
+    (prio, rule, _GATES[rule.name]) for prio, rule in enumerate(RULES))
+
+
+def _window_words(text: str, lo: int, hi: int) -> set[str]:
+    return {_DIGIT if w.isdigit() else w.lower() for w in _WORD.findall(text, lo, hi)}
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every match of every rule, overlapping ones included."""
     found: list[Candidate] = []
     seen: set[tuple[int, int, int]] = set()
     for lo, hi in _windows(text):
-        for prio, rule in enumerate(RULES):
+        words = _window_words(text, lo, hi)
+        for prio, rule, gate in _GATED:
+            if gate.isdisjoint(words):
+                continue
             for m in rule.pattern.finditer(text, lo, hi):
                 key = (m.start(), m.end(), prio)
                 if m.end() == m.start() or key in seen:
