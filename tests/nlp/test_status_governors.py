@@ -413,3 +413,16 @@ def test_the_guideline_readings_outrank_the_classifier(text, word, read, final):
 
     assert guideline_reading(read, _word(text, word)) == final
 
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # asked, not asserted
+    ("“Come to think of it, does anyone get attacked more than me?” Trump said.", "attacked", "hypothetical"),
+    ("Even the president questioned “who alerted CNN to be there?”", "alerted", "hypothetical"),
+    # the verb reporting the quoted question, and a statement before a question, are asserted
+    ("Even the president questioned “who alerted CNN to be there?”", "questioned", "occurred"),
+    ("Police arrested two men on Sunday. Did they act alone?", "arrested", "occurred"),
+    ("“They attacked us,” he said, “and why should we forgive them?”", "attacked", "occurred"),
+])
+def test_an_event_in_a_direct_question_is_hypothetical(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status

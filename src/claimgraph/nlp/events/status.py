@@ -21,11 +21,13 @@ An event stated only inside ``opinion`` claims is never ``occurred``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...models import Document, Event
 from ...pipeline import step
 from ..attribution.cues import modal_misread, unsaid
+from ..quotemarks import quoted_ranges
 from .features import governor_class, imperative, negative_argument
 from .lexicon import FOIL_VERBS, PLOT_NOUNS, plot_of, refuses, to_infinitive, verb_lemma
 from .participants.vocabulary import WEAPON_HEADS
@@ -289,6 +291,25 @@ def in_condition(tok: Any) -> bool:
             return False
         t = t.head
     return False
+
+
+def asked(tok: Any) -> bool:
+    """The event stands in a direct question, asked, not asserted: "does anyone get attacked
+    more than me?", "who alerted CNN to be there?" (statuschain-dev: 6 of the 6 events inside a
+    question are ``hypothetical``). The question mark closes the token's own clause: it
+    follows the token in the sentence with no full stop between, inside the same quotation as
+    the token or outside any, so the verb that reports a quoted question ("questioned “who
+    alerted CNN?”", "“Who's gonna pay?” he asks") is no part of it."""
+    sent = tok.sent
+    text = sent.text
+    at = tok.idx - sent.start_char
+    mark = text.find("?", at)
+    if mark < 0 or re.search(r"[.!;]\s", text[at:mark]):
+        return False
+    quotes = quoted_ranges(text)
+    here = next((q for q in quotes if q[0] <= at < q[1]), None)
+    there = next((q for q in quotes if q[0] <= mark < q[1]), None)
+    return here == there
 
 
 #: Modals whose negation denies a possibility or forbids, rather than saying the act did not
@@ -577,6 +598,7 @@ def guideline_reading(status: str, tok: Any) -> str:
         return "occurred"
     if (condition or requested(tok) or requested_noun(tok) or imperative(tok) or conditioned_future(tok)
             or speculative_past(tok) or (status == "negated" and (modal_denial(tok) or demanded_absence(tok)))
+            or status == "occurred" and asked(tok)
             or status != "negated" and (speculative_modal(tok) or only_possible(tok))):
         return "hypothetical"
     if status in {"occurred", "unknown", "hypothetical"} and not question and (
