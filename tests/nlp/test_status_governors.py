@@ -426,3 +426,14 @@ def test_the_guideline_readings_outrank_the_classifier(text, word, read, final):
 ])
 def test_an_event_in_a_direct_question_is_hypothetical(text, trigger, status, status_of):
     assert status_of(text, trigger) == status
+
+
+def test_an_event_noun_a_question_takes_for_given_is_not_asked():
+    """MUC-4 TST2-MUC4-0011: the murder happened; the question asks about the relations."""
+    from claimgraph.nlp.events.status import asked
+
+    doc = load_nlp()("Following the murder of the Jesuits, who attacked the advisers?")
+    words = {t.text: t for t in doc}
+    assert not asked(words["murder"])
+    doc = load_nlp()("What intention did the general staff have in killing the Jesuits?")
+    assert not asked(next(t for t in doc if t.text == "killing"))

@@ -293,13 +293,24 @@ def in_condition(tok: Any) -> bool:
     return False
 
 
+#: Clauses a question takes for given: "in killing the Jesuits", "after killing the priests",
+#: "the man who attacked him".
+_GIVEN_CLAUSES = frozenset({"pcomp", "pobj", "advcl", "acl", "relcl", "amod"})
+
+
 def asked(tok: Any) -> bool:
-    """The event stands in a direct question, asked, not asserted: "does anyone get attacked
-    more than me?", "who alerted CNN to be there?" (statuschain-dev: 6 of the 6 events inside a
-    question are ``hypothetical``). The question mark closes the token's own clause: it
-    follows the token in the sentence with no full stop between, inside the same quotation as
-    the token or outside any, so the verb that reports a quoted question ("questioned “who
-    alerted CNN?”", "“Who's gonna pay?” he asks") is no part of it."""
+    """The event's verb stands in a direct question, asked, not asserted: "does anyone get
+    attacked more than me?", "who alerted CNN to be there?" (statuschain-dev: 6 of the 6 events
+    inside a question are ``hypothetical``, all verbs). The question mark closes the verb's own
+    clause: it follows the verb in the sentence with no full stop between, inside the same
+    quotation as the verb or outside any, so the verb that reports a quoted question
+    ("questioned “who alerted CNN?”", "“Who's gonna pay?” he asks") is no part of it. An event
+    noun, or a verb in an adjunct or relative clause, is not read so: what the question takes
+    for given stays as it is ("Following the murder of the Jesuits, what are relations like
+    ...?", "What intention did the general staff have in killing the Jesuits?", "how could the
+    murderers remain ... after killing the priests?": MUC-4, where each happened)."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in _GIVEN_CLAUSES:
+        return False
     sent = tok.sent
     text = sent.text
     at = tok.idx - sent.start_char
