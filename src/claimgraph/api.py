@@ -86,9 +86,9 @@ def analyze_inputs(
             if isinstance(item, InputError):
                 waiting.append(Outcome(source=item.source, error=item))
             else:
-                outcome = Outcome(source=item.source, document=Document(info=item))
-                waiting.append(outcome)
-                yield outcome.document  # type: ignore[misc]
+                doc = Document(info=item)
+                waiting.append(Outcome(source=item.source, document=doc))
+                yield doc
 
     for doc, error in pipeline.pipe_outcomes(documents(), batch_size=settings.batch_size):
         while waiting[0].document is not doc:

@@ -36,19 +36,31 @@ def test_pipeline_pipe_keeps_input_order_and_clears_scratch():
     assert all(any(e.name == "Baku" for e in d.entities) for d in out)
 
 
-def test_pipeline_a_failing_step_fails_only_that_document():
-    from claimgraph.errors import AnalysisError
+def _explode_on(word: str) -> str:
+    """Register a deliberately broken step that fails on documents saying ``word``."""
     from claimgraph.pipeline import step
 
-    @step("explode_on_boom", requires=("sdoc",), assigns=("boom",))
+    name = f"explode_on_{word}"
+
+    @step(name, requires=("sdoc",), assigns=(word,))
     def _explode(doc: Document) -> Document:
-        """Fail on documents that say boom (a deliberately broken step for this test)."""
-        if "boom" in doc.text:
-            raise ValueError("boom seen")
+        """Fail on documents that say the word (a deliberately broken step for the tests)."""
+        if word in doc.text:
+            raise ValueError(f"{word} seen")
         return doc
 
-    texts = ["A quiet day in Baku.", "Then boom, said nobody.", "Another quiet day in Tehran."]
-    docs = [Document(info=DocumentInfo(id=str(i), source=f"doc{i}", text=t)) for i, t in enumerate(texts)]
+    return name
+
+
+def _docs(texts: list[str]) -> list[Document]:
+    return [Document(info=DocumentInfo(id=str(i), source=f"doc{i}", text=t)) for i, t in enumerate(texts)]
+
+
+def test_pipeline_a_failing_step_fails_only_that_document():
+    from claimgraph.errors import AnalysisError
+
+    _explode_on("boom")
+    docs = _docs(["A quiet day in Baku.", "Then boom, said nobody.", "Another quiet day in Tehran."])
     pipe = Pipeline(names=("parse", "explode_on_boom", "entities"), settings=load_settings())
     out = list(pipe.pipe_outcomes(docs, batch_size=3))
     assert [err is None for _, err in out] == [True, False, True]
@@ -98,20 +110,10 @@ def test_parse_ahead_gives_the_same_outcomes_in_the_same_order(tmp_path, example
 
 
 def test_parse_ahead_a_failing_step_fails_only_that_document():
-    from claimgraph.pipeline import step
-
-    @step("explode_on_bang", requires=("sdoc",), assigns=("bang",))
-    def _explode(doc: Document) -> Document:
-        """Fail on documents that say bang (a deliberately broken step for this test)."""
-        if "bang" in doc.text:
-            raise ValueError("bang seen")
-        return doc
-
-    texts = ["Police arrested two men in Baku.", "Then bang, said nobody.", "Talks resumed in Tehran.",
-             "Ministers met in Ankara.", "A bang in Kyiv.", "Protesters marched in Tbilisi."]
-    docs = [Document(info=DocumentInfo(id=str(i), source=f"doc{i}", text=t)) for i, t in enumerate(texts)]
+    docs = _docs(["Police arrested two men in Baku.", "Then bang, said nobody.", "Talks resumed in Tehran.",
+                  "Ministers met in Ankara.", "A bang in Kyiv.", "Protesters marched in Tbilisi."])
     settings = load_settings(parse_ahead=True)
-    pipe = Pipeline(names=("parse", "explode_on_bang", "entities"), settings=settings)
+    pipe = Pipeline(names=("parse", _explode_on("bang"), "entities"), settings=settings)
     out = list(pipe.pipe_outcomes(docs, batch_size=2))
     assert [d.info.id for d, _ in out] == ["0", "1", "2", "3", "4", "5"]
     assert [err is None for _, err in out] == [True, False, True, True, False, True]

@@ -14,6 +14,7 @@ word, "now" ...), found with one cheap word scan, so long texts cost little.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MONTHS = {
@@ -367,16 +368,17 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _words(*groups: object) -> frozenset[str]:
+def _words(*groups: str | Iterable[str]) -> frozenset[str]:
+    """The lower-case words of some phrases (a string is split at spaces)."""
     out: set[str] = set()
     for g in groups:
-        for w in (g.split() if isinstance(g, str) else g):  # type: ignore[attr-defined]
-            out.update(_WORD.findall(str(w).lower()))
+        for phrase in (g.split() if isinstance(g, str) else g):
+            out.update(_WORD.findall(phrase.lower()))
     return frozenset(out)
 
 
 _DIGIT = "0"  # every digit reads as this word in a window's words
-_UNIT_WORDS = _words(UNIT_SG.strip("(?:)").split("|"), UNIT_PL.strip("(?:)").split("|"))
+_UNIT_WORDS = _words(UNITS, [u + "s" for u in UNITS], "centuries millennia")
 #: Words one of which every match of a rule contains, as a whole word of the text ("0" for a
 #: digit): a rule runs only in the windows that hold one. A window is searched as if the text
 #: ended at its edges, so a match lies inside it and its words are among the window's words;
