@@ -19,6 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import import_module
+from itertools import chain
 
 from .config import Settings, load_settings
 from .errors import AnalysisError, ConfigError, ModelError, PipelineError
@@ -158,8 +159,11 @@ class Pipeline:
         """
         batches = _batches(docs, batch_size or self.settings.batch_size)
         if self.settings.parse_ahead and len(self.steps) > 1 and self.steps[0].batch is not None:
-            yield from self._pipe_ahead(batches)
-            return
+            first, second = next(batches, None), next(batches, None)
+            if second is not None:  # a thread only pays where a second batch can overlap
+                yield from self._pipe_ahead(chain([first, second], batches))  # type: ignore[list-item]
+                return
+            batches = iter([first] if first is not None else [])
         for batch in batches:
             yield from self.run_batch(batch)
 

@@ -437,3 +437,11 @@ def test_an_event_noun_a_question_takes_for_given_is_not_asked():
     assert not asked(words["murder"])
     doc = load_nlp()("What intention did the general staff have in killing the Jesuits?")
     assert not asked(next(t for t in doc if t.text == "killing"))
+
+
+def test_a_verb_before_a_colon_that_opens_a_question_is_not_asked():
+    from claimgraph.nlp.events.status import asked
+
+    doc = load_nlp()("In his book, Mr. McKinley suggested asking yourself this: would I rather help "
+                     "my kid go to college?")
+    assert not asked(next(t for t in doc if t.text == "suggested"))

@@ -296,6 +296,7 @@ def in_condition(tok: Any) -> bool:
 #: Clauses a question takes for given: "in killing the Jesuits", "after killing the priests",
 #: "the man who attacked him".
 _GIVEN_CLAUSES = frozenset({"pcomp", "pobj", "advcl", "acl", "relcl", "amod"})
+_CLAUSE_END = re.compile(r"[.!;:]\s")
 
 
 def asked(tok: Any) -> bool:
@@ -315,7 +316,7 @@ def asked(tok: Any) -> bool:
     text = sent.text
     at = tok.idx - sent.start_char
     mark = text.find("?", at)
-    if mark < 0 or re.search(r"[.!;]\s", text[at:mark]):
+    if mark < 0 or _CLAUSE_END.search(text, at, mark):
         return False
     quotes = quoted_ranges(text)
     here = next((q for q in quotes if q[0] <= at < q[1]), None)
