@@ -445,3 +445,36 @@ def test_a_verb_before_a_colon_that_opens_a_question_is_not_asked():
     doc = load_nlp()("In his book, Mr. McKinley suggested asking yourself this: would I rather help "
                      "my kid go to college?")
     assert not asked(next(t for t in doc if t.text == "suggested"))
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # the parse hangs "meet" on "backed"; a bare verb goes with the infinitive before it
+    ("Trump backed a plan to visit Russia, meet Putin and begin the negotiations.", "meet", "planned"),
+    ("Trump backed a plan to visit Russia, meet Putin and begin the negotiations.", "begin", "planned"),
+    # a finite verb conjoined to a finite verb keeps its own reading
+    ("Police arrested the man and searched his home.", "searched", "occurred"),
+])
+def test_bare_verbs_of_a_list_of_infinitives_share_its_status(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
+
+
+def test_the_partner_of_a_misattached_bare_verb_is_the_infinitive():
+    from claimgraph.nlp.events.status import conjoined_to
+
+    doc = load_nlp()("Trump backed a plan to visit Russia, meet Putin and begin the negotiations.")
+    words = {t.text: t for t in doc}
+    assert words["meet"].head.text == "backed"  # the parse this guards against
+    assert conjoined_to(words["meet"]).text == "visit"
+    assert conjoined_to(words["begin"]).text == "meet"
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # an ability adjective passes the open question on to what it governs
+    ("Investigators are still seeking to determine whether they were capable of detonating.",
+     "detonating", "hypothetical"),
+    ("It is unclear whether he is able to attack the city.", "attack", "hypothetical"),
+    # what the question presupposes stays: the assassination happened
+    ("They asked whether the bands were responsible for his assassination.", "assassination", "occurred"),
+])
+def test_whether_reaches_through_an_ability_adjective(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status

@@ -287,10 +287,33 @@ def in_condition(tok: Any) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
             return True
+        able = _ability_verb(t)
+        if able is not None:
+            t = able
+            continue
         if t.dep_ not in _CONDITION_ARGS or t.head.i == t.i:
             return False
         t = t.head
     return False
+
+
+#: Adjectives of ability and readiness: what follows them is no more asserted than a bare verb
+#: of the clause ("whether they were even capable of detonating", "if he is able to attack").
+_ABILITY = frozenset("able unable capable incapable willing unwilling ready prepared poised".split())
+
+
+def _ability_verb(tok: Any) -> Any | None:
+    """The verb that predicates an ability adjective governing ``tok`` ("were" in "were
+    capable of detonating", "is" in "is able to attack"), else None."""
+    if tok.dep_ in {"pcomp", "pobj"} and tok.head.dep_ == "prep":
+        adj = tok.head.head
+    elif tok.dep_ == "xcomp":
+        adj = tok.head
+    else:
+        return None
+    if adj.lower_ in _ABILITY and adj.dep_ == "acomp" and adj.head.i != adj.i:
+        return adj.head
+    return None
 
 
 #: Clauses a question takes for given: "in killing the Jesuits", "after killing the priests",
@@ -1434,6 +1457,26 @@ def _left_open(doc: Document, sdoc: Any, mentions: dict[str, list[int]], mains: 
             ev.status = "hypothetical"
 
 
+#: Tags of a verb that a bare infinitive cannot be conjoined to ("backed ... and meet").
+_NOT_BARE = frozenset({"VBD", "VBZ", "VBN", "VBG"})
+
+
+def conjoined_to(tok: Any) -> Any:
+    """The verb a conjoined verb goes with. The parse often hangs the later bare verbs of a
+    list of infinitives on the clause's finite verb ("Trump backed a plan to visit Russia,
+    meet Putin and begin the negotiations": "meet" on "backed"); a bare verb cannot be
+    conjoined to a past, third-person or participle form, so its partner is the nearest
+    infinitive ("to visit") between the two."""
+    head = tok.head
+    if tok.tag_ != "VB" or head.tag_ not in _NOT_BARE or head.i > tok.i:
+        return head
+    for j in range(tok.i - 1, head.i, -1):
+        t = tok.doc[j]
+        if t.tag_ == "VB" and t.dep_ != "conj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return t
+    return head
+
+
 #: What gives a conjoined verb a clause of its own: its own subject, auxiliary, negation or mark.
 _OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "mark", "expl"})
 
@@ -1459,7 +1502,7 @@ def _share_conjoined(doc: Document, sdoc: Any, mentions: dict[str, list[int]],
             continue
         if any(c.dep_ in _OWN_CLAUSE for c in tok.children):
             continue
-        head = main_of.get(tok.head.i)
+        head = main_of.get(conjoined_to(tok).i)
         if head is not None and head.status is not None:
             main_of[i].status = head.status
 
