@@ -166,6 +166,25 @@ def test_attribution_carry_over_stops_at_paragraph_and_opinion():
     assert claim_with(doc, "The town has 4,000 inhabitants").kind == "reported"
 
 
+def test_attribution_a_remark_carries_only_to_what_goes_on_with_it():
+    """A frame of one person's remark carries to a sentence that goes on with it (a pronoun
+    subject, a quotation), not to the writer's next fact (statuschain-dev: 13 events whose
+    chain ends at the writer were carried to the speaker before)."""
+    doc = run(
+        "Secretary of State John Kerry said Tuesday that he would be in Switzerland negotiating "
+        "with the Iranians. The White House has not committed to sending a representative.\n\n"
+        "The Korean Central News Agency said that the country was halting nuclear tests as of "
+        "that day. It also plans to close down a nuclear test site in the north.\n\n"
+        "Kelly Holmes said that she would race in Glasgow next month. \u201cThe reception I have "
+        "had since the Olympics has been amazing and that is why I wanted to keep running.\u201d"
+    )
+    assert claim_with(doc, "The White House has not committed").kind == "reported"
+    went_on = claim_with(doc, "It also plans to close down")
+    assert went_on.kind == "attributed" and went_on.chain[-1].name.endswith("Korean Central News Agency")
+    quoted = claim_with(doc, "The reception I have had")
+    assert quoted.kind in {"attributed", "quote"} and quoted.chain[-1].name == "Kelly Holmes"
+
+
 def test_attribution_inference_verb_without_source_is_opinion():
     doc = run("The timing of the strike suggests that it was planned for months.")
     assert [c.kind for c in doc.claims] == ["opinion"]

@@ -21,12 +21,16 @@ Carry-over rule (report frames)
     A frame opens when a sentence's first innermost attributed claim (not a quote) covers
     at least half of its sentence ("The Post has reported that ...", "According to X,
     ..."). Each following sentence of the *same paragraph* that has no attribution cue of
-    its own, is no opinion, is not inside a quotation and does not open with a marker that
-    returns to the writer's voice ("However", "Meanwhile" ...) is attributed to the
-    frame's chain, with no cue (the cue is in another sentence; PolNeAR makes a relation
-    of the words a cue governs, not of the sentences after them). The frame closes at the
-    paragraph's end, at an opinion, at such a marker, and is replaced by the next sentence
-    with its own cue.
+    its own, is no opinion, is not a quotation claimed by a speaker and does not open with a
+    marker that returns to the writer's voice ("However", "Meanwhile" ...) is attributed to
+    the frame's chain, with no cue (the cue is in another sentence; PolNeAR makes a relation
+    of the words a cue governs, not of the sentences after them), when it goes on with the
+    report: always after a frame that sources an account ("According to X, ...", an outlet's
+    report), and after one person's remark only when its subject is a pronoun ("It also
+    plans ...") or it is quoted speech. The writer's next fact ("Kerry said he would be in
+    Switzerland. The White House has not committed to ...") is the writer's own. The frame
+    closes at the paragraph's end, at an opinion, at such a marker, at a sentence that does
+    not go on with it, and is replaced by the next sentence with its own cue.
     A sentence that only names the origin of the report just made ("This information
     comes from sources in ...", "The report is based on ...") appends that origin to the
     previous attributed claim of the paragraph (and so to the frame) and is itself
@@ -116,6 +120,15 @@ _FRAME_BREAKERS = frozenset(
     "however meanwhile nevertheless nonetheless still instead indeed separately "
     "in contrast by contrast elsewhere".split()
 )
+def _sourcing(frame: _Frame) -> bool:
+    """A frame that sources an account rather than reports one remark: "According to X,
+    ...", "The Post has reported that ...", any report of an outlet."""
+    cue = frame.cue.text.lower() if frame.cue is not None else ""
+    return cue.startswith("according") or "report" in cue or bool(frame.chain) and frame.chain[-1].kind == "outlet"
+
+
+#: Subjects of a sentence that goes on with the report before it.
+_GOING_ON = frozenset({"he", "she", "it", "they"})
 _QUOTE_MIN_TOKENS = 5
 #: A signature after a quotation: a dash, then a name of one to six words ending the line.
 _SIGNATURE = re.compile(r"[^\S\n]*([―—–]|--)[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,5})\.?[^\S\n]*(?=\n|$)")
@@ -400,10 +413,21 @@ class _Builder:
         if opinion_cue(sent, skip) is not None:
             self.frame = None
             return self.add(_Draft("opinion", list(self.root), span))
-        if self.frame is not None and not self._breaks_frame(sent):
+        if self.frame is not None and not self._breaks_frame(sent) and self._goes_on(sent):
             return self.add(_Draft("attributed", _carried(self.frame.chain), span, None))
         self.frame = None
         return self.add(_Draft("reported", list(self.root), span))
+
+    def _goes_on(self, sent: SpacySpan) -> bool:
+        """The sentence goes on with the frame's report: its subject is a pronoun (the source
+        or what it spoke of: "It also plans to close down a test site", "He also tamped down
+        expectations"), or it opens with or lies inside a quotation (the speaker goes on)."""
+        if self.frame is not None and _sourcing(self.frame):
+            return True
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _GOING_ON for c in sent.root.children):
+            return True
+        first = next((t.i for t in sent if not t.is_space), sent.start)
+        return any(q[0] <= first < q[1] for q in self.quotes)
 
     def _breaks_frame(self, sent: SpacySpan) -> bool:
         words = [t.lower_ for t in sent if not t.is_space and not t.is_punct][:2]
