@@ -478,3 +478,21 @@ def test_the_partner_of_a_misattached_bare_verb_is_the_infinitive():
 ])
 def test_whether_reaches_through_an_ability_adjective(text, trigger, status, status_of):
     assert status_of(text, trigger) == status
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # the actor rules the act out: a denied intention, stopping short, a pledge gone back on
+    ("He also affirmed that he does not plan to testify against Trump.", "testify", "negated"),
+    ("The company does not intend to sell the plant.", "sell", "negated"),
+    ("The senator stopped short of calling on Trump to cancel the summit.", "calling", "negated"),
+    ("North Korea has reneged on pledges to give up its nuclear program.", "give", "negated"),
+    ("The mayor broke his promise to cut taxes.", "cut", "negated"),
+    # the intention itself, undenied, stays planned; the promise was made
+    ("The company plans to sell the plant.", "sell", "planned"),
+    ("The mayor broke his promise to cut taxes.", "promise", "occurred"),
+    ("The rebels broke the ceasefire on Monday.", "ceasefire", "occurred"),
+    # a plot broken up is still foiled
+    ("Police broke up a plot to bomb the embassy.", "bomb", "foiled"),
+])
+def test_an_act_its_actor_rules_out_is_negated(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status

@@ -158,6 +158,8 @@ def _prevented(tok: Any) -> bool:
     antecedent of "which was thwarted" (also when the parse hangs the clause on the last noun
     of the plot's own phrase: "a plot to assassinate the rabbi, which was thwarted by ...")."""
     head = tok.head
+    if verb_lemma(head) == "break" and tok.lemma_.lower() not in PLOT_NOUNS:
+        return False  # "broke his promise", "broke the ceasefire": made, then not kept
     if tok.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head) in FOIL_VERBS and not (_is_negated(head) or any(
             c.dep_ in {"aux", "auxpass"} and (c.lower_ == "to" or c.lower_ in _MODALS) for c in head.children)):
         return True  # only a prevention that happened: not "tried to stop the plan", "could thwart it"
@@ -515,12 +517,17 @@ def ruled_out(tok: Any) -> bool:
     offer = _offer_of(tok)
     if offer is not None and offer.dep_ == "dobj" and refuses(offer.head):
         return not _is_negated(offer.head) and not _modal(offer.head) and not _in_counterfactual(offer.head)
+    stopper = _stopped_short(tok) or _pledge_broken(tok)
+    if stopper is not None:
+        return not _is_negated(stopper) and not _modal(stopper) and not _in_counterfactual(stopper)
     if tok.dep_ not in {"xcomp", "ccomp"} or tok.head.i == tok.i:
         return False
     head = tok.head
     lemma = head.lemma_.lower()
     if lemma in _REFUSALS:
         return not _is_negated(head) and not _modal(head) and not _in_counterfactual(head)
+    if lemma in _INTENTIONS and tok.dep_ == "xcomp":  # "he does not plan to testify"
+        return _is_negated(head) and not _modal(head) and not in_condition(head)
     if lemma in _PERMISSIONS:
         going = head.head if head.dep_ == "xcomp" and head.head.lemma_.lower() == "go" else None
         return _is_negated(head) or (going is not None and _is_negated(going))
@@ -530,6 +537,42 @@ def ruled_out(tok: Any) -> bool:
     if lemma in _ABLE:  # "he's not willing to fund", "would not be able to process"
         return (_is_negated(head) or _is_negated(clause)) and not in_condition(clause)
     return False
+
+
+#: Verbs of intention whose denial rules the act out ("does not plan to testify", "did not
+#: intend to run"); a denied expectation is a prediction, left to the other readings.
+_INTENTIONS = frozenset({"plan", "intend"})
+#: What stops short of an act: "stopped short of calling on Trump to cancel", "fell short of".
+_SHORT_OF = frozenset({"stop", "fall"})
+#: Nouns of a pledge, and verbs that go back on one: "reneged on pledges to give up its
+#: nuclear program", "broke his promise to cut taxes".
+_PLEDGE_NOUNS = frozenset({"pledge", "promise", "commitment", "vow", "undertaking"})
+_GOING_BACK = frozenset({"renege", "backtrack", "break", "abandon", "betray"})
+
+
+def _stopped_short(tok: Any) -> Any | None:
+    """The verb of "stopped short of" when ``tok`` is the act it stopped short of."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "of":
+        return None
+    head = tok.head.head  # "short" or, as the parse often has it, the verb itself
+    verb = head.head if head.lower_ == "short" else head
+    if verb.lemma_.lower() in _SHORT_OF and (head is not verb or any(c.lower_ == "short" for c in verb.children)):
+        return verb
+    return None
+
+
+def _pledge_broken(tok: Any) -> Any | None:
+    """The verb that goes back on the pledge whose act ``tok`` is ("reneged on pledges to give
+    up", "broke his promise to cut taxes"), else None."""
+    if tok.dep_ not in {"acl", "relcl"} or not to_infinitive(tok):
+        return None
+    noun = tok.head
+    if noun.lemma_.lower() not in _PLEDGE_NOUNS:
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if verb is not None and verb.lemma_.lower() in _GOING_BACK:
+        return verb
+    return None
 
 
 #: Nouns that ask for an act: what they ask for is ruled out when they are turned down.
@@ -1454,6 +1497,8 @@ def _left_open(doc: Document, sdoc: Any, mentions: dict[str, list[int]], mains: 
         idxs = mentions.get(ev.id, [])
         main = mains.get(ev.id, idxs[0] if idxs else None)
         if main is not None and ev.status in {"occurred", "negated"} and any(a <= main < b for a, b in spans):
+            if ev.status == "negated" and ruled_out(sdoc[main]):
+                continue  # "does not intend to sell": the actor rules it out, nothing is left open
             ev.status = "hypothetical"
 
 
