@@ -120,6 +120,8 @@ _FRAME_BREAKERS = frozenset(
     "however meanwhile nevertheless nonetheless still instead indeed separately "
     "in contrast by contrast elsewhere".split()
 )
+
+
 def _sourcing(frame: _Frame) -> bool:
     """A frame that sources an account rather than reports one remark: "According to X,
     ...", "The Post has reported that ...", any report of an outlet."""
@@ -129,6 +131,7 @@ def _sourcing(frame: _Frame) -> bool:
 
 #: Subjects of a sentence that goes on with the report before it.
 _GOING_ON = frozenset({"he", "she", "it", "they"})
+
 _QUOTE_MIN_TOKENS = 5
 #: A signature after a quotation: a dash, then a name of one to six words ending the line.
 _SIGNATURE = re.compile(r"[^\S\n]*([―—–]|--)[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,5})\.?[^\S\n]*(?=\n|$)")
