@@ -185,6 +185,19 @@ def test_attribution_a_remark_carries_only_to_what_goes_on_with_it():
     assert quoted.kind in {"attributed", "quote"} and quoted.chain[-1].name == "Kelly Holmes"
 
 
+def test_attribution_an_offence_named_in_a_charge_is_an_allegation():
+    """"was charged with murder": the murder is the charge's allegation (an attribution with
+    no named source, as PolNeAR marks it), never a fact in the writer's voice; the accused is
+    no part of the allegation, and "charged a fee" names no offence."""
+    doc = run("The man was charged with murder. The senator has been accused of sexual misconduct. "
+              "He was charged a fee of 20 dollars.")
+    murder = claim_with(doc, "murder", "attributed")
+    assert murder.evidence.text == "murder" and murder.cue.text == "was charged with"
+    assert murder.chain[-1].kind == "anonymous"
+    assert claim_with(doc, "sexual misconduct", "attributed").cue.text == "has been accused of"
+    assert claim_with(doc, "a fee of 20 dollars").kind == "reported"
+
+
 def test_attribution_inference_verb_without_source_is_opinion():
     doc = run("The timing of the strike suggests that it was planned for months.")
     assert [c.kind for c in doc.claims] == ["opinion"]

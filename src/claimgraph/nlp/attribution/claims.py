@@ -489,8 +489,10 @@ class _Builder:
             s = rel.lead[0]  # "The museum, Mr. Bush said, celebrated ...": both parts
         if rel.source is None and rel.kind == "verb" and not rel.quote:
             verb = self.sdoc[(rel.core or rel.cue)[1] - 1]
-            if verb.lemma_.lower() == "ask":
-                return self.tspan((s, e))  # "Clinton was asked if ...": she is the one asked
+            if verb.lemma_.lower() in ("ask", "accuse", "charge"):
+                # "Clinton was asked if ...": she is the one asked; "was charged with murder":
+                # the accused is no part of the allegation's words
+                return self.tspan((s, e))
             subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if subj and verb.i < s and subj[0].i < verb.i and not any(c.dep_ == "agent" for c in verb.children):
                 s = subj[0].left_edge.i

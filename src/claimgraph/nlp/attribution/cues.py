@@ -86,6 +86,15 @@ SPEECH_VERBS = frozenset(
     characterise label dub call mention echo propose endorse express""".split()
 )
 
+#: Verbs whose passive reports without naming who reports: "it was reported that ...", "is
+#: alleged to have ...", and accusations: "was charged with murder", "has been accused of
+#: fraud" (an offence named in a charge is the charge's allegation, not the writer's fact;
+#: PolNeAR marks these as attributions without a source).
+_SOURCELESS_PASSIVES = frozenset({"report", "say", "claim", "allege", "believe", "think", "expect", "ask",
+                                  "accuse", "charge"})
+#: The preposition that names the offence of an accusation: "accused of", "charged with".
+_OFFENCE_PREP = {"accuse": "of", "charge": "with"}
+
 #: Verbs that report only with a source-like subject ("Its timing suggests" is no source).
 WEAK_VERBS = frozenset(
     """
@@ -497,6 +506,11 @@ def _verb_content(verb: Token, lemma: str, sent: Span | None = None) -> Range | 
         return _call_content(verb)
     if lemma in ("accuse", "charge", "blame", "criticize", "criticise", "describe"):
         objs = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
+        if len(objs) == 1 and objs[0].dep_ == "prep" and objs[0].lower_ == _OFFENCE_PREP.get(lemma):
+            # "was charged with murder": the offence; its preposition goes to the cue
+            obj = next((c for c in objs[0].children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return (obj.left_edge.i, objs[0].right_edge.i + 1)
         if objs:
             return (min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1)
     if lemma in OBJECT_CONTENT_VERBS:
@@ -943,8 +957,11 @@ def _verb_relation(
     if passive:
         agent = _agent(verb)
         heads = [agent] if agent is not None else []
-        if agent is None and lemma not in ("report", "say", "claim", "allege", "believe", "think", "expect", "ask"):
+        if agent is None and lemma not in _SOURCELESS_PASSIVES:
             return None
+        if agent is None and lemma in _OFFENCE_PREP and not any(
+                c.dep_ == "prep" and c.lower_ == _OFFENCE_PREP[lemma] for c in verb.children):
+            return None  # "was charged a fee": no offence named
     if not heads and not passive and not learned and lemma in SPEECH_VERBS:
         heads = _orphan_source(doc, sent, verb)  # "... the Washington Post Trump said that"
     if not heads and learned and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
