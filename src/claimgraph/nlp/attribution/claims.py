@@ -416,16 +416,16 @@ class _Builder:
         if opinion_cue(sent, skip) is not None:
             self.frame = None
             return self.add(_Draft("opinion", list(self.root), span))
-        if self.frame is not None and not self._breaks_frame(sent) and self._goes_on(sent):
+        if self.frame is not None and not self._breaks_frame(sent) and self._goes_on(sent, self.frame):
             return self.add(_Draft("attributed", _carried(self.frame.chain), span, None))
         self.frame = None
         return self.add(_Draft("reported", list(self.root), span))
 
-    def _goes_on(self, sent: SpacySpan) -> bool:
+    def _goes_on(self, sent: SpacySpan, frame: _Frame) -> bool:
         """The sentence goes on with the frame's report: its subject is a pronoun (the source
         or what it spoke of: "It also plans to close down a test site", "He also tamped down
         expectations"), or it opens with or lies inside a quotation (the speaker goes on)."""
-        if self.frame is not None and _sourcing(self.frame):
+        if _sourcing(frame):
             return True
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _GOING_ON for c in sent.root.children):
             return True

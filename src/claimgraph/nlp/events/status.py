@@ -299,11 +299,6 @@ def in_condition(tok: Any) -> bool:
     return False
 
 
-#: Adjectives of ability and readiness: what follows them is no more asserted than a bare verb
-#: of the clause ("whether they were even capable of detonating", "if he is able to attack").
-_ABILITY = frozenset("able unable capable incapable willing unwilling ready prepared poised".split())
-
-
 def _ability_verb(tok: Any) -> Any | None:
     """The verb that predicates an ability adjective governing ``tok`` ("were" in "were
     capable of detonating", "is" in "is able to attack"), else None."""
@@ -556,7 +551,7 @@ def _stopped_short(tok: Any) -> Any | None:
         return None
     head = tok.head.head  # "short" or, as the parse often has it, the verb itself
     verb = head.head if head.lower_ == "short" else head
-    if verb.lemma_.lower() in _SHORT_OF and (head is not verb or any(c.lower_ == "short" for c in verb.children)):
+    if verb.lemma_.lower() in _SHORT_OF and (head.i != verb.i or any(c.lower_ == "short" for c in verb.children)):
         return verb
     return None
 
@@ -592,6 +587,9 @@ def _offer_of(tok: Any) -> Any | None:
 #: when negated: the act is ruled out.
 _UNABLE = frozenset({"unable", "unwilling", "reluctant", "hesitant", "loath"})
 _ABLE = frozenset({"able", "willing"})
+#: Adjectives of ability and readiness: what follows them is no more asserted than a bare verb
+#: of the clause ("whether they were even capable of detonating", "if he is able to attack").
+_ABILITY = _ABLE | _UNABLE | {"capable", "incapable", "ready", "prepared", "poised"}
 
 
 _PAST_MODALS = frozenset({"may", "might", "could", "would", "should", "must", "'d"})
