@@ -72,6 +72,12 @@ class _Builder:
         self.out: list[Relation] = []
         self._seen: set[tuple[str, str, str]] = set()
 
+    def mapped_tokens(self) -> list[Any]:
+        """The tokens that belong to an entity, in text order (most tokens belong to none,
+        and walking the whole parse costs more than the rest of this step)."""
+        sdoc = self.sdoc
+        return [sdoc[i] for i in sorted(self.res.token_entity)]
+
     def claim_at(self, tok: Any) -> str | None:
         sent_map: dict[int, str] = self.doc.scratch.get("claim_sentences") or {}
         cid = sent_map.get(tok.sent.start_char)
@@ -114,7 +120,7 @@ def _person_heads(b: _Builder) -> list[tuple[Any, str]]:
     """(head token, entity id) for the head token of each PERSON mention."""
     out = []
     seen: set[int] = set()
-    for tok in b.sdoc:
+    for tok in b.mapped_tokens():
         eid = b.res.mapped(tok)
         if eid is None or b.res.entity_type(eid) != "PERSON":
             continue
@@ -165,7 +171,7 @@ def _membership(b: _Builder, head: Any, eid: str) -> None:
 
 def _located(b: _Builder) -> None:
     """"Baku, Azerbaijan" and ORG/FAC "in" a place."""
-    for tok in b.sdoc:
+    for tok in b.mapped_tokens():
         eid = b.res.mapped(tok)
         if eid is None:
             continue
