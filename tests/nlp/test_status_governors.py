@@ -496,3 +496,31 @@ def test_whether_reaches_through_an_ability_adjective(text, trigger, status, sta
 ])
 def test_an_act_its_actor_rules_out_is_negated(text, trigger, status, status_of):
     assert status_of(text, trigger) == status
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # what a verb ends or undoes exists to be undone, whatever becomes of the undoing
+    ("Lawmakers are set to vote to overturn the governor's veto of the budget.", "veto", "occurred"),
+    ("The minister urged the rebels to cease their attacks on aid convoys.", "attacks", "occurred"),
+    ("The union agreed to drop its strike against the airline.", "strike", "occurred"),
+    # a noun with its own schedule keeps it: the undoing is of something still to come
+    ("The union agreed to halt the planned strike against the airline.", "strike", "planned"),
+])
+def test_what_is_undone_has_happened(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Officials dismissed next week's vote as a formality.", "vote"),
+    ("The coming election has divided the party.", "election"),
+])
+def test_a_noun_with_a_time_ahead_is_planned(text, trigger, status_of):
+    assert status_of(text, trigger) == "planned"
+
+
+def test_coming_in_is_no_schedule():
+    doc = load_nlp()("In its first week the film sold well, with the limited edition version coming in at "
+                     "number 11.")
+    version = next(t for t in doc if t.text == "version")
+    assert any(c.text == "coming" for c in version.children)  # the parse this guards against
+    assert not scheduled(version)

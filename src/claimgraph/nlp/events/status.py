@@ -42,6 +42,8 @@ _PLANNED_ADJ = frozenset({"upcoming", "planned", "proposed", "scheduled", "expec
                           "forthcoming", "impending", "intended", "imminent", "pending", "next"})
 #: "a possible meeting", "potential collusion": speculated, not scheduled (the guideline's
 #: hypothetical; statuschain-dev nominals with these words: 10 hypothetical, 0 planned).
+#: Words that put a possessive time ahead: "next week's meeting".
+_NEXT_WORDS = frozenset({"next", "coming"})
 _POSSIBLE_ADJ = frozenset({"possible", "potential", "prospective", "hypothetical", "eventual"})
 _PLANNED_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "intend", "propose",
                             "prepare", "announce", "go"})
@@ -257,6 +259,9 @@ def scheduled(tok: Any) -> bool:
     acl_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in {"acl", "amod"}}
     if mods & _PLANNED_ADJ or acl_lemmas & _PLANNED_HEADS:
         return True
+    if any(c.dep_ == "poss" and any(w.lower_ in _NEXT_WORDS for w in c.children)
+           or c.dep_ == "amod" and c.lower_ == "coming" for c in tok.children):
+        return True  # "next week's meeting", "the coming summit" (not "the version coming in at")
     # "a summit between the two, scheduled for June": the participle after the comma modifies
     # the noun phrase, though the parser often hangs it on the main verb
     after = tok.right_edge.i + 1
@@ -659,6 +664,8 @@ def guideline_reading(status: str, tok: Any) -> str:
     kept = _kept_from(tok)
     if kept is not None and not question:
         return kept  # over the classifier too: "the bill prevents ... from invoking"
+    if status in {"planned", "hypothetical"} and undone(tok) and not question:
+        return "occurred"
     if status in {"negated", "occurred", "planned", "unknown", "hypothetical"} and in_counterfactual(tok):
         # "Had the plot not been discovered, ...", "I wouldn't have won": imagined either way
         # (statuschain-dev: 13 of 13 events in counterfactual clauses hypothetical)
@@ -739,6 +746,37 @@ def presupposed(tok: Any) -> bool:
     if tok.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in tok.children):
         return False
     return not (tok.dep_ == "dobj" and verb_lemma(tok.head) in _OWN_OBJECT_VERBS)
+
+
+#: Verbs that end or undo what already is: their event object exists to be undone ("override
+#: his veto", "cease their ongoing attacks", "drop its long-held demand", "lift the sanctions").
+#: Not "cancel", "postpone", "call off": what they take is still to come.
+_UNDO_VERBS = frozenset({"override", "overturn", "overrule", "reverse", "repeal", "revoke", "rescind",
+                         "lift", "end", "drop", "cease", "halt", "stop", "suspend", "terminate",
+                         "undo", "withdraw", "quit", "exit"})
+
+
+def undone(tok: Any) -> bool:
+    """An event noun that is the object of a verb ending or undoing it ("voted to override his
+    veto", "will cease their ongoing attacks", "agreed to drop its long-held demand", "withdraw
+    from the agreement"): whatever becomes of the undoing, the thing undone has happened, so
+    the noun is ``occurred`` and does not take the undoing's ``planned`` or ``hypothetical``
+    (statuschain-dev: 4 of 4 such nouns occurred; the fold models read them planned). A noun
+    with its own schedule, a possibility or "no" keeps its own reading ("halt the planned
+    strike")."""
+    if tok.pos_ != "NOUN":
+        return False
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.lower_ in {"from", "to"} and gov.dep_ == "prep":
+        gov = gov.head  # "withdraw from the agreement", "put an end to the war" is not this
+        if verb_lemma(gov) not in {"withdraw", "exit"}:
+            return False
+    elif tok.dep_ != "dobj":
+        return False
+    if gov.pos_ != "VERB" or verb_lemma(gov) not in _UNDO_VERBS:
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "acl", "advmod", "det"}}
+    return not (mods & (_POSSIBLE_ADJ | {"no"}) or scheduled(tok))
 
 
 #: Verbs that undo a planned event: what they take will not happen.
