@@ -251,3 +251,19 @@ def test_attribution_headline_colon_names_source():
     assert sdoc[slice(*rels[0].content)].text == "Clinton needs to get away from all of this personality stuff"
     _, none = _relations("The plan: build a wall along the whole border and more.")
     assert none == []
+
+
+def test_attribution_a_phrase_the_writer_quotes_is_nobodys_speech():
+    """A short quotation inside the writer's own sentence (a scare quote, a title) does not go
+    on with the last speaker's words, and a quoted attribute value in a markup tag is no
+    quotation at all (PolNeAR train: 13 such relations, none in the gold)."""
+    doc = run(
+        "\u201cStaying at home is yet another step on the road to electing Hillary,\u201d Bolton added.\n\n"
+        "Part of this \u201cbinary choice\u201d framework involves understanding the advisers.\n\n"
+        "Ryan posted a statement.\n\n"
+        '<tweet id="750366792434978816" author="@SpeakerRyan" datetime="2016-07-05">While I respect '
+        "the professionals at the FBI, this announcement defies explanation.</tweet>"
+    )
+    spoken = [c.evidence.text for c in doc.claims if c.kind == "quote"]
+    assert any(t.startswith("Staying at home") for t in spoken)
+    assert not any("binary choice" in t or "2016-07-05" in t or "@SpeakerRyan" in t for t in spoken)

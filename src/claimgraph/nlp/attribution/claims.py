@@ -133,6 +133,16 @@ def _sourcing(frame: _Frame) -> bool:
 _GOING_ON = frozenset({"he", "she", "it", "they"})
 
 _QUOTE_MIN_TOKENS = 5
+
+
+def _in_markup(text: str, i: int) -> bool:
+    """Whether character ``i`` lies inside a markup tag on its line (``<tweet author="...">``)."""
+    line = text.rfind("\n", 0, i) + 1
+    opened = text.rfind("<", line, i)
+    if opened < 0 or text.rfind(">", line, i) > opened:
+        return False
+    close = text.find(">", i)
+    return close >= 0 and "\n" not in text[i:close] and "<" not in text[i:close]
 #: A signature after a quotation: a dash, then a name of one to six words ending the line.
 _SIGNATURE = re.compile(r"[^\S\n]*([―—–]|--)[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,5})\.?[^\S\n]*(?=\n|$)")
 #: The claim kinds that are attribution relations (a source, a cue, a content).
@@ -229,7 +239,10 @@ class _Builder:
         self.quote_chars: dict[Range, tuple[int, int]] = {}
         #: the character range of each quotation with its marks
         self.quote_marks: dict[Range, tuple[int, int]] = {}
-        for m in QUOTE_RE.finditer(self.doc.text):
+        text = self.doc.text
+        for m in QUOTE_RE.finditer(text):
+            if _in_markup(text, m.start()):
+                continue  # an attribute's value (<tweet datetime="2016-07-05">) is nobody's speech
             span = self.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span) > 2:
                 out.append((span.start, span.end))
@@ -328,6 +341,8 @@ class _Builder:
         # all relations (PolNeAR's broad sense); reports make claims in the body's flow,
         # the rest (intentions, beliefs, stances) belief claims kept apart from the events
         self.doc.scratch["attribution_relations"] = list(zip(sents, every, strict=True))
+        #: the units (token ranges) where some relation was found: reports, stances, beliefs
+        self.reporting = [(s.start, s.end) for s, rels in zip(sents, every, strict=True) if rels and s.doc is self.sdoc]
         found = [[r for r in rels if not stands_apart(self.sdoc, r)] for rels in every]
         held = [[r for r in rels if stands_apart(self.sdoc, r)] for rels in every]
         self.spoken = {
@@ -560,6 +575,8 @@ class _Builder:
         if signed is not None:
             self.quote_claim[q] = signed
             return signed
+        if self._in_writers_words(q):
+            return None
         speaker = self.speakers.get(para) or self.speakers.get(para - 1)
         if speaker is None:
             return None
@@ -572,6 +589,17 @@ class _Builder:
         d = self.add(_Draft("quote", [*self.root, link], self.inner_quote(q), cue, q, continued=True))
         self.quote_claim[q] = d
         return d
+
+    def _in_writers_words(self, q: Range) -> bool:
+        """A short quotation inside the writer's own sentence ("Part of this “binary choice”
+        framework ...", "posted the “Perception” syllabus") is a phrase the writer marks, a
+        title or a scare quote: it goes on with nobody's speech. Not in a sentence that
+        reports anything ("He said ... that the system “has to end.”"): the quotation may
+        be the reported words the relations did not reach."""
+        if q[1] - q[0] - 2 >= _QUOTE_MIN_TOKENS or any(a <= q[0] < b for a, b in self.reporting):
+            return False
+        sent = self.sdoc[q[0]].sent
+        return any(not (t.is_space or t.is_punct) for t in self.sdoc[sent.start : q[0]])
 
     def _opens_paragraph(self, q: Range) -> bool:
         """Does quotation ``q`` open its paragraph? PolNeAR's guideline: a quotation that goes

@@ -682,7 +682,7 @@ def guideline_reading(status: str, tok: Any) -> str:
     if (condition or requested(tok) or requested_noun(tok) or imperative(tok) or conditioned_future(tok)
             or speculative_past(tok) or (status == "negated" and (modal_denial(tok) or demanded_absence(tok)))
             or status == "occurred" and asked(tok)
-            or status != "negated" and (speculative_modal(tok) or only_possible(tok))):
+            or status != "negated" and (speculative_modal(tok) or only_possible(tok) or weighed_act(tok))):
         return "hypothetical"
     if status in {"occurred", "unknown", "hypothetical"} and not question and (
             awaited_noun(tok) or intended(tok) or reported_future(tok)):
@@ -1058,6 +1058,24 @@ def speculative_modal(tok: Any) -> bool:
             return False  # a modal governs a bare conjoined verb ("could explode and kill") only
         verb = verb.head
     return False
+
+
+#: Modals that weigh an act someone might do: "would", "could", "might", "may".
+_WEIGHING_MODALS = frozenset({"would", "could", "might", "may"})
+
+
+def weighed_act(tok: Any) -> bool:
+    """A gerund that is the subject of a modal clause ("glad-handing with Putin would be an
+    insult", "returning to El Salvador would be worse", "scrapping the concept would do away
+    with a principle"): an act weighed, not done or planned (statuschain-dev: 5 of 5 such
+    gerunds hypothetical; the nouns with "will" are scheduled events, not this)."""
+    gerund = tok.tag_ == "VBG" or tok.tag_ == "NN" and tok.lower_.endswith("ing") and not any(
+        c.dep_ in {"det", "poss"} for c in tok.children)  # "glad-handing", parsed as a noun
+    if not gerund or tok.dep_ not in {"csubj", "nsubj", "csubjpass"}:
+        return False
+    verb = tok.head
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(a.lower_ in _WEIGHING_MODALS for a in auxes) and not any(c.dep_ == "neg" for c in verb.children)
 
 
 #: Nouns whose infinitive is only possible: the features' class of capability and chance
