@@ -524,3 +524,15 @@ def test_coming_in_is_no_schedule():
     version = next(t for t in doc if t.text == "version")
     assert any(c.text == "coming" for c in version.children)  # the parse this guards against
     assert not scheduled(version)
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    # a gerund subject of a modal clause is an act weighed, not done or planned
+    ("Arresting the opposition leader would plunge the country into crisis.", "Arresting",
+     "hypothetical"),
+    ("Bombing the bridge may cut off the rebels' supply line.", "Bombing", "hypothetical"),
+    # a scheduled event noun with "will" is no weighed act
+    ("The summit will be the third meeting between the two leaders.", "summit", "planned"),
+])
+def test_an_act_weighed_by_a_modal_is_hypothetical(text, trigger, status, status_of):
+    assert status_of(text, trigger) == status
