@@ -536,3 +536,22 @@ def test_coming_in_is_no_schedule():
 ])
 def test_an_act_weighed_by_a_modal_is_hypothetical(text, trigger, status, status_of):
     assert status_of(text, trigger) == status
+
+
+@pytest.mark.parametrize(("text", "word", "none"), [
+    ("The minister made no commitment on the pipeline.", "commitment", True),
+    ("His lawyer said there was no bribery.", "bribery", True),
+    ("The two leaders announced no agreement after the talks.", "agreement", True),
+    # a modal keeps a prohibition or a wish hypothetical; a noun without "no" is no such
+    ("There should be no negotiation with terrorists.", "negotiation", False),
+    ("The minister made a commitment on the pipeline.", "commitment", False),
+])
+def test_a_noun_no_says_there_was_none_of(text, word, none):
+    from claimgraph.nlp.events.status import none_such
+
+    assert none_such(_word(text, word)) is none
+
+
+def test_none_such_is_negated_in_the_record(status_of):
+    assert status_of("The minister made no commitment on the pipeline, leaving it unclear whether "
+                     "the project will go ahead.", "commitment") == "negated"

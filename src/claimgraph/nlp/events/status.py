@@ -627,6 +627,20 @@ def nothing_done(tok: Any) -> bool:
             and any(c.lower_ == "yet" for c in tok.head.children))
 
 
+def none_such(tok: Any) -> bool:
+    """An event noun that "no" says there was none of, in a plain statement ("He made no
+    commitment", "there was no Russian collusion", "the two announced no agreement"):
+    ``negated`` over the classifier's ``hypothetical`` (statuschain-dev: 10 of 12 such nouns
+    negated, the other two under "should": "There should be no one-on-one meeting", a
+    prohibition the modal keeps ``hypothetical``)."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return False
+    verb = tok.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep", "conj", "appos"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.pos_ not in {"VERB", "AUX"} or not (_modal(verb) or _is_negated(verb))
+
+
 def denied_act(tok: Any) -> bool:
     """The event is what a denial denies: "denied that he asked Comey", "deny ever pursuing
     nuclear weapons", "denies any role in the attacks", "denied any coaching" (the guideline's
@@ -1184,6 +1198,8 @@ def _reads_negated(status: str, tok: Any) -> bool:
         return True
     if status in {"hypothetical", "planned"} and nothing_done(tok) and not _modal(tok):
         return True  # "She has committed no crime", "recommended no charges be filed"
+    if status == "hypothetical" and none_such(tok):
+        return True
     if status in {"occurred", "unknown", "hypothetical", "planned"} and (
             plain_negation(tok) or left_undone(tok)):
         return True
