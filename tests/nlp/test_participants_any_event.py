@@ -564,3 +564,15 @@ def test_a_host_of_people_is_the_people_but_the_host_of_a_summit_is_a_person():
     assert _has(_parts("The bombs were sent to a host of Democrats.", "sent"), "target", "Democrats")
     parts = _parts("The host of the summit, Emmanuel Macron, welcomed the leaders.", "welcomed")
     assert _has(parts, "actor", "Macron") and not _has(parts, "actor", "summit"), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "name"), [
+    # one is in what one does: "be in talks with", "was in breach of", "remain in control of"
+    ("Nanjing Auto is in negotiations with Rover to take a stake in the venture.", "negotiations",
+     "Nanjing Auto"),
+    ("An arbitration panel found that the United States was in breach of the agreement.", "breach",
+     "United States"),
+])
+def test_the_subject_of_being_in_an_event_is_its_actor(text, trigger, name):
+    parts = _parts(text, trigger)
+    assert _has(parts, "actor", name), parts

@@ -905,11 +905,21 @@ _SETTING_NOUNS = frozenset({"conference", "rally", "interview", "speech", "addre
                             "appearance", "debate", "ceremony", "event", "tour", "campaign"})
 
 
+#: Verbs of being in a state: "was in talks with", "remained in contact with".
+_STATE_VERBS = frozenset({"be", "remain", "stay"})
+
+
 def _setting_subject(noun: Any, res: EntityResolver) -> list[str]:
-    """The subject of the verb a gathering noun is the setting of (:data:`_SETTING_NOUNS`)."""
-    if noun.lemma_.lower() not in _SETTING_NOUNS or noun.dep_ != "pobj":
+    """The subject of the verb a gathering noun is the setting of (:data:`_SETTING_NOUNS`),
+    and of a "be in" any event noun: one is in what one does ("the United States was in
+    direct talks with North Korea", "Iran was in violation of the agreement", "being in
+    contact with Julian Assange")."""
+    if noun.dep_ != "pobj":
         return []
     prep = noun.head
+    state = prep.lower_ == "in" and prep.head.lemma_.lower() in _STATE_VERBS
+    if noun.lemma_.lower() not in _SETTING_NOUNS and not state:
+        return []
     if prep.lower_ not in {"in", "at", "during", "on"} or prep.head.pos_ not in {"VERB", "AUX"}:
         return []
     verb = prep.head
