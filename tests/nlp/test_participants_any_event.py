@@ -576,3 +576,16 @@ def test_a_host_of_people_is_the_people_but_the_host_of_a_summit_is_a_person():
 def test_the_subject_of_being_in_an_event_is_its_actor(text, trigger, name):
     parts = _parts(text, trigger)
     assert _has(parts, "actor", name), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "name"), [
+    # the one a charge names did the offence, in the charge's telling
+    ("Eight protesters have been charged with disorderly conduct.", "conduct", "protesters"),
+    ("Mr. Stone was charged with seven counts of obstruction and making false statements.",
+     "obstruction", "Stone"),
+    ("The former mayor was convicted of bribery.", "bribery", "mayor"),
+    ("Roger Stone was arrested on criminal charges that include obstruction.", "obstruction", "Stone"),
+])
+def test_the_one_charged_with_an_offence_is_its_actor(text, trigger, name):
+    parts = _parts(text, trigger)
+    assert _has(parts, "actor", name), parts

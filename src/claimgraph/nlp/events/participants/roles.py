@@ -788,6 +788,8 @@ def noun_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
             _add_roles(out, role, [eid])
     if not any(r == "actor" for r, _ in out):
         _add_roles(out, "actor", _setting_subject(tok, res))
+    if not any(r == "actor" for r, _ in out):
+        _add_roles(out, "actor", [e for e in _accused(tok, res) if res.entity_type(e) in _AGENT_TYPES])
     if not any(r in {"target", "recipient"} for r, _ in out):
         _add_roles(out, obj_role, _undergoer(tok, res))
     if not any(r in {"target", "recipient"} for r, _ in out):
@@ -987,6 +989,53 @@ def _carrier(tok: Any, res: EntityResolver) -> list[str]:
             # "the gang was hired to carry out the attack", "planned to carry out", "was
             # radicalised and was planning a knife attack": whoever the governing verb has do it
             return [e for e in _controller(verb, res, frozenset()) if res.entity_type(e) != "OBJECT"]
+    return []
+
+
+#: Verbs and adjectives that name someone's offence: who is charged with, accused, convicted,
+#: suspected or guilty of it did it, in the charge's telling.
+_CHARGE_HEADS = frozenset({"charge", "accuse", "indict", "convict", "suspect", "arrest", "guilty",
+                           "acquit", "prosecute", "sentence", "jail", "fine"})
+#: Nouns of a charge whose "of" or "include" names the offence: "seven counts of obstruction",
+#: "charges that include witness tampering".
+_CHARGE_NOUNS = frozenset({"count", "charge", "indictment", "allegation", "accusation"})
+
+
+def _accused(noun: Any, res: EntityResolver) -> list[str]:
+    """The one a charge names as the doer of an offence noun: "Stone was charged with seven
+    counts of obstruction", "accuses him of witness tampering", "arrested on charges that
+    include obstruction" -> Stone / him (the charge's own status and source are the claim's
+    business; here only who is said to have done it)."""
+    t = noun
+    for _ in range(3):  # through "counts of", "charges of" and conjuncts
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _CHARGE_NOUNS:
+            t = t.head.head
+            continue
+        break
+    gov = None
+    if t.dep_ == "pobj" and t.head.lower_ in {"with", "of", "for"} and t.head.dep_ == "prep":
+        gov = t.head.head
+    elif t.dep_ == "dobj" and t.head.lemma_.lower() == "include" and t.head.dep_ == "relcl" \
+            and t.head.head.lemma_.lower() in _CHARGE_NOUNS:
+        charge = t.head.head  # "charges that include obstruction": whoever the charges are on
+        if charge.dep_ == "pobj" and charge.head.lower_ in {"on", "under"}:
+            gov = charge.head.head
+    if gov is None or gov.lemma_.lower() not in _CHARGE_HEADS or gov.pos_ not in {"VERB", "ADJ"}:
+        return []
+    if gov.dep_ in {"acl", "relcl", "amod"} and gov.head.pos_ in {"NOUN", "PROPN"}:
+        return res.resolve(gov.head)  # "a man suspected of murder"
+    kids = list(gov.children)
+    for c in kids:
+        if c.dep_ == "nsubjpass":
+            return res.resolve_arg(c)
+    for c in kids:
+        if c.dep_ == "dobj":
+            return res.resolve_arg(c)
+    if gov.pos_ == "ADJ" and gov.dep_ == "acomp":  # "Flynn was found guilty of lying"
+        return next((res.resolve_arg(c) for c in gov.head.children if c.dep_ in {"nsubj", "nsubjpass"}), [])
     return []
 
 
