@@ -589,3 +589,8 @@ def test_the_subject_of_being_in_an_event_is_its_actor(text, trigger, name):
 def test_the_one_charged_with_an_offence_is_its_actor(text, trigger, name):
     parts = _parts(text, trigger)
     assert _has(parts, "actor", name), parts
+
+
+def test_an_instrument_leaves_the_target_of_another_preposition_open():
+    parts = _parts("The film depicts a dirty bomb attack on the City of London.", "attack")
+    assert _has(parts, "instrument", "bomb") and _has(parts, "target", "London"), parts

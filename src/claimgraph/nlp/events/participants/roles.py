@@ -525,8 +525,9 @@ def _oblique_target(out: list[Role], tok: Any, res: EntityResolver, obj_role: st
     citizenship will end"; on statuschain-dev these gave 22 gold target names and no wrong
     one to a matched event), else the object of its first preposition of
     :data:`_OBLIQUE_TARGET_PREPS`."""
-    if any(r in {"target", "recipient", "instrument"} for r, _ in out):
+    if any(r in {"target", "recipient"} for r, _ in out):
         return
+    armed = any(r == "instrument" for r, _ in out)  # "with a knife" is no target; "on the door" is
     for c in tok.children:  # "voted to override the veto", "stopped testing its weapons"
         if c.dep_ == "xcomp" and c.pos_ == "VERB":
             objects = [g for g in c.children if g.dep_ == "dobj"]
@@ -544,7 +545,7 @@ def _oblique_target(out: list[Role], tok: Any, res: EntityResolver, obj_role: st
         g for c in tok.children if c.dep_ in {"acomp", "oprd"} and c.pos_ == "ADJ"
         for g in c.children if g.dep_ == "prep"]
     for c in preps:
-        if c.lower_ not in _OBLIQUE_TARGET_PREPS:
+        if c.lower_ not in _OBLIQUE_TARGET_PREPS or armed and c.lower_ == "with":
             continue
         pobj = _pobj(c)
         if pobj is not None and pobj.ent_type_ not in _NOT_PARTICIPANT_ENTS:
