@@ -267,3 +267,17 @@ def test_attribution_a_phrase_the_writer_quotes_is_nobodys_speech():
     spoken = [c.evidence.text for c in doc.claims if c.kind == "quote"]
     assert any(t.startswith("Staying at home") for t in spoken)
     assert not any("binary choice" in t or "2016-07-05" in t or "@SpeakerRyan" in t for t in spoken)
+
+
+def test_attribution_a_content_ends_where_its_quotation_closes_into_narration():
+    """"vowed that X will end “one way or the other,” a day after it emerged ...": the words
+    after the closing mark are the writer's (the parse hangs them on the quoted verb), so
+    the events there are not the speaker's; "..., and that ..." goes on with the report."""
+    doc = run("President Trump vowed Wednesday that birthright citizenship will end \u201cone way or the "
+              "other,\u201d a day after it emerged he was considering killing the policy by executive order.")
+    vow = next(c for c in doc.claims if c.cue is not None and c.cue.text == "vowed")
+    assert vow.evidence.text.endswith("other,\u201d")
+    assert claim_with(doc, "considering killing").kind == "reported"
+    doc = run("The senator said the plan was \u201cunworkable,\u201d and that it would fail in court.")
+    said = next(c for c in doc.claims if c.cue is not None and c.cue.text == "said")
+    assert said.evidence.text.endswith("fail in court")

@@ -237,8 +237,34 @@ def refine(doc: Doc, rels: list[Found], models: tuple[LinearModel, LinearModel] 
             continue
         s = _best(start_model, start_candidates(doc, r), start_features, doc, r)
         e = _best(end_model, end_candidates(doc, r), end_features, doc, r)
+        e = quote_closes(doc, s, e)
         if s < e and (s, e) != r.content:
             r.content = (s, e)
+
+
+def quote_closes(doc: Doc, s: int, e: int) -> int:
+    """The end of a content that quotes its source and then goes on in the writer's words:
+    "vowed that birthright citizenship will end “one way or the other,” a day after it
+    emerged he was considering killing the policy" ends at the closing mark. The words after
+    a quotation opened inside the content and closed with a comma are narration (the parse
+    hangs "a day after ..." on the quoted verb), unless they go on with the report ("and
+    that ...") or quote again."""
+    depth = 0
+    for k in range(s, e):
+        text = doc[k].text
+        if text in ("“", "``"):
+            depth += 1
+        elif text in ("”", "''") and depth:
+            depth -= 1
+            if depth or k + 2 >= e or not (doc[k - 1].text == "," or doc[k + 1].text == ","):
+                continue
+            tail = [t for t in doc[k + 1 : e] if not (t.is_punct or t.is_space)]
+            if not tail or tail[0].pos_ == "CCONJ" or tail[0].lower_ in {"that", "which", "who"}:
+                continue
+            if any(t.text in _QUOTES for t in doc[k + 1 : e]):
+                continue
+            return k + 1
+    return e
 
 
 @lru_cache(maxsize=4)
@@ -257,5 +283,5 @@ def bounds_models() -> tuple[LinearModel, LinearModel] | None:
     return _models(str(models_dir()))
 
 
-__all__ = ["ARTIFACT", "KINDS", "bounds_models", "eligible", "end_candidates", "end_features", "refine",
+__all__ = ["ARTIFACT", "KINDS", "bounds_models", "eligible", "end_candidates", "end_features", "quote_closes", "refine",
            "start_candidates", "start_features"]
