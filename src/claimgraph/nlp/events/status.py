@@ -630,9 +630,10 @@ def nothing_done(tok: Any) -> bool:
 def none_such(tok: Any) -> bool:
     """An event noun that "no" says there was none of, in a plain statement ("He made no
     commitment", "there was no Russian collusion", "the two announced no agreement"):
-    ``negated`` over the classifier's ``hypothetical`` (statuschain-dev: 10 of 12 such nouns
-    negated, the other two under "should": "There should be no one-on-one meeting", a
-    prohibition the modal keeps ``hypothetical``)."""
+    ``negated`` over the classifier's ``hypothetical`` (statuschain-dev: 10 of the 12 nouns
+    it takes are negated, the other two a quoted "no" the detector does not find, "the lone
+    “no” vote"). Under a modal it stays as it is: "There should be no one-on-one meeting" is
+    a prohibition, ``hypothetical`` (2 of 2)."""
     if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return False
     verb = tok.head
