@@ -594,3 +594,18 @@ def test_the_one_charged_with_an_offence_is_its_actor(text, trigger, name):
 def test_an_instrument_leaves_the_target_of_another_preposition_open():
     parts = _parts("The film depicts a dirty bomb attack on the City of London.", "attack")
     assert _has(parts, "instrument", "bomb") and _has(parts, "target", "London"), parts
+
+
+@pytest.mark.parametrize(("text", "trigger", "name"), [
+    # a verb with no complement of its own shares the object of the verb conjoined right after it
+    ("Police arrested and charged the man on Friday.", "arrested", "the man"),
+    ("Officials condemned and investigated the bombing.", "condemned", "bombing"),
+])
+def test_a_verb_shares_the_object_of_its_partner(text, trigger, name):
+    parts = _parts(text, trigger)
+    assert _has(parts, "target", name), parts
+
+
+def test_a_verb_with_its_own_object_keeps_it():
+    parts = _parts("Police arrested the suspect and charged him.", "arrested")
+    assert _has(parts, "target", "suspect"), parts

@@ -384,8 +384,34 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
                 for g in c.children:
                     if g.dep_ == "nsubj":
                         _add_roles(out, obj_role, _clause_arg(g, res))
+    if event_type != "OTHER" and not any(r in {"target", "recipient"} for r, _ in out):
+        _add_roles(out, obj_role, _shared_object(tok, res))
     _oblique_target(out, tok, res, obj_role)
     return out
+
+
+def _shared_object(verb: Any, res: EntityResolver) -> list[str]:
+    """The object a verb shares with the verb conjoined right after it: "Police arrested and
+    charged the man", "attacked and looted the village" (the parse hangs the object on the
+    second verb only). Only for a verb with no complement of its own, next to the
+    conjunction, and a partner with no subject of its own."""
+    kids = list(verb.children)
+    if any(c.dep_ in _COMPLEMENT_DEPS for c in kids):
+        return []
+    conj = next((c for c in kids if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    cc = next((c for c in kids if c.dep_ == "cc" and c.lower_ in {"and", "or"}), None)
+    if conj is None or cc is None or not (verb.i + 1 == cc.i and cc.i + 1 == conj.i):
+        return []
+    partner = list(conj.children)
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg"} for c in partner):
+        return []
+    obj = next((c for c in partner if c.dep_ == "dobj"), None)
+    return res.resolve_arg(obj) if obj is not None else []
+
+
+#: A verb with one of these has a complement of its own and shares no partner's object.
+_COMPLEMENT_DEPS = frozenset({"dobj", "iobj", "dative", "ccomp", "xcomp", "attr", "acomp", "oprd",
+                              "prep", "prt", "agent"})
 
 
 #: Verbs whose subject, when it is a thing, is what the event happens to: "the negotiations
