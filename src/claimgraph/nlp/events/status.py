@@ -255,13 +255,15 @@ def _nominal_status(tok: Any, plot_like: bool) -> str | None:
 def scheduled(tok: Any) -> bool:
     """Whether a nominal event carries its own schedule: "the upcoming summit", "a planned
     speech", "a visit ... expected later this month" (a modifier of the noun itself)."""
-    mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "acl", "advmod"}}
-    acl_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in {"acl", "amod"}}
-    if mods & _PLANNED_ADJ or acl_lemmas & _PLANNED_HEADS:
-        return True
-    if any(c.dep_ == "poss" and any(w.lower_ in _NEXT_WORDS for w in c.children)
-           or c.dep_ == "amod" and c.lower_ == "coming" for c in tok.children):
-        return True  # "next week's meeting", "the coming summit" (not "the version coming in at")
+    for c in tok.children:
+        dep, low = c.dep_, c.lower_
+        if dep in {"amod", "compound", "acl", "advmod"} and low in _PLANNED_ADJ:
+            return True
+        if dep in {"acl", "amod"} and c.lemma_.lower() in _PLANNED_HEADS:
+            return True
+        if dep == "amod" and low == "coming" or dep == "poss" and any(
+                w.lower_ in _NEXT_WORDS for w in c.children):
+            return True  # "the coming summit", "next week's meeting" (not "the version coming in at")
     # "a summit between the two, scheduled for June": the participle after the comma modifies
     # the noun phrase, though the parser often hangs it on the main verb
     after = tok.right_edge.i + 1
@@ -634,7 +636,7 @@ def none_such(tok: Any) -> bool:
     it takes are negated, the other two a quoted "no" the detector does not find, "the lone
     “no” vote"). Under a modal it stays as it is: "There should be no one-on-one meeting" is
     a prohibition, ``hypothetical`` (2 of 2)."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+    if tok.pos_ != "NOUN" or not negative_argument(tok):
         return False
     verb = tok.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep", "conj", "appos"} and verb.head.i != verb.i:
@@ -790,8 +792,8 @@ def undone(tok: Any) -> bool:
         return False
     if gov.pos_ != "VERB" or verb_lemma(gov) not in _UNDO_VERBS:
         return False
-    mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "acl", "advmod", "det"}}
-    return not (mods & (_POSSIBLE_ADJ | {"no"}) or scheduled(tok))
+    mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "acl", "advmod"}}
+    return not (mods & _POSSIBLE_ADJ or negative_argument(tok) or scheduled(tok))
 
 
 #: Verbs that undo a planned event: what they take will not happen.

@@ -390,6 +390,11 @@ def verb_roles(tok: Any, event_type: str, res: EntityResolver, recipient_types: 
     return out
 
 
+#: A verb with one of these has a complement of its own and shares no partner's object.
+_COMPLEMENT_DEPS = frozenset({"dobj", "iobj", "dative", "ccomp", "xcomp", "attr", "acomp", "oprd",
+                              "prep", "prt", "agent"})
+
+
 def _shared_object(verb: Any, res: EntityResolver) -> list[str]:
     """The object a verb shares with the verb conjoined right after it: "Police arrested and
     charged the man", "attacked and looted the village" (the parse hangs the object on the
@@ -408,10 +413,6 @@ def _shared_object(verb: Any, res: EntityResolver) -> list[str]:
     obj = next((c for c in partner if c.dep_ == "dobj"), None)
     return res.resolve_arg(obj) if obj is not None else []
 
-
-#: A verb with one of these has a complement of its own and shares no partner's object.
-_COMPLEMENT_DEPS = frozenset({"dobj", "iobj", "dative", "ccomp", "xcomp", "attr", "acomp", "oprd",
-                              "prep", "prt", "agent"})
 
 
 #: Verbs whose subject, when it is a thing, is what the event happens to: "the negotiations
