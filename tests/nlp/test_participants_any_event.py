@@ -566,39 +566,30 @@ def test_a_host_of_people_is_the_people_but_the_host_of_a_summit_is_a_person():
     assert _has(parts, "actor", "Macron") and not _has(parts, "actor", "summit"), parts
 
 
-@pytest.mark.parametrize(("text", "trigger", "name"), [
+@pytest.mark.parametrize(("text", "trigger", "role", "name"), [
     # one is in what one does: "be in talks with", "was in breach of", "remain in control of"
     ("Nanjing Auto is in negotiations with Rover to take a stake in the venture.", "negotiations",
-     "Nanjing Auto"),
+     "actor", "Nanjing Auto"),
     ("An arbitration panel found that the United States was in breach of the agreement.", "breach",
-     "United States"),
+     "actor", "United States"),
     # the one a charge names did the offence, in the charge's telling
-    ("Eight protesters have been charged with disorderly conduct.", "conduct", "protesters"),
+    ("Eight protesters have been charged with disorderly conduct.", "conduct", "actor", "protesters"),
     ("Mr. Stone was charged with seven counts of obstruction and making false statements.",
-     "obstruction", "Stone"),
-    ("The former mayor was convicted of bribery.", "bribery", "mayor"),
-    ("Roger Stone was arrested on criminal charges that include obstruction.", "obstruction", "Stone"),
+     "obstruction", "actor", "Stone"),
+    ("The former mayor was convicted of bribery.", "bribery", "actor", "mayor"),
+    ("Roger Stone was arrested on criminal charges that include obstruction.", "obstruction", "actor",
+     "Stone"),
+    # a verb with no complement of its own shares the object of the verb conjoined right after it
+    ("Police arrested and charged the man on Friday.", "arrested", "target", "the man"),
+    ("Officials condemned and investigated the bombing.", "condemned", "target", "bombing"),
+    # a verb with its own object keeps it
+    ("Police arrested the suspect and charged him.", "arrested", "target", "suspect"),
 ])
-def test_the_actor_of_an_event_noun_a_clause_governs(text, trigger, name):
+def test_a_role_the_parse_hangs_elsewhere(text, trigger, role, name):
     parts = _parts(text, trigger)
-    assert _has(parts, "actor", name), parts
+    assert _has(parts, role, name), parts
 
 
 def test_an_instrument_leaves_the_target_of_another_preposition_open():
     parts = _parts("The film depicts a dirty bomb attack on the City of London.", "attack")
     assert _has(parts, "instrument", "bomb") and _has(parts, "target", "London"), parts
-
-
-@pytest.mark.parametrize(("text", "trigger", "name"), [
-    # a verb with no complement of its own shares the object of the verb conjoined right after it
-    ("Police arrested and charged the man on Friday.", "arrested", "the man"),
-    ("Officials condemned and investigated the bombing.", "condemned", "bombing"),
-])
-def test_a_verb_shares_the_object_of_its_partner(text, trigger, name):
-    parts = _parts(text, trigger)
-    assert _has(parts, "target", name), parts
-
-
-def test_a_verb_with_its_own_object_keeps_it():
-    parts = _parts("Police arrested the suspect and charged him.", "arrested")
-    assert _has(parts, "target", "suspect"), parts
