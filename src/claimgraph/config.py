@@ -36,6 +36,12 @@ SETTINGS: dict[str, tuple[Any, str]] = {
         "Parse the next batch in a background thread while the other steps run on this one "
         "(a second core shortens the run; every record is the same).",
     ),
+    "parse_worker": (
+        True,
+        "With parse_ahead, parse the next batch in a child process (python -m "
+        "claimgraph.nlp.parse_worker) rather than a thread: the rule steps then share no lock "
+        "with the parse (every record is the same).",
+    ),
     "published": (None, "Publication time used when an input has none (ISO 8601)."),
     "verify_model": (True, "Check the spaCy model files against pinned sha256 hashes at first load."),
 }
@@ -54,6 +60,7 @@ class Settings:
     user_agent: str = SETTINGS["user_agent"][0]
     batch_size: int = SETTINGS["batch_size"][0]
     parse_ahead: bool = SETTINGS["parse_ahead"][0]
+    parse_worker: bool = SETTINGS["parse_worker"][0]
     published: str | None = SETTINGS["published"][0]
     verify_model: bool = SETTINGS["verify_model"][0]
     extra: dict[str, Any] = field(default_factory=dict)

@@ -89,6 +89,11 @@ class PipelineError(ClaimgraphError):
     """A pipeline step is unknown, or a step's requirements are not met."""
 
 
+class WorkerError(PipelineError):
+    """A step's worker process could not run a batch, or is gone; the pipeline runs the
+    step on that batch in its own process instead."""
+
+
 class StoreError(ClaimgraphError):
     """The knowledge-base store failed."""
 

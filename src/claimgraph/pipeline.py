@@ -8,7 +8,9 @@ with a message that names the missing piece.
 
 A step may also offer a ``batch`` function (``list[Document] -> list[Document]``); the
 parse step does, so spaCy runs through ``nlp.pipe`` over whole batches and the model is
-loaded once per process.
+loaded once per process. A first step may offer a ``worker`` too (:class:`BatchWorker`):
+something that runs it on the next batch in another process while the later steps run on
+this one (the parse step's is :class:`claimgraph.nlp.parse_worker.ParseWorker`).
 """
 
 from __future__ import annotations
@@ -20,13 +22,32 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import import_module
 from itertools import chain
+from typing import Protocol
 
 from .config import Settings, load_settings
-from .errors import AnalysisError, ConfigError, ModelError, PipelineError
+from .errors import AnalysisError, ConfigError, ModelError, PipelineError, WorkerError
 from .models import Document
 
 StepFunc = Callable[[Document], Document]
 BatchFunc = Callable[[list[Document], Settings], list[Document]]
+
+
+class BatchWorker(Protocol):
+    """Runs a step on one batch at a time elsewhere (another process): :meth:`submit` a
+    batch, take it back done with :meth:`result`, which raises when the worker could not
+    (the pipeline then runs the step on that batch itself); :meth:`close` at the end."""
+
+    @property
+    def alive(self) -> bool: ...
+
+    def submit(self, docs: list[Document]) -> None: ...
+
+    def result(self) -> list[Document]: ...
+
+    def close(self) -> None: ...
+
+
+WorkerFactory = Callable[[Settings], BatchWorker]
 
 
 @dataclass(slots=True)
@@ -37,6 +58,7 @@ class Step:
     assigns: tuple[str, ...] = ()
     batch: BatchFunc | None = None
     doc: str = ""
+    worker: WorkerFactory | None = None
 
 
 _REGISTRY: dict[str, Step] = {}
@@ -73,6 +95,7 @@ def step(
     requires: Iterable[str] = (),
     assigns: Iterable[str] = (),
     batch: BatchFunc | None = None,
+    worker: WorkerFactory | None = None,
 ) -> Callable[[StepFunc], StepFunc]:
     """Register ``func`` as the pipeline step ``name``."""
 
@@ -84,6 +107,7 @@ def step(
             assigns=tuple(assigns),
             batch=batch,
             doc=(func.__doc__ or "").strip().split("\n")[0],
+            worker=worker,
         )
         return func
 
@@ -153,15 +177,20 @@ class Pipeline:
         """Like :meth:`pipe`, but yield ``(document, error)``: one failure stops nothing else.
 
         With the ``parse_ahead`` setting (the default) and a batched first step, the next
-        batch goes through that step (the parse) in a background thread while the other
-        steps run on this one: spaCy leaves Python's lock while it parses, so the rule steps
-        use the time. Every document gets the same record either way, in input order.
+        batch goes through that step (the parse) while the other steps run on this one: in
+        the step's worker process where it has one and the ``parse_worker`` setting is on
+        (the default), else in a background thread (spaCy leaves Python's lock for part of
+        its parse). Every document gets the same record either way, in input order.
         """
         batches = _batches(docs, batch_size or self.settings.batch_size)
         if self.settings.parse_ahead and len(self.steps) > 1 and self.steps[0].batch is not None:
             first, second = next(batches, None), next(batches, None)
-            if second is not None:  # a thread only pays where a second batch can overlap
-                yield from self._pipe_ahead(chain([first, second], batches))  # type: ignore[list-item]
+            if second is not None:  # overlap only pays where a second batch can overlap
+                ahead = chain([first, second], batches)
+                if self.settings.parse_worker and self.steps[0].worker is not None:
+                    yield from self._pipe_worker(ahead)  # type: ignore[arg-type]
+                else:
+                    yield from self._pipe_ahead(ahead)  # type: ignore[arg-type]
                 return
             batches = iter([first] if first is not None else [])
         for batch in batches:
@@ -175,7 +204,7 @@ class Pipeline:
             try:
                 return batch, self._run_steps(head, list(batch), errors), errors
             finally:
-                _trim_heap()
+                trim_heap()
 
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-parse") as pool:
             ahead: Future[tuple[list[Document], list[Document], dict[int, AnalysisError]]] | None = None
@@ -186,6 +215,41 @@ class Pipeline:
                 ahead = following
             if ahead is not None:
                 yield from self._finish(*ahead.result(), rest)
+
+    def _pipe_worker(self, batches: Iterator[list[Document]]) -> Iterator[tuple[Document, AnalysisError | None]]:
+        """The first step's worker takes every batch but the first, one ahead of the other
+        steps; the first batch goes through the first step here while the worker starts.
+        A batch the worker fails on goes through the first step here (which finds the
+        document at fault); after the worker is gone, every batch does."""
+        head, rest = self.steps[:1], self.steps[1:]
+        assert head[0].worker is not None
+        worker = head[0].worker(self.settings)
+        try:
+            current = next(batches, None)
+            following = next(batches, None)
+            if following is not None:
+                worker.submit(following)
+            errors: dict[int, AnalysisError] = {}
+            live = self._run_steps(head, list(current or []), errors)
+            while current is not None:
+                yield from self._finish(current, live, errors, rest)
+                current, errors = following, {}
+                if current is None:
+                    break
+                following = next(batches, None)
+                try:
+                    live = worker.result()
+                except WorkerError:
+                    live = self._run_steps(head, list(current), errors)
+                if following is not None and worker.alive:
+                    worker.submit(following)
+                elif following is not None:  # no worker any more: the rest is parsed here
+                    yield from self._finish(current, live, errors, rest)
+                    for batch in chain([following], batches):
+                        yield from self.run_batch(batch)
+                    return
+        finally:
+            worker.close()
 
     def _finish(self, batch: list[Document], live: list[Document], errors: dict[int, AnalysisError],
                 steps: list[Step]) -> list[tuple[Document, AnalysisError | None]]:
@@ -230,7 +294,7 @@ def _malloc_trim() -> Callable[[int], int] | None:
         return None
 
 
-def _trim_heap() -> None:
+def trim_heap() -> None:
     """Hand the memory the parse freed back to the system. glibc gives the parse thread a
     heap (arena) of its own and keeps what it freed there for that thread alone: without
     this, peak memory on 200 BBC articles went from 800 MB to 1,200 MB (838 MB with it)."""

@@ -84,9 +84,9 @@ def _records(outcomes) -> list[str]:
 
 
 def test_parse_ahead_gives_the_same_outcomes_in_the_same_order(tmp_path, example_path):
-    """The parse of the next batch runs in a thread while the steps run on this one: every
-    record is the same as one batch at a time, unreadable inputs keep their place, and a
-    document a step fails on fails alone."""
+    """The parse of the next batch runs in a child process (or, with ``parse_worker`` off,
+    a thread) while the steps run on this one: every record is the same as one batch at a
+    time, unreadable inputs keep their place, and a document a step fails on fails alone."""
     from claimgraph.api import analyze_inputs
 
     seed = example_path.read_text(encoding="utf-8")
@@ -100,9 +100,11 @@ def test_parse_ahead_gives_the_same_outcomes_in_the_same_order(tmp_path, example
     paths.insert(3, str(tmp_path / "binary.txt"))
     paths.insert(5, str(tmp_path / "missing.txt"))
     ahead = _records(analyze_inputs(paths, batch_size=2, parse_ahead=True))
+    threaded = _records(analyze_inputs(paths, batch_size=2, parse_ahead=True, parse_worker=False))
     serial = _records(analyze_inputs(paths, batch_size=2, parse_ahead=False))
     assert len(ahead) == len(paths)
     assert ahead == serial
+    assert threaded == serial
     assert ahead[3].startswith("error ") and "binary.txt" in ahead[3]
     assert ahead[5].startswith("error ") and "missing.txt" in ahead[5]
     assert sum(r.startswith("error ") for r in ahead) == 2
@@ -119,3 +121,75 @@ def test_parse_ahead_a_failing_step_fails_only_that_document():
     assert [err is None for _, err in out] == [True, False, True, True, False, True]
     assert all(not d.scratch for d, _ in out)
     assert any(e.name == "Tbilisi" for e in out[5][0].entities)
+
+
+def _dying_worker(after: int):
+    """A parse step whose worker process is killed once it has parsed ``after`` batches."""
+    from claimgraph.nlp.parse import _parse_batch, parse
+    from claimgraph.nlp.parse_worker import ParseWorker
+    from claimgraph.pipeline import step
+
+    class Dying(ParseWorker):
+        taken = 0
+
+        def result(self):
+            if Dying.taken >= after and self._proc is not None:
+                self._proc.kill()
+                self._proc.wait()
+            Dying.taken += 1
+            return super().result()
+
+    name = f"parse_dying_after_{after}"
+    step(name, assigns=("sdoc",), batch=_parse_batch,
+         worker=lambda settings: Dying(verify_model=settings.verify_model))(parse)
+    return name, Dying
+
+
+@pytest.mark.parametrize("after", [0, 1])
+def test_parse_worker_gone_midway_the_rest_is_parsed_here(after):
+    """The parse child dies (killed here) before or after handing back a batch: the batch
+    it held and every later one are parsed in this process, and each document gets the
+    record a run without the child gives."""
+    texts = ["Police arrested two men in Baku on Friday.", "Talks resumed in Tehran.",
+             "Ministers met in Ankara.", "Protesters marched in Tbilisi.",
+             "Troops left Kabul.", "Rebels seized a town near Goma."]
+    name, dying = _dying_worker(after)
+    settings = load_settings(parse_ahead=True, parse_worker=True)
+    out = list(Pipeline(names=(name, "entities"), settings=settings).pipe_outcomes(_docs(texts), batch_size=2))
+    plain = list(Pipeline(names=("parse", "entities"), settings=load_settings(parse_ahead=False))
+                 .pipe_outcomes(_docs(texts), batch_size=2))
+    assert dying.taken >= 1  # the child was asked for a batch, and was gone when asked again
+    assert [err for _, err in out] == [None] * 6
+    assert [[(e.name, e.type) for e in d.entities] for d, _ in out] == \
+        [[(e.name, e.type) for e in d.entities] for d, _ in plain]
+    assert any(e.name == "Goma" for e in out[5][0].entities)
+
+
+def test_parse_worker_answers_a_bad_request_with_an_error_and_goes_on():
+    """The child's loop: a request that is not a JSON list of texts gets an error answer,
+    and the next request is parsed as usual (into spaCy's DocBin, user data included)."""
+    import io
+    import json
+
+    from spacy.tokens import DocBin
+
+    from claimgraph.nlp.model import load_nlp
+    from claimgraph.nlp.parse_worker import serve
+
+    def request(body: bytes) -> bytes:
+        return len(body).to_bytes(8, "big") + body
+
+    good = json.dumps(["Iran test - launched a missile -- its third this year.", "Talks resumed in Tehran."]).encode()
+    out = io.BytesIO()
+    nlp = load_nlp()
+    serve(io.BytesIO(request(b"{not json") + request(good)), out, nlp)
+    raw = out.getvalue()
+    first_len = int.from_bytes(raw[1:9], "big")
+    assert raw[:1] == b"E" and b"JSONDecodeError" in raw[9:9 + first_len]
+    second = raw[9 + first_len:]
+    assert second[:1] == b"K"
+    docs = list(DocBin().from_bytes(second[9:]).get_docs(nlp.vocab))
+    here = list(nlp.pipe(json.loads(good)))
+    assert [[(t.text, t.dep_, t.head.i, t.ent_type_) for t in d] for d in docs] == \
+        [[(t.text, t.dep_, t.head.i, t.ent_type_) for t in d] for d in here]
+    assert docs[0].user_data == here[0].user_data and here[0].user_data  # the joined "test-launched"

@@ -3,7 +3,9 @@
 Runs the shared model through ``nlp.pipe`` over whole batches. Text without case
 information (all lower- or upper-case wire copy, as in MUC-4) is first restored to
 likely casing by :mod:`claimgraph.nlp.entities.truecase`; truecasing never changes the length, so
-every character offset into the parse is an offset into ``document.text``.
+every character offset into the parse is an offset into ``document.text``. In a run of
+several batches the next batch is parsed in a child process (:mod:`.parse_worker`) while
+the other steps run on this one.
 """
 
 from __future__ import annotations
@@ -12,26 +14,22 @@ from ..config import Settings
 from ..models import Document
 from ..pipeline import step
 from .model import load_nlp
+from .parse_worker import PARSE_CHUNK, ParseWorker, parse_texts
+
+
+def _worker(settings: Settings) -> ParseWorker:
+    return ParseWorker(verify_model=settings.verify_model)
 
 
 def _parse_batch(docs: list[Document], settings: Settings) -> list[Document]:
-    from .entities.truecase import needs_truecasing, truecase
-
     nlp = load_nlp(verify=settings.verify_model)
-    texts = []
-    for d in docs:
-        t = d.text
-        if needs_truecasing(t):
-            t = truecase(t)
-            d.scratch["truecased"] = True
-        d.scratch["parse_text"] = t
-        texts.append(t)
-    for d, sdoc in zip(docs, nlp.pipe(texts, batch_size=max(1, len(texts))), strict=True):
+    texts = parse_texts(docs)
+    for d, sdoc in zip(docs, nlp.pipe(texts, batch_size=PARSE_CHUNK), strict=True):
         d.scratch["sdoc"] = sdoc
     return docs
 
 
-@step("parse", assigns=("sdoc",), batch=_parse_batch)
+@step("parse", assigns=("sdoc",), batch=_parse_batch, worker=_worker)
 def parse(doc: Document) -> Document:
     """Parse one document with spaCy (the batch function is used inside pipelines)."""
     from ..config import load_settings
