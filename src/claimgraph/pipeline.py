@@ -16,6 +16,7 @@ this one (the parse step's is :class:`claimgraph.nlp.parse_worker.ParseWorker`).
 from __future__ import annotations
 
 import ctypes
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from typing import Protocol
 from .config import Settings, load_settings
 from .errors import AnalysisError, ConfigError, ModelError, PipelineError, WorkerError
 from .models import Document
+
+log = logging.getLogger("claimgraph.pipeline")
 
 StepFunc = Callable[[Document], Document]
 BatchFunc = Callable[[list[Document], Settings], list[Document]]
@@ -239,7 +242,8 @@ class Pipeline:
                 following = next(batches, None)
                 try:
                     live = worker.result()
-                except WorkerError:
+                except WorkerError as exc:
+                    log.warning("%s", exc)
                     live = self._run_steps(head, list(current), errors)
                 if following is not None and worker.alive:
                     worker.submit(following)
