@@ -14,8 +14,6 @@ _PLANNED_ADJ = frozenset({"upcoming", "planned", "proposed", "scheduled", "expec
                           "forthcoming", "impending", "intended", "imminent", "pending", "next"})
 
 
-#: "a possible meeting", "potential collusion": speculated, not scheduled (the guideline's
-#: hypothetical; statuschain-dev nominals with these words: 10 hypothetical, 0 planned).
 #: Words that put a possessive time ahead: "next week's meeting".
 _NEXT_WORDS = frozenset({"next", "coming"})
 

@@ -37,6 +37,8 @@ _FOIL_ADJ = frozenset({"foiled", "thwarted", "prevented", "aborted", "disrupted"
 _FAIL_ADJ = frozenset({"failed", "unsuccessful", "abortive", "attempted", "would-be"})
 
 
+#: "a possible meeting", "potential collusion": speculated, not scheduled (the guideline's
+#: hypothetical; statuschain-dev nominals with these words: 10 hypothetical, 0 planned).
 _POSSIBLE_ADJ = frozenset({"possible", "potential", "prospective", "hypothetical", "eventual"})
 
 
