@@ -389,3 +389,21 @@ def test_learned_scores_are_the_plain_per_class_sums_to_the_bit():
             assert model.scores(feats) == plain(model, feats)
             checked += 1
     assert checked >= 10
+
+
+@pytest.mark.parametrize(("text", "word", "candidate"), [
+    ("“We are not going to pay a single cent for such a stupid wall!”", "cent", False),
+    ("Ten euros will not buy a vote.", "euros", False),
+    ("The ministry paid out millions of dollars in bribes.", "dollars", False),
+    ("The ministry paid out millions of dollars in bribes.", "bribes", True),
+    ("Officials met in Ankara for a second round of talks.", "talks", True),
+])
+def test_money_is_no_event_candidate(text, word, candidate):
+    """Money ("a single cent", "ten euros") is what an act pays, never an event: it is no
+    detector candidate, so nothing can call it an event or widen a verb to it."""
+    from claimgraph.nlp.events.features import is_candidate
+    from claimgraph.nlp.model import load_nlp
+
+    doc = load_nlp()(text)
+    tok = next(t for t in doc if t.text == word)
+    assert is_candidate(tok) is candidate

@@ -168,10 +168,26 @@ def is_candidate(tok: Any) -> bool:
     if pos == "VERB":
         return not going_to_future(tok)
     if pos == "NOUN":
-        return True
+        return not money_unit(tok)
     if pos in {"PROPN", "ADJ"}:
         return _mostly_event(priors().get(tok.lower_)) or _mostly_event(ecb_forms().get(tok.lower_))
     return False
+
+
+#: Money: currencies and their coins and hundredth parts, what an act pays or costs, never
+#: the act ("a single cent", "not a dollar"; pycountry's currency names are no help here:
+#: it has a "Unit of Account").
+MONEY_NOUNS = frozenset({
+    "dollar", "buck", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "rupee", "ruble",
+    "rouble", "manat", "lira", "rial", "riyal", "shekel", "hryvnia", "lari", "franc", "peso",
+    "dinar", "cent", "penny", "pence", "dime", "centavo", "kopek", "kopeck", "paisa",
+})
+
+
+def money_unit(tok: Any) -> bool:
+    """A noun naming money ("a single cent", "ten euros"): no event, so the verb that pays it
+    is one ("we are not going to pay a single cent": the paying)."""
+    return tok.lemma_.lower() in MONEY_NOUNS or tok.lower_ in MONEY_NOUNS
 
 
 def going_to_future(tok: Any) -> bool:
