@@ -1,9 +1,8 @@
-"""Attribution cues: the lexicons, and :func:`find_attributions` over a parsed sentence.
+"""Attribution cues: :func:`find_attributions` over a parsed sentence.
 
-The lexicons are plain frozensets and precompiled regexes, looked up per token, so the
-attribution step costs a few dictionary lookups per token. They are general English news
-vocabulary (PARC/PolNeAR-style reporting verbs, epistemic hedges), not tuned to any one
-article.
+It reads the lexicons of :mod:`.lexicons`: plain frozensets looked up per token, so the
+attribution step costs a few dictionary lookups per token; general English news vocabulary
+(PARC/PolNeAR-style reporting verbs, epistemic hedges), not tuned to any one article.
 
 :func:`find_attributions` reads the dependency parse of one sentence and returns every
 (cue, source, content) relation in it:
@@ -60,769 +59,95 @@ his tweets"), and a broader cue's content may be the object of the first preposi
 it ("responded with attacks", "spoke out Tuesday about"). A preposition after the cue's
 adverbs belongs to the cue ("spoke favorably of"), and a verb of phase or effort runs on to
 the verb it governs ("continued to push for", :data:`PHASE_VERBS`).
+
+The relation finders live here; what they read is in the modules below them (each imports
+only from those before it): :mod:`.lexicons` (the word lists), :mod:`.spans` (the
+:class:`Found` record and token ranges), :mod:`.content` (where a cue's content lies and who
+speaks it). Their public names are re-exported here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
 from ..quotemarks import QUOTE_CHARS
+from .content import (
+    _SUBJ,
+    STANCE_PREPS,
+    WIDE_PREPS,
+    _agent,
+    _asked_content,
+    _asked_participle,
+    _fronted_content,
+    _is_prep_of,
+    _late_that_clause,
+    _lead,
+    _learned_content,
+    _orphan_source,
+    _parenthetical_content,
+    _phase_verb,
+    _quote_candidate,
+    _raised_subject,
+    _relative_content_word,
+    _relative_relation,
+    _stance_candidate,
+    _subjects,
+    _verb_content,
+)
 from .cue_lexicon import learned_cues
-
-#: Verbs that introduce reported content whatever their subject ("X said that ...").
-SPEECH_VERBS = frozenset(
-    """
-    say tell report state claim announce add note confirm deny insist affirm declare assert
-    allege write explain warn accuse acknowledge admit argue contend maintain stress
-    emphasize emphasise reiterate respond reply comment remark tweet testify disclose
-    predict promise vow pledge threaten urge demand complain concede boast recall mention
-    estimate speculate believe think feel hope fear expect doubt learn hear cite quote
-    agree disagree criticize criticise praise charge blame dismiss brief inform assure advise
-    recommend propose ask question observe conclude counter retort wonder worry caution
-    contend repeat answer suspect guess imagine decry lament condemn acknowledge announce
-    insinuate hint signal forecast project calculate reckon recount describe characterize
-    characterise label dub call mention echo propose endorse express""".split()
+from .lexicons import (
+    _OFFENCE_PREP,
+    _SOURCELESS_PASSIVES,
+    APPEARANCE_VERBS,
+    CITING_PARTICIPLES,
+    CONCLUSION_NOUNS,
+    DOCUMENT_NOUNS,
+    EVALUATIVE_ADJECTIVES,
+    HEDGE_WORDS,
+    INFERENCE_VERBS,
+    INFO_NOUNS,
+    LIKELIHOOD_ADVERBS,
+    OBJECT_CONTENT_VERBS,
+    OBLIGATION_MODALS,
+    OPINION_ADVERBS,
+    SOURCE_NOUNS,
+    SOURCE_PRONOUNS,
+    SPECIFY_PREDICATES,
+    SPECULATION_MODALS,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+    modal_misread,
+)
+from .spans import (
+    CITING_VERBS,
+    Found,
+    Range,
+    _adjacent_quote,
+    _clamp,
+    _close_quote,
+    _cut_trailing_relative,
+    _entity_range,
+    _expand_to_quote,
+    _extend_cue,
+    _pobj,
+    _strip,
+    _subtree,
+    _with_opening_conj,
+    cited_source,
+    citing_sources,
+    cue_range,
+    is_source_like,
+    quote_ranges,
+    source_range,
 )
 
-#: Verbs whose passive reports without naming who reports: "it was reported that ...", "is
-#: alleged to have ...", and accusations: "was charged with murder", "has been accused of
-#: fraud" (an offence named in a charge is the charge's allegation, not the writer's fact;
-#: PolNeAR marks these as attributions without a source).
-_SOURCELESS_PASSIVES = frozenset({"report", "say", "claim", "allege", "believe", "think", "expect", "ask",
-                                  "accuse", "charge"})
-#: The preposition that names the offence of an accusation: "accused of", "charged with".
-_OFFENCE_PREP = {"accuse": "of", "charge": "with"}
-
-#: Verbs that report only with a source-like subject ("Its timing suggests" is no source).
-WEAK_VERBS = frozenset(
-    """
-    suggest show indicate demonstrate prove reveal imply mean find point know see
-    understand realize realise recognize recognise""".split()
-)
-
-#: Verbs whose direct object may be the content ("denied the allegations").
-OBJECT_CONTENT_VERBS = frozenset(
-    """
-    announce deny confirm reveal disclose acknowledge admit report predict promise demand
-    dismiss criticize criticise praise condemn decry question reject welcome cite mention echo
-    propose endorse express""".split()
-)
-
-#: Nouns that name a source when they head a subject ("officials said").
-SOURCE_NOUNS = frozenset(
-    """
-    official source spokesman spokeswoman spokesperson representative minister president
-    secretary senator governor mayor lawmaker legislator congressman congresswoman leader
-    chief director head chairman chairwoman ceo founder expert analyst observer critic
-    supporter opponent witness resident lawyer attorney prosecutor judge investigator
-    police authority government ministry agency department office administration embassy
-    newspaper paper outlet daily tabloid broadcaster channel magazine website agency report
-    study survey poll statement document memo letter campaign aide adviser advisor staff
-    officer diplomat envoy ambassador researcher scientist economist doctor activist group
-    organization organisation party committee commission council court people person
-    insider member voter candidate nominee team spokesperson commentator journalist reporter
-    editor correspondent columnist writer author professor scholar historian average analysis
-    research review audit investigation assessment estimate projection tally filing record
-    data figure army military navy command commander general colonel soldier troops force
-    rebel guerrilla militant insurgent""".split()
-)
-
-#: Sources that are documents: their "show"/"find" takes the finding as object.
-DOCUMENT_NOUNS = frozenset(
-    """
-    poll survey study analysis report data average research review audit investigation
-    assessment estimate projection tally filing record figure document memo count video
-    footage transcript slide chart evidence photo recording datum email tape statistic""".split()
-)
-
-#: Pronouns that can be a source.
-SOURCE_PRONOUNS = frozenset("i we you he she they it who that which this one someone".split())
-
-#: Subject nouns of "X comes from / is based on Y": a sentence that names the source of a
-#: report made in the previous sentence.
-INFO_NOUNS = frozenset(
-    """
-    information report news claim allegation account detail revelation intelligence data
-    assessment finding story article piece leak disclosure testimony evidence""".split()
-)
-
-#: Predicates of such a sentence: verb lemma -> the preposition that takes the source.
-SPECIFY_PREDICATES: dict[str, frozenset[str]] = {
-    "come": frozenset({"from"}),
-    "originate": frozenset({"from", "with"}),
-    "stem": frozenset({"from"}),
-    "base": frozenset({"on", "upon"}),
-    "provide": frozenset({"by"}),
-    "leak": frozenset({"by"}),
-    "obtain": frozenset({"from", "by"}),
-    "attribute": frozenset({"to"}),
-}
-
-#: Participles that nest one source inside another ("sources cited by the newspaper").
-CITING_PARTICIPLES = frozenset("cite quote mention name interview contact".split())
-
-#: Words that hedge a claim (lower-case surface forms).
-HEDGE_WORDS = frozenset(
-    """
-    allegedly reportedly purportedly apparently seemingly supposedly presumably ostensibly
-    likely unlikely possibly probably perhaps maybe may might could suspected alleged
-    claimed appears appear appeared seems seem seemed suggest suggests
-    suggested suggesting rumored rumoured unconfirmed unverified believed purported
-    possible probable""".split()
-)
-
-#: Sentence adverbs in the writer's own voice that mark an assessment.
-OPINION_ADVERBS = frozenset(
-    """
-    unfortunately fortunately clearly obviously evidently sadly regrettably undoubtedly
-    surely ironically hopefully thankfully luckily unsurprisingly predictably naturally
-    certainly admittedly arguably frankly alarmingly worryingly tragically disturbingly
-    importantly crucially notably inevitably undeniably""".split()
-)
-
-#: Adjectives that, as the predicate of "it is ADJ ..." or "X is ADJ", state an assessment.
-EVALUATIVE_ADJECTIVES = frozenset(
-    """
-    clear obvious evident crucial essential vital important imperative necessary critical
-    urgent surprising unsurprising worrying alarming troubling disturbing dangerous reckless
-    shameful outrageous unacceptable disgraceful deplorable regrettable unfortunate
-    fortunate remarkable significant telling likely unlikely inevitable undeniable wrong
-    right wise unwise foolish naive calculated deliberate consistent misguided ironic
-    absurd ridiculous laughable hypocritical cynical malign sinister""".split()
-)
-
-#: Nouns that, as the subject of a copula, introduce the writer's conclusion
-#: ("The broader takeaway is clear", "The lesson is ...", "The significance of ...").
-CONCLUSION_NOUNS = frozenset(
-    """
-    takeaway lesson significance importance moral message irony truth reality point
-    question problem conclusion implication bottom upshot""".split()
-)
-
-#: Verbs that, with a subject that is no source, are the writer's inference.
-INFERENCE_VERBS = frozenset(
-    "suggest show indicate demonstrate prove reveal imply mean signal underline underscore".split()
-)
-
-#: Modal verbs of obligation/recommendation and of speculation.
-OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
-SPECULATION_MODALS = frozenset({"may", "might", "could"})
-
-
-def modal_misread(verb: Token) -> bool:
-    """A past form with no "have" or "be" before it cannot be a modal's verb: the "modal"
-    beside it is a misread word, most often a date in case-less text ("on 11 may a bomb
-    destroyed a building"), since "may" governs "destroy", "have destroyed" or "be
-    destroyed" only."""
-    return verb.tag_ in {"VBD", "VBN"} and not any(
-        c.dep_ in {"aux", "auxpass"} and c.lemma_ in {"have", "be"} for c in verb.children)
-
-
-#: Predicates of appearance in the writer's voice ("appears to be", "seems").
-APPEARANCE_VERBS = frozenset({"appear", "seem"})
-#: Adverbs of likelihood in the writer's voice.
-LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "certainly", "maybe"})
-
-
-# ---------------------------------------------------------------------------------------
-# Finding attribution relations (cue, source, content) in one parsed sentence
-# ---------------------------------------------------------------------------------------
-# Token ranges below are ``(start, end)`` spaCy token indices, end exclusive.
-
-Range = tuple[int, int]
-
-_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
-_LEFT_CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
+
+
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
-_EDGE_PUNCT = frozenset(",;:—–-()[]")
 
 
-@dataclass(slots=True)
-class Found:
-    """One attribution relation in a sentence (token ranges into the spaCy doc)."""
-
-    cue: Range
-    content: Range
-    source: Range | None = None
-    source_head: int | None = None
-    #: sources that cite this one, outermost first: (cue range, source range, head index)
-    cited_by: list[tuple[Range, Range, int]] = field(default_factory=list)
-    kind: str = "verb"  # verb | according | as | specify | colon | noun | turn | relative
-    quote: bool = False
-    #: further quotations by the same source in the sentence ("“...,” he said. “...”")
-    extra: list[Range] = field(default_factory=list)
-    #: the cue without the adverbials PolNeAR counts in it ("said", not "said on Friday")
-    core: Range | None = None
-    #: ``speech`` (the hand-made lexicons) or ``learned`` (PolNeAR's broader cues: intentions,
-    #: endorsements; scored, kept out of the product's claims)
-    cue_class: str = "speech"
-    #: the words of the content before an interrupting source and cue ("The museum, Mr. Bush
-    #: said, celebrated ...": "The museum"); the content is then ``lead[0]`` to ``content[1]``
-    lead: Range | None = None
-    #: the head of a subject raised into the content ("Melania seems to have vanished"): no
-    #: source, but the cue model weighs it as the subject it is in the parse
-    raised_head: int | None = None
-
-
-def _hull(tokens: list[Token]) -> Range:
-    return (min(t.i for t in tokens), max(t.i for t in tokens) + 1)
-
-
-def _strip(doc: Doc, r: Range) -> Range:
-    """Drop edge punctuation and conjunctions (not quote marks) from a range."""
-    s, e = r
-    while s < e and (doc[s].text in _EDGE_PUNCT or doc[s].dep_ == "cc" and s == r[0]):
-        s += 1
-    while e > s and (doc[e - 1].text in _EDGE_PUNCT or doc[e - 1].text in (".", "--")
-                     or doc[e - 1].dep_ == "cc" and e - 1 > s):
-        if doc[e - 1].text == ")" and any(doc[k].text == "(" for k in range(s, e)):
-            break  # keep a closed parenthesis: "Paul Ryan (R-Wis.)"
-        e -= 1
-    return (s, e)
-
-
-def _strip_source(doc: Doc, r: Range) -> Range:
-    """A source range without quote marks or punctuation at its edges."""
-    s, e = _strip(doc, r)
-    while s < e and doc[s].text in QUOTE_CHARS | {"”", "“", "''", "``"}:
-        s += 1
-    return (s, e) if e > s else r
-
-
-def _subtree(t: Token) -> Range:
-    return (t.left_edge.i, t.right_edge.i + 1)
-
-
-def is_source_like(t: Token) -> bool:
-    """Can ``t`` (the head of a subject) be the source of a report?"""
-    if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
-    if t.pos_ == "PROPN":
-        return True
-    if t.pos_ == "PRON":
-        return t.lower_ in SOURCE_PRONOUNS and t.lower_ not in ("this", "that", "which", "it")
-    return t.lemma_.lower() in SOURCE_NOUNS or t.lemma_.lower() in DOCUMENT_NOUNS
-
-
-def source_range(doc: Doc, heads: list[Token]) -> tuple[Range, list[tuple[Range, Range, int]]]:
-    """The source mention of subject ``heads`` and the sources citing it ("sources cited by X":
-    the mention ends before "cited", and X is returned as a citing source)."""
-    cited: list[tuple[Range, Range, int]] = []
-    start = min(h.left_edge.i for h in heads)
-    end = max(h.right_edge.i for h in heads) + 1
-    for h in heads:
-        for c in h.rights:
-            if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and c.i < end and doc[c.left_edge.i - 1].text == ",":
-                end = min(end, c.left_edge.i - 1)  # "Trump, speaking to a veterans group, said"
-                continue
-            if c.dep_ in ("relcl", "acl") and c.i < end:
-                agent = _citing_agent(c)
-                if agent is not None:
-                    pobj = _pobj(agent)
-                    cited.insert(0, ((c.i, agent.i + 1), _strip(doc, _subtree(pobj)), pobj.i))
-                    end = min(end, c.i)
-    start = _after_separator(doc, start, min(h.i for h in heads))
-    s, e = _strip_source(doc, (start, end))
-    if e <= s:
-        s, e = heads[0].i, heads[0].i + 1
-    return (s, e), cited
-
-
-_SEPARATORS = frozenset({",", ":", "—", "―", "–", "--", ";"})
-
-
-def _after_separator(doc: Doc, start: int, head: int) -> int:
-    """A subject the parse opened too early ("The Latest: Trump", "BRUSSELS - European
-    leaders", "Back when he wrote his book, Mr. McKinley") starts after the last separator
-    before its head word."""
-    for k in range(head - 1, start - 1, -1):
-        t = doc[k]
-        spaced_dash = t.text == "-" and k > 0 and bool(doc[k - 1].whitespace_) and bool(t.whitespace_)
-        if t.text in _SEPARATORS or spaced_dash:
-            return k + 1
-    return start
-
-
-
-def _pobj(prep: Token) -> Token:
-    for c in prep.children:
-        if c.dep_ == "pobj":
-            return c
-    return prep
-
-
-def _citing_agent(participle: Token) -> Token | None:
-    if participle.lemma_.lower() not in CITING_PARTICIPLES:
-        return None
-    for c in participle.children:
-        if c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children):
-            return c
-    return None
-
-
-#: Verbs by which a source names the source it relies on ("The Post, citing officials, reported").
-CITING_VERBS = frozenset({"cite", "quote"})
-
-
-def cited_source(verb: Token) -> Token | None:
-    """The source a "citing" participle or a "which cited" clause names ("citing Western
-    security officials" -> officials), None for any other verb or for what cannot be a source
-    ("citing security concerns")."""
-    if verb.lemma_.lower() not in CITING_VERBS:
-        return None
-    if not (verb.dep_ == "relcl" or verb.tag_ == "VBG" and verb.dep_ in {"acl", "advcl", "xcomp"}):
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and is_source_like(c)), None)
-
-
-def citing_sources(doc: Doc, rel: Found) -> list[tuple[Range, int]]:
-    """The sources a relation's own source says it relies on, innermost last: "The Washington
-    Post, citing Western security officials, reported that ...", "reported, citing two police
-    sources, that ...", "According to Reuters, which cited two police sources, ..."."""
-    if rel.source_head is None:
-        return []
-    anchors = [doc[rel.source_head]]
-    anchors += [t for t in doc[rel.cue[0]:rel.cue[1]] if t.pos_ in {"VERB", "AUX"}]
-    out: list[tuple[Range, int]] = []
-    for c in (c for a in anchors for c in a.children):
-        obj = cited_source(c)
-        if obj is not None and all(h != obj.i for _, h in out):
-            out.append((_strip(doc, _subtree(obj)), obj.i))
-    return out
-
-
-def cue_range(verb: Token) -> Range:
-    """The verb with its auxiliaries and negation ("has reported", "did not say", "pointed out")."""
-    s = verb.i
-    for c in reversed(list(verb.lefts)):
-        if c.dep_ in _LEFT_CUE_DEPS and c.i == s - 1:
-            s = c.i
-        elif c.i < s - 1:
-            break
-    e = verb.i + 1
-    for c in verb.rights:
-        if c.dep_ == "prt" and c.i == e:
-            e += 1
-    return (s, e)
-
-
-def _subjects(verb: Token) -> tuple[list[Token], bool]:
-    """The subject heads of ``verb`` (inherited along conj/acl/advcl) and whether passive."""
-    v: Token | None = verb
-    via_prep = False
-    for _ in range(3):
-        if v is None:
-            break
-        subj = [c for c in v.children if c.dep_ in _SUBJ] or _share_subject(v)
-        if subj:
-            # the subject of the clause a gerund hangs on speaks, whatever that clause's voice
-            passive = not via_prep and any(c.dep_ == "nsubjpass" for c in subj)
-            return subj, passive
-        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
-            v = v.head
-        elif v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
-            v = v.head.head  # "After saying ..., she was whisked off", "responded by saying"
-            via_prep = True
-        else:
-            break
-    return [], False
-
-
-#: Words that, as a number does, name a share of those polled ("a third agreed", "half said").
-_SHARE_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "percent"})
-
-
-def _share_subject(verb: Token) -> list[Token]:
-    """A share of those polled that the parse hung on the verb as a number or an adverbial
-    ("About 4 in 10 say they want ...": "10" a nummod of "say"; "Less than a third agreed
-    that ...": "third" an npadvmod): the subject of a verb that has none."""
-    for c in verb.lefts:
-        if c.dep_ in ("nummod", "npadvmod", "quantmod") and (c.tag_ == "CD" or c.lower_ in _SHARE_WORDS):
-            return [c]
-    return []
-
-
-def _asked_participle(verb: Token) -> bool:
-    """Is ``verb`` a participle of "ask" standing for a passive ("Asked if he was ever
-    bullied, Trump said ...", "When asked about the Florida Standards, Bush said ...")? The
-    one asked is the subject of the clause it hangs on, never the source: on PolNeAR's train
-    split the passive cues of "ask" have no source 93 times in 110 (the others an agent:
-    "asked by host Bill Maher"), the active ones a source 120 times in 128."""
-    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
-        c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def _raised_subject(verb: Token, content: Range, src: Range | None) -> Range | None:
-    """The subject of "seem" / "appear" raised from its complement ("Melania seems to have
-    vanished", "The statistics appear to be fabricated", "Trump's supporters seemed
-    unperturbed"): part of what seems, not a source. PolNeAR's train split marks these cues
-    with no source 154 times in 158, the subject and the complement as content. None when
-    the subject is an expletive ("It appears that ...") or the complement is no clause or
-    predicate of the verb."""
-    if src is None or not src[1] <= verb.i < content[0]:
-        return None
-    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if not subj or subj[0].lower_ in ("it", "there", "this", "that", "which", "who"):
-        return None
-    if not any(c.dep_ in ("xcomp", "acomp", "oprd") and content[0] <= c.i < content[1] for c in verb.children):
-        return None
-    return src
-
-
-def _asked_content(verb: Token) -> Range | None:
-    """What a passive "asked" asks: an "if" / "whether" clause the parse hung as an adverbial
-    ("Asked if he was ever bullied"), "about" its object ("asked about the Florida
-    Standards"), or its object ("was asked the question")."""
-    for c in verb.children:
-        if c.dep_ == "advcl" and c.i > verb.i and any(k.dep_ == "mark" and k.lower_ in ("if", "whether") for k in c.children):
-            return _subtree(c)
-    return _prep_object(verb) or next((_subtree(c) for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-
-
-def _agent(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            p = _pobj(c)
-            if p.i != c.i:
-                return p
-    return None
-
-
-def _verb_content(verb: Token, lemma: str, sent: Span | None = None) -> Range | None:
-    """The content governed by a reporting verb, or None (a clause the parse hung on it
-    from outside ``sent``, across a line break, is not its content)."""
-    for c in verb.children:
-        if c.dep_ == "ccomp" and (sent is None or sent.start <= c.i < sent.end):
-            if any(k.dep_ in ("mark", "nsubj", "nsubjpass", "expl") for k in c.children):
-                return _subtree(c)
-            return _with_object(verb, _subtree(c))  # "demanding Obama make a pledge"
-    for c in verb.children:
-        if c.dep_ == "xcomp" and c.i > verb.i:
-            return _with_object(verb, _subtree(c))
-    if lemma == "call":
-        return _call_content(verb)
-    if lemma in ("accuse", "charge", "blame", "criticize", "criticise", "describe"):
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
-        if len(objs) == 1 and objs[0].dep_ == "prep" and objs[0].lower_ == _OFFENCE_PREP.get(lemma):
-            # "was charged with murder": the offence; its preposition goes to the cue
-            obj = next((c for c in objs[0].children if c.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
-                return (obj.left_edge.i, objs[0].right_edge.i + 1)
-        if objs:
-            return (min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1)
-    if lemma in OBJECT_CONTENT_VERBS:
-        for c in verb.children:
-            if c.dep_ == "dobj":
-                return _object_phrase(verb, _subtree(c))
-    return _prep_object(verb)
-
-
-def _with_object(verb: Token, r: Range) -> Range:
-    """ "urged North Korea to resume talks": the object the infinitive is about belongs to
-    the content, as PolNeAR marks it."""
-    for c in verb.children:
-        if verb.i < c.i < r[0] and c.right_edge.i + 1 == r[0]:
-            if c.dep_ == "dobj":
-                return (c.left_edge.i, r[1])
-            if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i == verb.i + 1:  # "called on police to"
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return (obj.left_edge.i, r[1])
-    return r
-
-
-def _close_quote(doc: Doc, r: Range, sent: Span) -> Range:
-    """A cue that took in an opening quotation mark ("said on CNN's “State of the Union")
-    runs to its closing mark."""
-    opens = sum(1 for k in range(*r) if doc[k].text in ("“", "``"))
-    if opens and not any(doc[k].text in ("”", "''") for k in range(*r)):
-        for k in range(r[1], min(sent.end + 1, len(doc))):
-            if doc[k].text in ("”", "''"):
-                return (r[0], k + 1)
-    return r
-
-
-def _call_content(verb: Token) -> Range | None:
-    """ "called X a Y" (X..Y) and "called for X" (X)."""
-    kids = [c for c in verb.children if c.i > verb.i]
-    obj = [c for c in kids if c.dep_ in ("dobj", "oprd", "ccomp")]
-    if len(obj) >= 2 or any(c.dep_ == "oprd" for c in obj):
-        return (min(o.left_edge.i for o in obj), max(o.right_edge.i for o in obj) + 1)
-    for c in kids:
-        if c.dep_ == "prep" and c.lower_ == "for":
-            p = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), c)
-            if p.i != c.i:
-                return _subtree(p)
-    return None
-
-
-def _parenthetical_content(doc: Doc, sent: Span, verb: Token) -> Range | None:
-    """For "Y, X said" / "Y, as X reported": the rest of the governing clause."""
-    head = verb.head
-    if head.i == verb.i or verb.dep_ not in ("parataxis", "advcl", "ccomp"):
-        return None
-    if verb.dep_ == "advcl" and not any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
-        return None
-    vs, ve = _subtree(verb)
-    if verb.dep_ == "ccomp":
-        # only a comma-separated clause after the content ("Y, X said"), never "says that Y"
-        if verb.i < head.i or vs == 0 or doc[vs - 1].text not in (",", "—", "--", "”", "''"):
-            return None
-        if any(c.dep_ == "mark" for c in verb.children):
-            return None
-    hs, he = (head.left_edge.i, head.right_edge.i + 1) if head.dep_ != "ROOT" else (sent.start, sent.end)
-    left = _strip(doc, (hs, vs))
-    right = _strip(doc, (ve, he))
-    if _interrupts(doc, left, right, (vs, ve)):
-        return right
-    if left[1] - left[0] >= right[1] - right[0]:
-        return left if left[1] > left[0] else None
-    return right if right[1] > right[0] else None
-
-
-def _interrupts(doc: Doc, left: Range, right: Range, block: Range) -> bool:
-    """Do a source and cue set off by commas interrupt one clause ("The museum, Mr. Bush
-    said, celebrated ...")? Both parts hold words, and neither is a quotation."""
-    if left[1] <= left[0] or right[1] - right[0] < 2 or left[1] > block[0] or right[0] < block[1]:
-        return False
-    if not any(t.is_alpha for t in doc[left[0] : left[1]]):
-        return False
-    marks = (",", "—", "--")
-    a, b = block
-    opened = doc[a].text in marks or a > 0 and doc[a - 1].text in marks
-    closed = doc[b - 1].text in marks or b < len(doc) and doc[b].text in marks
-    if not (opened and closed):
-        return False
-    return not any(doc[k].text in QUOTE_CHARS or doc[k].text in ("“", "”", "``", "''") for k in (left[1] - 1, right[0]))
-
-
-def _with_opening_conj(doc: Doc, sent: Span, r: Range) -> Range:
-    """A range that starts the sentence but for its opening conjunction takes it back."""
-    if r[0] == sent.start + 1 and doc[sent.start].lower_ in _OPENING_CONJ:
-        return (sent.start, r[1])
-    return r
-
-
-def _lead(doc: Doc, sent: Span, verb: Token, content: Range) -> Range | None:
-    """The first part of a clause that the source and cue interrupt, when ``content`` is
-    its second part."""
-    if verb.dep_ not in ("parataxis", "advcl", "ccomp") or verb.head.i == verb.i:
-        return None
-    vs, ve = _subtree(verb)
-    subj = [c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i]
-    # a clause the parse hung on the cue verb ("If this fails, X argues, there are ...")
-    vs = max(vs, min(subj[0].left_edge.i, verb.i)) if subj else vs
-    head = verb.head
-    hs = min(head.left_edge.i if head.dep_ != "ROOT" else sent.start, _subtree(verb)[0])
-    left = _strip(doc, (hs, vs))
-    return left if _interrupts(doc, left, content, (vs, ve)) and content[0] >= ve else None
-
-
-_TRAILING_DEPS = frozenset({"npadvmod", "prep", "advmod", "punct", "agent", "advcl"})
-
-
-_WH = frozenset({"which", "who", "whose", "whom"})
-
-
-def _cut_trailing_relative(doc: Doc, r: Range) -> Range:
-    """Content ends before a non-restrictive relative clause that closes it (", which ..."),
-    and before a participle clause that closes it (", arguing that ...", ", citing ..."):
-    the writer's gloss on the report, not its words."""
-    for k in range(r[0] + 3, r[1] - 1):
-        if doc[k].text != ",":
-            continue
-        nxt = doc[k + 1]
-        if nxt.lower_ in _WH and nxt.head.right_edge.i >= r[1] - 2:
-            return (r[0], k)
-        if nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl") and nxt.right_edge.i >= r[1] - 2:
-            return (r[0], k)
-    return r
-
-
-#: Dependents of a verb that may stand between it and a "that" clause the parse cut off.
-_BEFORE_THAT_DEPS = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative"})
-
-
-def _late_that_clause(doc: Doc, sent: Span, verb: Token) -> Range | None:
-    """ "reported at the time that X", "told a meeting of leaders that X": a "that" clause the
-    parse hung elsewhere (a relative clause of the last noun) after the verb's object or
-    adverbials is the content, to the end of the sentence."""
-    if not any(c.dep_ in _BEFORE_THAT_DEPS and c.i > verb.i for c in verb.children):
-        return None
-    for k in range(verb.i + 2, min(verb.i + 10, sent.end - 3)):
-        t = doc[k]
-        if t.is_punct or t.pos_ in ("VERB", "AUX"):
-            return None
-        if t.lower_ != "that":
-            continue
-        if t.head.i == verb.i or t.dep_ in ("det", "nsubj", "dobj") or doc[k + 1].is_punct:
-            return None
-        # the words between the verb and "that" hang on the verb or on each other
-        if all(verb.i <= doc[j].head.i < k for j in range(verb.i + 1, k)):
-            r = _strip(doc, (k, sent.end))
-            return r if r[1] - r[0] >= 3 else None
-        return None
-    return None
-
-
-def _orphan_source(doc: Doc, sent: Span, verb: Token) -> list[Token]:
-    """The source of a speech verb that the parse left without a subject ("In a meeting with
-    the Washington Post Trump said that ...": "Trump" taken as the object of "of"): the
-    name or pronoun right before the cue, when the verb governs the sentence."""
-    k = cue_range(verb)[0] - 1
-    if verb.dep_ != "ROOT" or k < sent.start or verb.i + 1 >= sent.end:
-        return []
-    t = doc[k]
-    if t.pos_ == "PRON" and t.lower_ in ("he", "she", "they", "we", "i"):
-        return [t]
-    if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and t.dep_ in ("pobj", "dobj", "appos"):
-        return [t]
-    return []
-
-
-_RELATIVE_WORDS = frozenset({"which", "what", "whom"})
-
-
-def _relative_content_word(verb: Token, heads: list[Token]) -> Token | None:
-    """The relative word that opens what a speech verb reports, set before its source ("which
-    he said were ...", "what the senators said was ...", "what she called a rant"): the
-    verb's object, the subject of its clause, or a second subject the parse gave the verb;
-    never the only subject ("the senator, who said ...")."""
-    found = [c for c in verb.children if c.lower_ in _RELATIVE_WORDS and c.i < verb.i and c.dep_ in ("dobj", "nsubj")]
-    for c in verb.children:
-        if c.dep_ == "ccomp" and c.i > verb.i:
-            found += [g for g in c.children if g.lower_ in _RELATIVE_WORDS and g.i < verb.i and g.dep_ in _SUBJ]
-    for w in found:
-        others = [h for h in heads if h.i != w.i]
-        if w.dep_ in _SUBJ and w.head.i == verb.i and not others:
-            continue
-        if others and all(w.i < h.i < verb.i for h in others):
-            return w
-    return None
-
-
-def _relative_relation(doc: Doc, sent: Span, verb: Token, wh: Token, content: Range | None, cue: Range,
-                       src: Range | None, heads: list[Token], cited: list[tuple[Range, Range, int]]) -> Found | None:
-    # "what Liz Wahl said" with nothing after the cue: the relative word alone
-    end = content[1] if content is not None and content[1] > cue[1] else wh.i + 1
-    if src is None or not wh.i < src[0] or end > sent.end:
-        return None
-    wide = _extend_cue(verb, cue, [(wh.i, wh.i + 1), src], sent.end - 1)
-    return Found(wide, _strip(doc, (wh.i, end)), src, heads[0].i, cited, "relative", core=cue)
-
-
-def _entity_range(doc: Doc, t: Token) -> Range:
-    """The named entity ``t`` is in (``t`` alone when none)."""
-    s = t.i
-    while s > 0 and doc[s].ent_iob_ == "I":
-        s -= 1
-    e = t.i + 1
-    while e < len(doc) and doc[e].ent_iob_ == "I":
-        e += 1
-    if not t.ent_type_ or e - s > 3 or any(doc[k].pos_ != "PROPN" for k in range(s, e)):
-        return (t.i, t.i + 1)
-    return (s, e)
-
-
-def _fronted_content(doc: Doc, sent: Span, verb: Token, block: Range) -> Range | None:
-    """ "Y, X said (on Monday)." with a misparse that left Y unattached: the words before
-    the comma that opens the source/cue block, when nothing but modifiers follows it."""
-    k = block[0] - 1
-    if k < sent.start + 3 or doc[k].text not in (",", "”", "''", "--", "—"):
-        return None
-    if any(c.i > verb.i and c.dep_ not in _TRAILING_DEPS for c in verb.children):
-        return None
-    if verb.left_edge.i < block[0] and verb.dep_ != "ROOT":
-        return None
-    content = _strip(doc, (sent.start, k + (doc[k].text in ("”", "''"))))
-    return content if content[1] - content[0] >= 3 else None
-
-
-def _expand_to_quote(doc: Doc, r: Range, quotes: list[Range], cue: Range) -> tuple[Range, bool]:
-    """Content touching a quotation: the quotation when the content lies inside it (or,
-    for a quote before its cue, spills only towards the cue: a misparse), else the content
-    stretched to hold the quotations it cuts."""
-    s, e = r
-    for q in quotes:
-        if q[0] <= s and e <= q[1]:
-            return q, True
-        if q[0] < e and s < q[1]:
-            out = [k for k in range(s, e) if not q[0] <= k < q[1] and not doc[k].is_punct]
-            # only a quote before its cue may spill (misparsed words of the source after it)
-            if not out or (q[1] <= cue[0] and all(q[1] <= k < cue[0] for k in out)):
-                return q, True
-        if q[0] < e and s < q[1]:
-            s, e = min(s, q[0]), max(e, q[1])
-    return (s, e), False
-
-
-_CUE_CHANNELS = frozenset({"statement", "release"})
-_CUE_MODIFIERS = frozenset({"advmod", "npadvmod"})
-#: A conjunction opening the sentence stays in the content that starts the sentence.
-_OPENING_CONJ = frozenset({"but", "and", "so", "yet"})
 _DISCOURSE = frozenset("but and so yet however still meanwhile also moreover indeed".split())
-
-
-def _extend_cue(verb: Token, cue: Range, taken: list[Range], limit: int) -> Range:
-    """Add adjacent adverbs to the cue with the auxiliaries before them ("often said", "has
-    long said", "said:"), as PolNeAR marks cues; time phrases ("said Friday": PolNeAR leaves
-    them out more often than not) and prepositional phrases stay out."""
-    s, e = cue
-    for c in reversed(list(verb.lefts)):
-        if c.dep_ == "advmod" and c.right_edge.i == s - 1 and c.left_edge.i == c.i and c.tag_ != "WRB":
-            s = c.i  # ("when asked about": PolNeAR's train split starts no cue with "when")
-        elif c.dep_ in _LEFT_CUE_DEPS and c.i == s - 1 and s < cue[0]:
-            s = c.i  # "has [largely] ignored": the auxiliary before the adverb
-        else:
-            break
-    for c in verb.rights:
-        if c.i < e:
-            continue
-        a, b = c.left_edge.i, c.right_edge.i + 1
-        if any(t[0] < b and a < t[1] for t in taken) or b > limit:
-            break
-        if c.dep_ in _CUE_MODIFIERS and a == e and not _is_time(c):
-            e = b
-        elif c.dep_ == "prep" and c.lower_ == "in" and a == e and _pobj(c).lemma_.lower() in _CUE_CHANNELS:
-            e = b  # "said in a statement" (PolNeAR marks it; "in an interview" it leaves out)
-        elif c.text == ":" and c.i == e:
-            e += 1
-        else:
-            break
-    return (s, e)
-
-
-def _is_time(t: Token) -> bool:
-    """A time phrase ("Friday", "last week", "on Monday")."""
-    return any(k.ent_type_ in ("DATE", "TIME") for k in t.subtree)
-
-
-def _adjacent_quote(verb: Token, block: Range, quotes: list[Range]) -> Range | None:
-    """A quote just before the source/cue block or just after the cue."""
-    for q in quotes:
-        if 0 <= block[0] - q[1] <= 1:
-            return q
-        if 0 <= q[0] - verb.i <= 2 or 0 <= q[0] - block[1] <= 1 or 0 <= q[0] - verb.right_edge.i <= 3:
-            return q
-    return None
-
-
-def _learned_content(verb: Token) -> Range | None:
-    """The complement or object of a learned cue verb, never a speech verb's clause."""
-    for dep in ("ccomp", "xcomp", "dobj"):
-        for c in verb.children:
-            if c.dep_ == dep and c.i > verb.i:
-                if c.lemma_.lower() in SPEECH_VERBS and c.pos_ in ("VERB", "AUX"):
-                    return None  # (an object noun "his tweets", "the comments" is content)
-                if dep == "dobj":
-                    return _object_phrase(verb, _subtree(c))
-                if dep == "xcomp":
-                    return _with_object(verb, _subtree(c))  # "encouraged European nations to bolster"
-                return _with_as_phrase(verb, _subtree(c))
-    return _prep_object(verb) or _first_prep_object(verb)
 
 
 #: Verbs of phase and effort: with one of them PolNeAR's cue runs on to the verb after it
@@ -831,109 +156,6 @@ def _learned_content(verb: Token) -> Range | None:
 PHASE_VERBS = frozenset(
     "try attempt continue begin start keep fail struggle tend manage need help have scramble stop".split()
 )
-
-
-def _phase_verb(verb: Token) -> tuple[Range, int] | None:
-    """For a verb of :data:`PHASE_VERBS`: the content of the verb it governs and where the
-    cue ends (after that verb), or None."""
-    x = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ == "VERB"), None)
-    if x is None or x.lemma_.lower() in SPEECH_VERBS:
-        return None
-    content = _learned_content(x)
-    if content is None or content[0] <= x.i:
-        return None
-    end = cue_range(x)[1]
-    if content[0] == end + 1 and _is_prep_of(x, end):
-        end += 1  # "continued to push for"
-    return content, end
-
-
-def _is_prep_of(verb: Token, i: int) -> bool:
-    """Is token ``i`` a preposition of ``verb``?"""
-    t = verb.doc[i]
-    return t.dep_ == "prep" and t.head.i == verb.i and t.pos_ == "ADP"
-
-
-def _prep_object(verb: Token) -> Range | None:
-    """ "warned against hackers", "spoke of his flights": the object of a stance preposition
-    right after the verb."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in STANCE_PREPS and verb.i < c.i <= verb.i + 2 and not _is_time(c):
-            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
-                return _subtree(obj)
-    return None
-
-
-_BEFORE_PREP_DEPS = frozenset({"prt", "advmod", "npadvmod"})
-
-
-def _first_prep_object(verb: Token) -> Range | None:
-    """The object of the first phrase after a verb when it is a preposition of
-    :data:`WIDE_PREPS` (particles and adverbs may come between: "spoke out Tuesday about")."""
-    for c in verb.rights:
-        if c.dep_ in _BEFORE_PREP_DEPS:
-            continue
-        if c.dep_ == "prep" and c.lower_ in WIDE_PREPS and not _is_time(c):
-            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
-                return _subtree(obj)
-        return None
-    return None
-
-
-def _stance_candidate(verb: Token) -> bool:
-    """A verb outside the lexicons whose source-like subject acts on an object ("attacked
-    law enforcement", "warned against hackers"): PolNeAR counts many such stances; the cue
-    model decides which."""
-    if verb.pos_ != "VERB" or not any(
-        c.dep_ == "dobj" and c.i > verb.i or c.dep_ == "prep" and c.lower_ in STANCE_PREPS and verb.i < c.i <= verb.i + 2
-        for c in verb.children
-    ):
-        return False
-    subj, passive = _subjects(verb)
-    return bool(subj) and not passive and is_source_like(subj[0])
-
-
-def _quote_candidate(verb: Token, quotes: list[Range]) -> bool:
-    """A verb outside the lexicons next to a quotation, its subject a source ("“Go back to
-    Univision,” Trump barked", "a man yelled “Stay there!”", "“This is fantastic!” beamed
-    Donald Hartley"): in news such a verb tells how the words were said; the cue model
-    decides."""
-    if verb.pos_ != "VERB" or any(q[0] <= verb.i < q[1] for q in quotes):
-        return False
-    subj, passive = _subjects(verb)
-    if not subj or passive or not is_source_like(subj[0]) or subj[0].head.i != verb.i:
-        return False
-    left = min(verb.i, subj[0].left_edge.i)
-    right = max(verb.i, subj[0].right_edge.i)
-    return any(0 <= left - q[1] <= 1 or 0 <= q[0] - right <= 2 for q in quotes)
-
-
-def _with_as_phrase(verb: Token, r: Range) -> Range:
-    """An object's "as ..." complement belongs to the content ("cited X as Y")."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "as" and c.i == r[1]:
-            return (r[0], c.right_edge.i + 1)
-    return r
-
-
-_PHRASE_DEPS = frozenset({"prep", "dative", "oprd", "acomp", "advmod", "npadvmod"})
-
-
-def _object_phrase(verb: Token, r: Range) -> Range:
-    """An object content with the rest of the verb phrase after it ("mocked Romney for not
-    releasing his returns", "endorsed Clinton in the race"), as PolNeAR marks it; a clause
-    set off by a comma stays out."""
-    s, e = _with_as_phrase(verb, r)
-    for c in verb.rights:
-        if c.i < e:
-            continue
-        if c.dep_ in _PHRASE_DEPS and c.left_edge.i == e and not c.is_punct and not _is_time(c):
-            e = c.right_edge.i + 1
-        else:
-            break
-    return (s, e)
 
 
 def _verb_relation(
@@ -1106,74 +328,16 @@ def _specify_relation(doc: Doc, tok: Token) -> Found | None:
     return None
 
 
-def _clamp(rel: Found, sent: Span) -> Found | None:
-    """Keep a relation's ranges inside ``sent`` (a parse may run across a line break)."""
-    lo, hi = sent.start, sent.end
-
-    def cut(r: Range) -> Range:
-        return (max(r[0], lo), min(r[1], hi))
-
-    if not rel.quote:
-        rel.content = cut(rel.content)
-    if rel.lead is not None and (rel.lead[0] < lo or rel.lead[1] > hi):
-        rel.lead = None
-    if rel.content[1] <= rel.content[0]:
-        return None
-    if rel.source is not None:
-        rel.source = cut(rel.source)
-        if rel.source[1] <= rel.source[0] or rel.source_head is None or not lo <= rel.source_head < hi:
-            rel.source, rel.source_head = None, None
-    rel.cited_by = [c for c in rel.cited_by if lo <= c[2] < hi and c[1][0] >= lo and c[1][1] <= hi]
-    return rel
-
-
-def quote_ranges(doc: Doc, sent: Span) -> list[Range]:
-    """Token ranges (marks included) of the quotations inside ``sent`` (any span).
-
-    A quotation cut by the sentence boundary runs to the sentence's edge: a closing mark
-    before any opening one closes a quote that began earlier ("I finished it,” he said"),
-    an opening mark never closed opens one that goes on after the sentence.
-    """
-    out: list[Range] = []
-    open_at: int | None = None
-    seen = False
-    marks = [t.text for t in sent if t.text in _OPENERS or t.text in _CLOSERS]
-    # a lone run of closing marks used as openers (a tokenizer's misread straight quotes)
-    paired = not any(m in _OPENERS for m in marks) and len(marks) % 2 == 0
-    for t in sent:
-        ch = t.text
-        if open_at is None and ch in _PURE_CLOSERS and paired:
-            open_at = t.i
-        elif open_at is None and ch in _PURE_CLOSERS and not seen and t.i - sent.start > 1:
-            out.append((sent.start, t.i + 1))
-        elif open_at is None and ch in _OPENERS:
-            open_at = t.i
-        elif open_at is not None and ch in _CLOSERS:
-            if t.i - open_at > 1:
-                out.append((open_at, t.i + 1))
-            open_at = None
-        seen = seen or ch in _OPENERS or ch in _CLOSERS
-    if open_at is not None and sent.end - open_at > 3:
-        out.append((open_at, sent.end))
-    return out
-
-
-_OPENERS = frozenset(("“", "«", '"', "„", "``"))
-_CLOSERS = frozenset(("”", "»", '"', "“", "''"))
-_PURE_CLOSERS = _CLOSERS - _OPENERS
-
-
-#: Prepositions whose object is what a stance is about ("warned against", "spoke of").
-STANCE_PREPS = frozenset({"against", "about", "of", "with", "for", "on", "over"})
-#: Prepositions whose object a broader cue may act on ("responded with attacks", "pointed to
-#: reports", "bristled at"); their relations are candidates for the cue model.
-WIDE_PREPS = STANCE_PREPS | frozenset({"to", "at", "by", "in", "into", "toward", "towards", "from", "under"})
 #: Propose verbs acting on an object with a source-like subject as candidates too.
 STANCE_CANDIDATES = True
 
+
 #: Cue words of the learned lexicon rare or ambiguous enough to be only candidates.
 CANDIDATE_MIN_COUNT = 3
+
+
 CANDIDATE_MIN_PRECISION = 0.04
+
 
 #: Verbs of intention, belief and perception: their relations are ``belief`` claims.
 BELIEF_VERBS = frozenset(
@@ -1196,6 +360,8 @@ def is_report(doc: Doc, rel: Found) -> bool:
 
 #: Verbs that, governing a cue, say the source kept its words back ("declined to say").
 WITHHOLD_VERBS = frozenset({"decline", "refuse"})
+
+
 #: Objects of a cue that say nothing was said ("said little about", "made no mention").
 _NOTHING = frozenset({"nothing", "little", "no"})
 
@@ -1335,6 +501,8 @@ CUE_NOUNS = frozenset(
     determination criticism message announcement acknowledgment theory concern fear hope
     intention commitment refusal vow threat endorsement opposition""".split()
 )
+
+
 _NOUN_CONTENT_PREPS = frozenset({"about", "of", "on", "for"})
 
 
@@ -1436,3 +604,51 @@ def _attach_quotes(found: list[Found], quotes: list[Range], sent: Span) -> None:
             continue
         nearest = min(speakers, key=lambda r: abs(r.cue[0] - q[0]))
         nearest.extra.append(q)
+
+
+__all__ = [
+    "APPEARANCE_VERBS",
+    "BELIEF_VERBS",
+    "CANDIDATE_MIN_COUNT",
+    "CANDIDATE_MIN_PRECISION",
+    "CITING_PARTICIPLES",
+    "CITING_VERBS",
+    "CONCLUSION_NOUNS",
+    "CUE_NOUNS",
+    "DOCUMENT_NOUNS",
+    "EVALUATIVE_ADJECTIVES",
+    "Found",
+    "HEDGE_WORDS",
+    "INFERENCE_VERBS",
+    "INFO_NOUNS",
+    "LIKELIHOOD_ADVERBS",
+    "OBJECT_CONTENT_VERBS",
+    "OBLIGATION_MODALS",
+    "OPINION_ADVERBS",
+    "PHASE_VERBS",
+    "Range",
+    "SOURCE_NOUNS",
+    "SOURCE_PRONOUNS",
+    "SPECIFY_PREDICATES",
+    "SPECULATION_MODALS",
+    "SPEECH_VERBS",
+    "STANCE_CANDIDATES",
+    "STANCE_PREPS",
+    "WEAK_VERBS",
+    "WIDE_PREPS",
+    "WITHHOLD_VERBS",
+    "asked_of",
+    "cited_source",
+    "citing_sources",
+    "cue_range",
+    "find_attributions",
+    "is_report",
+    "is_source_like",
+    "modal_misread",
+    "quote_ranges",
+    "source_range",
+    "spoken_quotation",
+    "stands_apart",
+    "turn_relation",
+    "unsaid",
+]
