@@ -7,7 +7,10 @@ Three concerns, imported one way (``vocabulary`` <- ``resolver`` <- ``roles``):
 - :mod:`.resolver`: :class:`EntityResolver`, from a parse token to the document's entities
   (coreference, appositions, pronouns, descriptions made unnamed entities);
 - :mod:`.roles`: the roles of a verbal or nominal trigger from the dependency parse
-  (:func:`verb_roles`, :func:`noun_roles`), control and gerunds, and :func:`location_of`.
+  (:func:`verb_roles`, :func:`noun_roles`), control and gerunds, and :func:`location_of`;
+  in layers of its own: :mod:`.arguments` (subjects, objects, prepositional roles) <-
+  :mod:`.control` (the doer an infinitive, a gerund or a charge leaves implicit) <-
+  :mod:`.nouns` (:func:`noun_roles`) <- :mod:`.roles`.
 """
 
 from __future__ import annotations
