@@ -111,11 +111,13 @@ class ParseWorker:
             raise RuntimeError("ParseWorker.submit: take the previous batch's result first")
         self._pending = docs
         payload = json.dumps(parse_texts(docs), ensure_ascii=False).encode("utf-8")
+        stdin = self._proc.stdin if self._proc is not None else None
+        if stdin is None:
+            return  # no child: result() says so
         try:
-            assert self._proc is not None and self._proc.stdin is not None
-            self._proc.stdin.write(len(payload).to_bytes(_LENGTH, "big") + payload)
-            self._proc.stdin.flush()
-        except (OSError, AssertionError):
+            stdin.write(len(payload).to_bytes(_LENGTH, "big") + payload)
+            stdin.flush()
+        except OSError:
             pass  # a dead child: result() says so
 
     def result(self) -> list[Document]:
