@@ -590,6 +590,26 @@ def test_a_role_the_parse_hangs_elsewhere(text, trigger, role, name):
     assert _has(parts, role, name), parts
 
 
+@pytest.mark.parametrize(("text", "trigger", "actor", "not_actor"), [
+    ("Police shot the gunman outside the mall, killing him.", "killing", "Police", "gunman"),
+    ("The ministers have been tracking the convoy for days, calling it a provocation.", "calling",
+     "ministers", "convoy"),
+    ("The studio bought the rival company, creating the largest group in the industry.", "creating",
+     "studio", "company"),
+    # an infinitive after an object stays the object's ("urged Iran to stop")
+    ("The ministers urged Iran to stop the tests.", "stop", "Iran", "ministers"),
+    # words of a quotation the clause opens describe its object
+    ("He described the senator as “desperate, jumping in all the time.”", "jumping", "senator", None),
+])
+def test_a_participle_beside_its_clause_is_the_subjects_act(text, trigger, actor, not_actor):
+    """A present participle set beside its clause with a comma has the clause's subject for
+    its doer, not the clause's object ("shot the gunman, killing him": the police kill)."""
+    parts = _parts(text, trigger)
+    assert _has(parts, "actor", actor), parts
+    if not_actor is not None:
+        assert not _has(parts, "actor", not_actor), parts
+
+
 def test_an_instrument_leaves_the_target_of_another_preposition_open():
     parts = _parts("The film depicts a dirty bomb attack on the City of London.", "attack")
     assert _has(parts, "instrument", "bomb") and _has(parts, "target", "London"), parts

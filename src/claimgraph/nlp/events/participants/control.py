@@ -25,6 +25,31 @@ _CARRY_VERBS = frozenset({"carry", "launch", "perpetrate", "stage", "conduct", "
                           "claim", "plot", "prepare", "cause", "perform", "open"})
 
 
+def _participle_adjunct(tok: Any) -> bool:
+    """A present participle set beside its clause ("have been tracking the caravan, calling
+    it a threat", "shot the man, killing him"): its doer is the clause's subject, never the
+    clause's object, unlike an infinitive's ("urged Iran to stop"). Not one inside a
+    quotation its clause opens ("characterized Kaine as, “a little desperate there, jumping
+    in all the time”": the quoted words describe the object)."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
+        c.dep_ in {"aux", "mark"} for c in tok.children) and not _quoted_after(tok.head, tok)
+
+
+_OPEN_QUOTES = frozenset({"“", "``"})
+_CLOSE_QUOTES = frozenset({"”", "''"})
+
+
+def _quoted_after(head: Any, tok: Any) -> bool:
+    """Whether a quotation opens between ``head`` and ``tok`` and is still open at ``tok``."""
+    depth = 0
+    for t in tok.doc[head.i + 1:tok.i]:
+        if t.text in _OPEN_QUOTES or t.text == '"' and depth == 0:
+            depth += 1
+        elif t.text in _CLOSE_QUOTES or t.text == '"' and depth > 0:
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
 def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> list[str]:
     """The actor of an infinitive or conjoined verb, from the verb that governs it."""
     seen = 0
@@ -74,7 +99,7 @@ def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> li
             # "urged Iran to stop", "sent the missile to strike": the object controls the
             # infinitive when it is someone (or a weapon); an object that is neither ("made
             # the visit to prepare", "spent the night sleeping") leaves it to the subject
-            if "dobj" in deps:
+            if "dobj" in deps and not _participle_adjunct(tok):
                 doers = [e for e in _clause_arg(deps["dobj"], res)
                          if res.entity_type(e) in _DOER_TYPES]
                 if doers:
