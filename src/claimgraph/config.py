@@ -33,8 +33,9 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "batch_size": (64, "Documents per spaCy nlp.pipe batch."),
     "parse_ahead": (
         True,
-        "Parse the next batch in a background thread while the other steps run on this one "
-        "(a second core shortens the run; every record is the same).",
+        "Parse the next batch while the other steps run on this one, in a child process "
+        "(parse_worker) or a background thread (a second core shortens the run; every record "
+        "is the same).",
     ),
     "parse_worker": (
         True,
