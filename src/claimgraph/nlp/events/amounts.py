@@ -28,6 +28,13 @@ _PINNED: dict[str, str | None] = {
     "peso": None, "dinar": None, "colon": "SVC", "sol": "PEN", "inti": "PEN", "quetzal": "GTQ",
 }
 
+#: Nouns that name money, never an event ("a single cent", "ten euros"; the events' detector
+#: skips them, features.money_unit): the pinned currency words but those that are also other
+#: English words or rare ("won", "real", "colon", "sol", "inti", "quetzal"), and coins and
+#: hundredth parts.
+MONEY_NOUNS = frozenset(set(_PINNED) - {"won", "real", "colon", "sol", "inti", "quetzal"}) | frozenset({
+    "riyal", "cent", "penny", "pence", "dime", "centavo", "kopek", "kopeck", "paisa"})
+
 _SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
@@ -105,4 +112,4 @@ def parse_amount(text: str) -> Amount | None:
     return hits[0][2] if hits else None
 
 
-__all__ = ["find_amounts", "parse_amount", "currency_words"]
+__all__ = ["find_amounts", "parse_amount", "currency_words", "MONEY_NOUNS"]

@@ -26,6 +26,7 @@ from typing import Any
 from ..attribution.cues import SPEECH_VERBS, WEAK_VERBS
 from ..learned import linear_model, load_artifact, on_clear
 from ..model import joined_compound
+from .amounts import MONEY_NOUNS
 from .lexicon import NOUN_TRIGGERS, PHRASAL_TRIGGERS, PLOT_NOUNS, VERB_TRIGGERS, Trigger, verb_lemma
 
 PRIORS_FILE = "event_priors.json.gz"
@@ -172,16 +173,6 @@ def is_candidate(tok: Any) -> bool:
     if pos in {"PROPN", "ADJ"}:
         return _mostly_event(priors().get(tok.lower_)) or _mostly_event(ecb_forms().get(tok.lower_))
     return False
-
-
-#: Money: currencies and their coins and hundredth parts, what an act pays or costs, never
-#: the act ("a single cent", "not a dollar"; pycountry's currency names are no help here:
-#: it has a "Unit of Account").
-MONEY_NOUNS = frozenset({
-    "dollar", "buck", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "rupee", "ruble",
-    "rouble", "manat", "lira", "rial", "riyal", "shekel", "hryvnia", "lari", "franc", "peso",
-    "dinar", "cent", "penny", "pence", "dime", "centavo", "kopek", "kopeck", "paisa",
-})
 
 
 def money_unit(tok: Any) -> bool:

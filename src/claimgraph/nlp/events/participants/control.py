@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...quotemarks import quoted_ranges
 from ..lexicon import FOIL_VERBS, plot_agent, plot_of, refuses, to_infinitive, verb_lemma
 from .arguments import _AGENT_TYPES
 from .resolver import EntityResolver, _clause_arg, _of_object, _pobj
@@ -35,19 +36,17 @@ def _participle_adjunct(tok: Any) -> bool:
         c.dep_ in {"aux", "mark"} for c in tok.children) and not _quoted_after(tok.head, tok)
 
 
-_OPEN_QUOTES = frozenset({"“", "``"})
-_CLOSE_QUOTES = frozenset({"”", "''"})
+_QUOTES_KEY = "claimgraph.quoted_chars"
 
 
 def _quoted_after(head: Any, tok: Any) -> bool:
-    """Whether a quotation opens between ``head`` and ``tok`` and is still open at ``tok``."""
-    depth = 0
-    for t in tok.doc[head.i + 1:tok.i]:
-        if t.text in _OPEN_QUOTES or t.text == '"' and depth == 0:
-            depth += 1
-        elif t.text in _CLOSE_QUOTES or t.text == '"' and depth > 0:
-            depth = max(0, depth - 1)
-    return depth > 0
+    """Whether ``tok`` stands in a quotation (:func:`~claimgraph.nlp.quotemarks.quoted_ranges`,
+    found once per parse) that opens after ``head``; a quotation may run on over sentences."""
+    doc = tok.doc
+    ranges = doc.user_data.get(_QUOTES_KEY)
+    if ranges is None:
+        ranges = doc.user_data[_QUOTES_KEY] = quoted_ranges(doc.text)
+    return any(head.idx < a <= tok.idx < b for a, b in ranges)
 
 
 def _controller(tok: Any, res: EntityResolver, plan_verbs: frozenset[str]) -> list[str]:
